@@ -1,0 +1,1 @@
+"""Pure-Python domain: catalogue, search, ticket rules, identity checks. Never imports Qt."""

@@ -1,0 +1,454 @@
+"""The service-item catalogue (事项目录): data classes, loading and validation.
+
+Format: ``assets/catalogue/SCHEMA.md``. :func:`load_catalogue` returns a :class:`Catalogue` or
+raises :class:`~kiosk.domain.yamlfile.ValidationError` listing every problem with file, line and
+field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from kiosk import ASSETS
+from kiosk.domain.yamlfile import LineDict, LineList, Problem, ValidationError, load
+
+DEFAULT_DIR = ASSETS / "catalogue"
+
+AUDIENCES = ("个人", "法人")
+ZONES = ("重点项目开工", "重点企业开办", "重点群体服务")
+ITEM_TYPES = ("行政许可", "行政确认", "行政给付", "行政征收", "行政裁决", "行政奖励", "行政备案",
+              "其他行政权力", "公共服务")
+KINDS = ("即办件", "承诺件")
+WINDOWS = ("comprehensive", "realty", "police", "cannot_do", "assist")
+ITEM_CODE = re.compile(r"[A-Z]{4}-\d{3}")
+BUNDLE_CODE = re.compile(r"YJS-\d{2}")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A theme or a department."""
+
+    code: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Material:
+    name: str
+    name_en: str
+    originals: int
+    copies: int
+    deferrable: bool = False  # 容缺: may follow later on a written commitment
+    e_license: bool = False  # 电子证照: the hall fetches it, nothing to bring
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    name: str
+    name_en: str
+    aliases: tuple[str, ...]
+    aliases_en: tuple[str, ...]
+    department: str
+    audience: tuple[str, ...]
+    theme: str
+    zone: str | None
+    type: str
+    kind: str
+    legal_days: int
+    promised_days: int
+    fee: float
+    fee_note: str
+    visits: int
+    online: bool
+    window: str
+    materials: tuple[Material, ...]
+    note: str = ""
+
+    @property
+    def zero_material(self) -> bool:
+        """零材料: nothing to bring, because there is nothing or 电子证照 covers it all."""
+        return all(m.e_license for m in self.materials)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """一件事: several items handled in one visit."""
+
+    code: str
+    name: str
+    name_en: str
+    aliases: tuple[str, ...]
+    items: tuple[str, ...]
+    window: str
+    promised_days: int
+    hours: int | None
+    description: str
+    description_en: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    items: tuple[Item, ...]
+    bundles: tuple[Bundle, ...]
+    themes: tuple[Term, ...]
+    departments: tuple[Term, ...]
+    by_code: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
+    bundle_by_code: dict[str, Bundle] = field(default_factory=dict, compare=False, repr=False)
+    theme_by_code: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+    department_by_code: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_code.update((i.code, i) for i in self.items)
+        self.bundle_by_code.update((b.code, b) for b in self.bundles)
+        self.theme_by_code.update((t.code, t) for t in self.themes)
+        self.department_by_code.update((d.code, d) for d in self.departments)
+
+    def items_where(self, theme: str | None = None, department: str | None = None,
+                    audience: str | None = None) -> list[Item]:
+        return [i for i in self.items
+                if (theme is None or i.theme == theme)
+                and (department is None or i.department == department)
+                and (audience is None or audience in i.audience)]
+
+    def bundle_items(self, bundle: Bundle) -> list[Item]:
+        return [self.by_code[c] for c in bundle.items if c in self.by_code]
+
+
+# --- field checks: each returns an error message or None ---------------------------------------
+
+Check = Callable[[Any], "str | None"]
+
+
+def _text(v: Any) -> str | None:
+    return None if isinstance(v, str) and v.strip() else "must be non-empty text"
+
+
+def _int0(v: Any) -> str | None:
+    ok = isinstance(v, int) and not isinstance(v, bool) and v >= 0
+    return None if ok else "must be a whole number ≥ 0"
+
+
+def _num0(v: Any) -> str | None:
+    ok = isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 and v == v
+    return None if ok else "must be a number ≥ 0"
+
+
+def _bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _one_of(choices: Iterable[Any]) -> Check:
+    choices = tuple(choices)
+
+    def check(v: Any) -> str | None:
+        try:
+            ok = v in choices and not isinstance(v, bool)
+        except TypeError:
+            ok = False
+        return None if ok else "must be one of " + ", ".join(map(str, choices))
+
+    return check
+
+
+def _text_list(v: Any) -> str | None:
+    if not isinstance(v, list) or not all(isinstance(s, str) and s.strip() for s in v):
+        return "must be a list of non-empty texts"
+    return None
+
+
+def _pattern(rx: re.Pattern) -> Check:
+    def check(v: Any) -> str | None:
+        return None if isinstance(v, str) and rx.fullmatch(v) else f"must match {rx.pattern}"
+
+    return check
+
+
+def _list_of(choices: Iterable[str]) -> Check:
+    choices = tuple(choices)
+
+    def check(v: Any) -> str | None:
+        if not isinstance(v, list) or not v or any(not isinstance(x, str) or x not in choices for x in v):
+            return "must be a non-empty list of " + ", ".join(choices)
+        if len(set(v)) != len(v):
+            return "lists a value twice"
+        return None
+
+    return check
+
+
+# field -> (required, check, default)
+ITEM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
+    "code": (True, _pattern(ITEM_CODE), None),
+    "name": (True, _text, None),
+    "name_en": (True, _text, None),
+    "aliases": (True, _text_list, None),
+    "aliases_en": (False, _text_list, []),
+    "department": (True, _text, None),
+    "audience": (True, _list_of(AUDIENCES), None),
+    "theme": (True, _text, None),
+    "zone": (False, _one_of(ZONES), None),
+    "type": (True, _one_of(ITEM_TYPES), None),
+    "kind": (True, _one_of(KINDS), None),
+    "legal_days": (True, _int0, None),
+    "promised_days": (True, _int0, None),
+    "fee": (True, _num0, None),
+    "fee_note": (False, _text, ""),
+    "visits": (True, _one_of((0, 1)), None),
+    "online": (True, _bool, None),
+    "window": (True, _one_of(WINDOWS), None),
+    "materials": (True, lambda v: None if isinstance(v, list) else "must be a list", None),
+    "note": (False, _text, ""),
+}
+
+MATERIAL_FIELDS: dict[str, tuple[bool, Check, Any]] = {
+    "name": (True, _text, None),
+    "name_en": (True, _text, None),
+    "originals": (True, _int0, None),
+    "copies": (True, _int0, None),
+    "deferrable": (False, _bool, False),
+    "e_license": (False, _bool, False),
+    "note": (False, _text, ""),
+}
+
+BUNDLE_FIELDS: dict[str, tuple[bool, Check, Any]] = {
+    "code": (True, _pattern(BUNDLE_CODE), None),
+    "name": (True, _text, None),
+    "name_en": (True, _text, None),
+    "aliases": (True, _text_list, None),
+    "items": (True, lambda v: None if isinstance(v, list) and len(v) >= 2 and all(isinstance(x, str) for x in v)
+              else "must list at least two item codes", None),
+    "window": (True, _one_of(WINDOWS), None),
+    "promised_days": (True, _int0, None),
+    "hours": (False, lambda v: _int0(v) or (None if v > 0 else "must be > 0"), None),
+    "description": (True, _text, None),
+    "description_en": (True, _text, None),
+}
+
+TERM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
+    "code": (True, _text, None),
+    "name": (True, _text, None),
+    "name_en": (True, _text, None),
+}
+
+
+class _Reporter:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, fld: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, fld, message))
+
+    def record(self, data: Any, where: str, line: int, spec: dict) -> dict | None:
+        """Check one mapping against ``spec``; the cleaned dict, or None if it is no mapping."""
+        if not isinstance(data, LineDict):
+            self.add(line, where, "must be a mapping of fields")
+            return None
+        out: dict[str, Any] = {}
+        for name, (required, check, default) in spec.items():
+            if name not in data:
+                if required:
+                    self.add(data.line, f"{where}.{name}", "is missing")
+                out[name] = default
+                continue
+            value = data[name]
+            if value is None and not required:
+                out[name] = default
+                continue
+            msg = check(value)
+            if msg:
+                self.add(data.line_of(name), f"{where}.{name}", msg)
+            out[name] = value
+        for name in data:
+            if name not in spec:
+                self.add(data.line_of(name), f"{where}.{name}", "unknown field")
+        return out
+
+
+def _top_list(data: Any, key: str, rep: _Reporter) -> LineList:
+    if not isinstance(data, LineDict) or key not in data:
+        rep.add(getattr(data, "line", 1) or 1, key, f"the file must have a top-level '{key}:' list")
+        return LineList()
+    value = data[key]
+    if not isinstance(value, LineList):
+        rep.add(data.line_of(key), key, "must be a list")
+        return LineList()
+    for other in data:
+        if other != key:
+            rep.add(data.line_of(other), str(other), "unknown top-level key")
+    return value
+
+
+def _check_terms(data: Any, key: str, rep: _Reporter) -> list[Term]:
+    seq = data.get(key) if isinstance(data, LineDict) else None
+    if not isinstance(seq, LineList):
+        rep.add(getattr(data, "line", 1) or 1, key, "must be a list")
+        return []
+    out, seen = [], {}
+    for i, raw in enumerate(seq):
+        rec = rep.record(raw, f"{key}[{i}]", seq.line_of(i), TERM_FIELDS)
+        if rec and not any(_text(rec[f]) for f in TERM_FIELDS):
+            if rec["code"] in seen:
+                rep.add(seq.line_of(i), f"{key}[{i}].code", f"'{rec['code']}' is used twice")
+            seen[rec["code"]] = i
+            out.append(Term(rec["code"], rec["name"], rec["name_en"]))
+    return out
+
+
+def _item_label(rec: dict | None, i: int) -> str:
+    code = rec.get("code") if rec else None
+    return f"items[{i}]" + (f"({code})" if isinstance(code, str) else "")
+
+
+def _check_item(raw: Any, i: int, line: int, rep: _Reporter, themes: set[str], depts: set[str]) -> Item | None:
+    label = _item_label(raw if isinstance(raw, dict) else None, i)
+    before = len(rep.problems)
+    rec = rep.record(raw, label, line, ITEM_FIELDS)
+    if rec is None:
+        return None
+    line_of = raw.line_of
+    if isinstance(rec["department"], str) and rec["department"] not in depts:
+        rep.add(line_of("department"), f"{label}.department", f"unknown department code '{rec['department']}' (see vocab.yaml)")
+    if isinstance(rec["theme"], str):
+        if rec["theme"] not in themes:
+            rep.add(line_of("theme"), f"{label}.theme", f"unknown theme code '{rec['theme']}' (see vocab.yaml)")
+        elif isinstance(rec["code"], str) and not rec["code"].startswith(rec["theme"] + "-"):
+            rep.add(line_of("code"), f"{label}.code", f"must start with its theme code '{rec['theme']}-'")
+    legal, promised, kind = rec["legal_days"], rec["promised_days"], rec["kind"]
+    if not _int0(legal) and not _int0(promised):
+        if legal > 0 and promised > legal:
+            rep.add(line_of("promised_days"), f"{label}.promised_days",
+                    f"promised {promised} days exceeds the legal limit of {legal}")
+        if kind == "即办件" and promised != 0:
+            rep.add(line_of("promised_days"), f"{label}.promised_days", "must be 0 for 即办件")
+        if kind == "承诺件" and promised == 0:
+            rep.add(line_of("promised_days"), f"{label}.promised_days", "must be > 0 for 承诺件")
+    if rec["visits"] == 0 and rec["online"] is False:
+        rep.add(line_of("visits"), f"{label}.visits", "0 visits (零跑动) needs online: true")
+    materials: list[Material] = []
+    mats = rec["materials"]
+    if isinstance(mats, LineList):
+        for j, mraw in enumerate(mats):
+            where = f"{label}.materials[{j}]"
+            mark = len(rep.problems)
+            m = rep.record(mraw, where, mats.line_of(j), MATERIAL_FIELDS)
+            if m is None:
+                continue
+            if not _int0(m["originals"]) and not _int0(m["copies"]) and m["originals"] + m["copies"] < 1:
+                rep.add(mraw.line_of("copies"), f"{where}.copies", "originals + copies must be at least 1")
+            if len(rep.problems) == mark:
+                materials.append(Material(**m))
+    if len(rep.problems) != before:
+        return None
+    return Item(
+        code=rec["code"], name=rec["name"].strip(), name_en=rec["name_en"].strip(),
+        aliases=tuple(a.strip() for a in rec["aliases"]), aliases_en=tuple(a.strip() for a in rec["aliases_en"]),
+        department=rec["department"], audience=tuple(rec["audience"]), theme=rec["theme"], zone=rec["zone"],
+        type=rec["type"], kind=kind, legal_days=legal, promised_days=promised, fee=rec["fee"],
+        fee_note=rec["fee_note"], visits=rec["visits"], online=rec["online"], window=rec["window"],
+        materials=tuple(materials), note=rec["note"],
+    )
+
+
+def check_items_file(path: Path, themes: set[str], depts: set[str]) -> tuple[list[Item], list[Problem]]:
+    data, problems = load(path)
+    rep = _Reporter(str(path))
+    rep.problems.extend(problems)
+    if data is None:
+        return [], rep.problems
+    seq = _top_list(data, "items", rep)
+    items = []
+    for i, raw in enumerate(seq):
+        item = _check_item(raw, i, seq.line_of(i), rep, themes, depts)
+        if item is not None:
+            items.append(item)
+    return items, rep.problems
+
+
+def _item_lines(path: Path) -> dict[str, int]:
+    data, _ = load(path)
+    seq = data.get("items") if isinstance(data, LineDict) else None
+    if not isinstance(seq, LineList):
+        return {}
+    return {raw["code"]: raw.line_of("code") for raw in seq
+            if isinstance(raw, LineDict) and isinstance(raw.get("code"), str)}
+
+
+def load_catalogue(folder: Path = DEFAULT_DIR, only: Path | None = None) -> Catalogue:
+    """Load and validate the catalogue in ``folder``; raise ValidationError with every problem.
+
+    ``only``: validate this one items file against the folder's vocabulary (``catalogue check FILE``).
+    """
+    folder = Path(folder)
+    problems: list[Problem] = []
+    vocab_path = folder / "vocab.yaml"
+    vocab, p = load(vocab_path)
+    problems += p
+    vrep = _Reporter(str(vocab_path))
+    themes = _check_terms(vocab, "themes", vrep) if vocab is not None else []
+    depts = _check_terms(vocab, "departments", vrep) if vocab is not None else []
+    problems += vrep.problems
+    theme_codes, dept_codes = {t.code for t in themes}, {d.code for d in depts}
+
+    files = [Path(only)] if only else sorted(folder.glob("items-*.yaml"))
+    if not files:
+        problems.append(Problem(str(folder), 0, "(folder)", "no items-*.yaml files"))
+    items: list[Item] = []
+    origin: dict[str, tuple[Path, str]] = {}
+    for path in files:
+        file_items, p = check_items_file(path, theme_codes, dept_codes)
+        problems += p
+        for item in file_items:
+            for key, what in ((item.code, "code"), (item.name, "name")):
+                if key in origin:
+                    first_path, _ = origin[key]
+                    line = _item_lines(path).get(item.code, 0)
+                    problems.append(Problem(str(path), line, f"{item.code}.{what}",
+                                            f"'{key}' is already used in {first_path.name}"))
+                else:
+                    origin[key] = (path, what)
+            items.append(item)
+
+    bundles: list[Bundle] = []
+    bundle_path = folder / "bundles.yaml"
+    if only is None and bundle_path.exists():
+        bundles, p = _check_bundles(bundle_path, {i.code: i for i in items})
+        problems += p
+    if problems:
+        raise ValidationError(problems)
+    return Catalogue(tuple(items), tuple(bundles), tuple(themes), tuple(depts))
+
+
+def _check_bundles(path: Path, items: dict[str, Item]) -> tuple[list[Bundle], list[Problem]]:
+    data, problems = load(path)
+    rep = _Reporter(str(path))
+    rep.problems.extend(problems)
+    if data is None:
+        return [], rep.problems
+    seq = _top_list(data, "bundles", rep)
+    out, seen = [], set()
+    for i, raw in enumerate(seq):
+        label = f"bundles[{i}]"
+        before = len(rep.problems)
+        rec = rep.record(raw, label, seq.line_of(i), BUNDLE_FIELDS)
+        if rec is None:
+            continue
+        if isinstance(rec["code"], str):
+            if rec["code"] in seen:
+                rep.add(raw.line_of("code"), f"{label}.code", f"'{rec['code']}' is used twice")
+            seen.add(rec["code"])
+        if isinstance(rec["items"], list):
+            for j, code in enumerate(rec["items"]):
+                if isinstance(code, str) and code not in items:
+                    rep.add(rec["items"].line_of(j), f"{label}.items[{j}]", f"unknown item code '{code}'")
+        if len(rep.problems) == before:
+            out.append(Bundle(rec["code"], rec["name"], rec["name_en"], tuple(rec["aliases"]),
+                              tuple(rec["items"]), rec["window"], rec["promised_days"], rec["hours"],
+                              rec["description"], rec["description_en"]))
+    return out, rep.problems

@@ -1,0 +1,119 @@
+"""The hall: ticket categories and windows (``assets/hall.yaml``), validated like the catalogue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk import ASSETS
+from kiosk.domain.catalogue import WINDOWS, _int0, _Reporter, _text, _top_list
+from kiosk.domain.yamlfile import LineDict, LineList, ValidationError, load
+
+DEFAULT_FILE = ASSETS / "hall.yaml"
+CATEGORY_CODES = WINDOWS + ("consult",)
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    prefix: str
+    name: str
+    name_en: str
+    service_minutes: int
+
+
+@dataclass(frozen=True)
+class Window:
+    number: int
+    name: str
+    name_en: str
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hours:
+    days: str
+    days_en: str
+    time: str
+
+
+@dataclass(frozen=True)
+class Hall:
+    name: str
+    name_en: str
+    hours: tuple[Hours, ...]
+    categories: tuple[Category, ...]
+    windows: tuple[Window, ...]
+
+    def category(self, code: str) -> Category:
+        return next(c for c in self.categories if c.code == code)
+
+    def windows_for(self, category: str) -> list[Window]:
+        return [w for w in self.windows if category in w.categories]
+
+
+def _check_list(data: LineDict, key: str, rep: _Reporter, spec: dict) -> list[tuple[dict, LineDict]]:
+    seq = data.get(key)
+    if not isinstance(seq, LineList):
+        rep.add(data.line_of(key), key, "must be a list")
+        return []
+    out = []
+    for i, raw in enumerate(seq):
+        before = len(rep.problems)
+        rec = rep.record(raw, f"{key}[{i}]", seq.line_of(i), spec)
+        if rec is not None and len(rep.problems) == before:
+            out.append((rec, raw))
+    return out
+
+
+def load_hall(path: Path = DEFAULT_FILE) -> Hall:
+    data, problems = load(path)
+    rep = _Reporter(str(path))
+    rep.problems += problems
+    if not isinstance(data, LineDict):
+        if data is not None:
+            rep.add(1, "(file)", "must be a mapping with name, hours, categories and windows")
+        raise ValidationError(rep.problems)
+    top = {"name": (True, _text, None), "name_en": (True, _text, None), "address": (False, _text, ""),
+           "hours": (True, lambda v: None, None), "categories": (True, lambda v: None, None),
+           "windows": (True, lambda v: None, None)}
+    head = rep.record(data, "hall", data.line, top)
+    hours = _check_list(data, "hours", rep, {
+        "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _text, None)})
+    cats = _check_list(data, "categories", rep, {
+        "code": (True, lambda v: None if v in CATEGORY_CODES else "must be one of " + ", ".join(CATEGORY_CODES), None),
+        "prefix": (True, lambda v: None if isinstance(v, str) and re.fullmatch("[A-Z]", v) else "must be one capital letter", None),
+        "name": (True, _text, None), "name_en": (True, _text, None),
+        "service_minutes": (True, lambda v: _int0(v) or (None if v > 0 else "must be > 0"), None)})
+    codes = set()
+    prefixes = set()
+    for rec, raw in cats:
+        if rec["code"] in codes:
+            rep.add(raw.line_of("code"), "categories.code", f"'{rec['code']}' is used twice")
+        if rec["prefix"] in prefixes:
+            rep.add(raw.line_of("prefix"), "categories.prefix", f"'{rec['prefix']}' is used twice")
+        codes.add(rec["code"])
+        prefixes.add(rec["prefix"])
+    wins = _check_list(data, "windows", rep, {
+        "number": (True, lambda v: _int0(v) or (None if v > 0 else "must be > 0"), None),
+        "name": (True, _text, None), "name_en": (True, _text, None),
+        "categories": (True, lambda v: None if isinstance(v, list) and v else "must be a non-empty list", None)})
+    numbers = set()
+    for rec, raw in wins:
+        if rec["number"] in numbers:
+            rep.add(raw.line_of("number"), "windows.number", f"window {rec['number']} is listed twice")
+        numbers.add(rec["number"])
+        for j, c in enumerate(rec["categories"]):
+            if c not in codes:
+                rep.add(raw["categories"].line_of(j), f"windows[{rec['number']}].categories", f"unknown category '{c}'")
+    for code in codes - {c for rec, _ in wins for c in rec["categories"]}:
+        rep.add(data.line_of("windows"), "windows", f"no window serves category '{code}'")
+    if rep.problems or head is None:
+        raise ValidationError(rep.problems)
+    return Hall(
+        name=head["name"], name_en=head["name_en"],
+        hours=tuple(Hours(**r) for r, _ in hours),
+        categories=tuple(Category(**r) for r, _ in cats),
+        windows=tuple(Window(r["number"], r["name"], r["name_en"], tuple(r["categories"])) for r, _ in wins),
+    )

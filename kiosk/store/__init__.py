@@ -1,0 +1,1 @@
+"""Persistence: the one module that owns SQL. Never imports Qt."""

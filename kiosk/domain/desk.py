@@ -1,0 +1,105 @@
+"""The ticket desk: what a tap on 取号 does, without any UI.
+
+It picks the ticket category, enforces one open ticket per person per item and day, decides the
+green channel, issues the number through the store and works out the slip's figures.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Callable
+
+from kiosk.domain.catalogue import Catalogue
+from kiosk.domain.hall import Hall, Window
+from kiosk.domain.ids import resident_id_problem
+from kiosk.domain.tickets import Ticket, estimate_wait, green_reason, person_key
+from kiosk.store.db import Store
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the citizen asked for: an item, a 一件事 bundle, or a bare category (综合咨询 ...)."""
+
+    item_code: str | None = None
+    bundle_code: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Slip:
+    ticket: Ticket
+    category_name: str
+    category_name_en: str
+    windows: tuple[Window, ...]
+    ahead: int
+    wait: tuple[int, int]
+    reprint: bool = False
+
+
+class DeskError(ValueError):
+    pass
+
+
+class TicketDesk:
+    def __init__(self, store: Store, catalogue: Catalogue, hall: Hall,
+                 clock: Callable[[], _dt.datetime] = _dt.datetime.now):
+        self.store = store
+        self.catalogue = catalogue
+        self.hall = hall
+        self.clock = clock
+
+    def today(self) -> _dt.date:
+        return self.clock().date()
+
+    def category_of(self, req: Request) -> str:
+        if req.item_code:
+            return self.catalogue.by_code[req.item_code].window
+        if req.bundle_code:
+            return self.catalogue.bundle_by_code[req.bundle_code].window
+        if req.category:
+            self.hall.category(req.category)  # raises StopIteration for an unknown one
+            return req.category
+        raise DeskError("nothing requested")
+
+    def subject_of(self, req: Request) -> str:
+        if req.item_code:
+            return self.catalogue.by_code[req.item_code].name
+        if req.bundle_code:
+            return self.catalogue.bundle_by_code[req.bundle_code].name
+        return self.hall.category(self.category_of(req)).name
+
+    def green_reason(self, resident_id: str | None, tags: tuple[str, ...]) -> str:
+        rid = resident_id if resident_id and resident_id_problem(resident_id, self.today()) is None else None
+        return green_reason(tags, rid, self.today())
+
+    def existing(self, req: Request, resident_id: str | None) -> Ticket | None:
+        """The open ticket this person already holds for this request today, if any."""
+        if not resident_id:
+            return None
+        key = person_key(resident_id, self.store.salt)
+        return self.store.open_ticket_for(self.today().isoformat(), key, req.item_code, req.bundle_code)
+
+    def issue(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
+              use_green: bool = False) -> Slip:
+        """Issue a ticket. With an open ticket for the same request, raise DeskError: call
+        :meth:`existing` first and offer a reprint instead."""
+        if resident_id and resident_id_problem(resident_id, self.today()):
+            raise DeskError("invalid resident id")
+        if self.existing(req, resident_id) is not None:
+            raise DeskError("this person already holds an open ticket for this request")
+        category = self.hall.category(self.category_of(req))
+        reason = self.green_reason(resident_id, tags) if use_green else ""
+        ticket = self.store.issue_ticket(
+            day=self.today().isoformat(), category=category.code, prefix=category.prefix,
+            subject=self.subject_of(req), item_code=req.item_code, bundle_code=req.bundle_code,
+            person_key=person_key(resident_id, self.store.salt) if resident_id else None,
+            green=bool(reason), green_reason=reason, now=self.clock().timestamp())
+        return self.slip(ticket)
+
+    def slip(self, ticket: Ticket, reprint: bool = False) -> Slip:
+        category = self.hall.category(ticket.category)
+        windows = tuple(self.hall.windows_for(category.code))
+        ahead = self.store.people_ahead(ticket)
+        return Slip(ticket, category.name, category.name_en, windows, ahead,
+                    estimate_wait(ahead, len(windows), category.service_minutes), reprint)

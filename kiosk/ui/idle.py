@@ -1,0 +1,115 @@
+"""Idle timeout: after ``idle_seconds`` without a touch, warn with a countdown (≥ 20 s, WCAG 2.2.1)
+and a 继续 button; when the countdown runs out, clear every personal detail and go home."""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.ui.i18n import Retranslating
+from kiosk.ui.widgets import button, label, set_text
+
+MIN_WARN_SECONDS = 20
+
+_ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
+                       QEvent.Type.Wheel, QEvent.Type.TabletPress})
+
+
+class IdleWatcher(QObject):
+    """Watches the whole application's input. Signals: ``warning(seconds_left)`` each second of
+    the countdown, ``resumed()`` when the citizen touches again, ``expired()`` at the end."""
+
+    warning = Signal(int)
+    resumed = Signal()
+    expired = Signal()
+
+    def __init__(self, idle_seconds: float = 60, warn_seconds: float = 30,
+                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
+        super().__init__(parent)
+        self.idle_seconds = idle_seconds
+        self.warn_seconds = max(MIN_WARN_SECONDS, warn_seconds)
+        self.clock = clock
+        self.last_touch = clock()
+        self.enabled = True
+        self.warning_shown = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self.touch()
+        self.timer.start()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in _ACTIVITY:
+            self.touch()  # any touch, also on the warning itself, keeps the session
+        return False
+
+    def touch(self) -> None:
+        """The citizen is here: restart the idle period and hide any warning."""
+        self.last_touch = self.clock()
+        if self.warning_shown:
+            self.warning_shown = False
+            self.resumed.emit()
+
+    def tick(self) -> None:
+        if not self.enabled:
+            return
+        idle = self.clock() - self.last_touch
+        if idle < self.idle_seconds:
+            return
+        left = int(round(self.idle_seconds + self.warn_seconds - idle))
+        if left > 0:
+            self.warning_shown = True
+            self.warning.emit(left)
+            return
+        self.warning_shown = False
+        self.last_touch = self.clock()
+        self.expired.emit()
+
+
+class IdleOverlay(Retranslating, QFrame):
+    """The dimmed warning over the whole kiosk: countdown and a big 继续使用 button."""
+
+    stay = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("IdleOverlay")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(80, 0, 80, 0)
+        card = QFrame()
+        card.setObjectName("IdleCard")
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(40, 40, 40, 40)
+        cl.setSpacing(24)
+        self.title = label(cls="h1")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = label(cls="big")
+        self.text.setObjectName("idle_countdown")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keep = button("idle_continue", "primary")
+        self.keep.clicked.connect(self.stay)
+        cl.addWidget(self.title)
+        cl.addWidget(self.text)
+        cl.addWidget(self.keep)
+        lay.addStretch(1)
+        lay.addWidget(card)
+        lay.addStretch(1)
+        self.seconds = 0
+        self.hide()
+
+    def show_countdown(self, seconds: int) -> None:
+        self.seconds = seconds
+        self.retranslate()
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("您还在吗？"))
+        self.text.setText(self.tr("{n} 秒后将返回首页，并清除您输入的信息。").format(n=self.seconds))
+        set_text(self.keep, self.tr("继续使用"))

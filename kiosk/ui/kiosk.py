@@ -1,0 +1,227 @@
+"""The citizen kiosk terminal: header, screens, idle handling, and the controller that wires them."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.domain.catalogue import Catalogue
+from kiosk.domain.desk import Request, TicketDesk
+from kiosk.domain.search import SearchIndex
+from kiosk.domain.visit import Visit
+from kiosk.store.db import StoreError
+from kiosk.ui.i18n import EN, ZH, Language, Retranslating
+from kiosk.ui.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.navigator import Navigator, Screen
+from kiosk.ui.screens.catalogue import CatalogueScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.identity import IdentityScreen
+from kiosk.ui.screens.item import ItemScreen
+from kiosk.ui.screens.slip import SlipScreen, slip_lines
+from kiosk.ui.screens.ticket_menu import TicketMenuScreen
+from kiosk.ui.slip_pdf import PrintError, write_slip_pdf
+from kiosk.ui.theme import ELDER, NORMAL, Theme
+from kiosk.ui.widgets import button, classed, label, set_text
+
+log = logging.getLogger(__name__)
+
+REFERENCE_SIZE = (1080, 1920)
+
+
+class Header(Retranslating, QFrame):
+    """Always-visible 返回 and 首页 (on every screen but home), the title, 长辈版 and 中/EN."""
+
+    back = Signal()
+    home = Signal()
+    elder_toggled = Signal(bool)
+    language_toggled = Signal(str)
+
+    def __init__(self, language: Language):
+        super().__init__()
+        self.language = language
+        classed(self, "header")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(24, 16, 24, 16)
+        lay.setSpacing(14)
+        self.back_button = button("nav_back", "nav")
+        self.home_button = button("nav_home", "nav")
+        self.back_button.clicked.connect(self.back)
+        self.home_button.clicked.connect(self.home)
+        self.title = label(cls="h2", wrap=False)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.elder = button("toggle_elder", "nav", checkable=True)
+        self.elder.toggled.connect(self.elder_toggled)
+        self.lang = button("toggle_language", "nav")
+        self.lang.clicked.connect(lambda: self.language_toggled.emit(ZH if self.language.english else EN))
+        for b in (self.back_button, self.home_button, self.elder, self.lang):
+            b.setSizePolicy(b.sizePolicy().horizontalPolicy().Fixed, b.sizePolicy().verticalPolicy())
+        lay.addWidget(self.back_button)
+        lay.addWidget(self.home_button)
+        lay.addWidget(self.title, 1)
+        lay.addWidget(self.elder)
+        lay.addWidget(self.lang)
+        self.retranslate()
+
+    def show_navigation(self, visible: bool) -> None:
+        self.back_button.setVisible(visible)
+        self.home_button.setVisible(visible)
+
+    def retranslate(self) -> None:
+        set_text(self.back_button, self.tr("‹ 返回"), self.tr("返回"))
+        set_text(self.home_button, self.tr("首页"))
+        set_text(self.elder, self.tr("长辈版"))
+        set_text(self.lang, "中文" if self.language.english else "English",
+                 self.tr("切换语言"))
+
+
+class KioskWindow(Retranslating, QWidget):
+    """The kiosk terminal. Built by the composition root with exactly what it needs."""
+
+    def __init__(self, *, catalogue: Catalogue, desk: TicketDesk, theme: Theme, language: Language,
+                 index: Callable[[], SearchIndex], slips_dir: Path, idle: IdleWatcher):
+        super().__init__()
+        self.catalogue, self.desk, self.theme, self.language = catalogue, desk, theme, language
+        self.slips_dir = slips_dir
+        self.visit = Visit()
+        self.setObjectName("KioskRoot")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.header = Header(language)
+        lay.addWidget(self.header)
+        self.stack = QStackedWidget()
+        lay.addWidget(self.stack, 1)
+        self.nav = Navigator(self.stack)
+
+        hall = desk.hall
+        self.home = HomeScreen(hall, catalogue, language)
+        self.menu = TicketMenuScreen(catalogue, language)
+        self.catalogue_screen = CatalogueScreen(catalogue, index, language, theme.size)
+        self.item = ItemScreen(catalogue, hall, self.visit, language)
+        self.identity = IdentityScreen(desk, self.visit, language)
+        self.slip = SlipScreen(hall, language)
+        for screen, widget in ((Screen.HOME, self.home), (Screen.TICKET_MENU, self.menu),
+                               (Screen.CATALOGUE, self.catalogue_screen), (Screen.ITEM, self.item),
+                               (Screen.IDENTITY, self.identity), (Screen.SLIP, self.slip)):
+            self.nav.add(screen, widget)
+
+        # intents -> navigation
+        self.header.back.connect(self.nav.back)
+        self.header.home.connect(self.go_home)
+        self.header.elder_toggled.connect(lambda on: self.theme.apply(ELDER if on else NORMAL))
+        self.header.language_toggled.connect(self.language.set)
+        self.home.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
+        self.home.browse.connect(lambda: self.nav.go(Screen.CATALOGUE))
+        self.menu.find_item.connect(lambda: self.nav.go(Screen.CATALOGUE))
+        self.menu.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
+        self.menu.desk_chosen.connect(lambda cat: self.choose(Request(category=cat), Screen.IDENTITY))
+        self.catalogue_screen.item_chosen.connect(lambda code: self.choose(Request(item_code=code), Screen.ITEM))
+        self.catalogue_screen.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
+        self.catalogue_screen.desk_chosen.connect(lambda cat: self.choose(Request(category=cat), Screen.IDENTITY))
+        self.item.take_ticket.connect(lambda: self.nav.go(Screen.IDENTITY))
+        self.identity.confirmed.connect(self.issue)
+        self.identity.reprint.connect(self.reprint)
+        self.identity.cancelled.connect(self.nav.back)
+        self.slip.done.connect(self.go_home)
+        self.nav.changed.connect(self._screen_changed)
+
+        self.idle = idle
+        self.overlay = IdleOverlay(self)
+        idle.warning.connect(self.overlay.show_countdown)
+        idle.resumed.connect(self.overlay.hide)
+        idle.expired.connect(self.timed_out)
+        self.overlay.stay.connect(idle.touch)
+        self.nav.home()
+
+    # --- flow -----------------------------------------------------------------------------------
+
+    def choose(self, request: Request, screen: Screen) -> None:
+        self.visit.choose(request)
+        self.nav.go(screen)
+
+    def issue(self) -> None:
+        req = self.visit.request
+        if req is None:
+            return
+        existing = self.desk.existing(req, self.visit.resident_id or None)
+        if existing is not None:
+            slip = self.desk.slip(existing)
+            self.identity.show_duplicate(existing.id, existing.number, slip.ahead)
+            return
+        try:
+            slip = self.desk.issue(req, self.visit.resident_id or None, self.visit.persona_tags, self.visit.use_green)
+        except StoreError as exc:
+            log.error("ticket not issued: %s", exc)
+            self.identity.show_error(str(exc))
+            return
+        self._show_slip(slip)
+
+    def reprint(self, ticket_id: int) -> None:
+        ticket = self.desk.store.ticket(ticket_id)
+        if ticket is not None:
+            self._show_slip(self.desk.slip(ticket, reprint=True))
+
+    def _show_slip(self, slip) -> None:
+        self.visit.slip = slip
+        t = slip.ticket
+        subject, subject_en = t.subject, self._subject_en(slip)
+        en = self.language.english
+        lines = slip_lines(self.tr, slip, en, subject_en if en else subject)
+        pdf, error = "", ""
+        try:
+            pdf = str(write_slip_pdf(slip, self.slips_dir, self.theme_family(),
+                                     self.desk.hall.name_en if en else self.desk.hall.name, lines))
+        except PrintError as exc:
+            log.error("slip %s not printed: %s", t.number, exc)
+            error = self.tr("磁盘已满或不可写") if exc.errno else str(exc)
+        self.slip.show_slip(slip, subject, subject_en, pdf, error)
+        self.nav.replace(Screen.SLIP)
+
+    def _subject_en(self, slip) -> str:
+        t = slip.ticket
+        if t.item_code and t.item_code in self.catalogue.by_code:
+            return self.catalogue.by_code[t.item_code].name_en
+        if t.bundle_code and t.bundle_code in self.catalogue.bundle_by_code:
+            return self.catalogue.bundle_by_code[t.bundle_code].name_en
+        return slip.category_name_en
+
+    @staticmethod
+    def theme_family() -> str:
+        from kiosk.ui.theme import load_fonts
+        return load_fonts()
+
+    def prepare_search(self) -> None:
+        """Build the search index now (called once home is painted), not on the first keystroke."""
+        self.catalogue_screen.index()
+
+    def go_home(self) -> None:
+        """首页: forget everything this citizen entered."""
+        self.visit.clear()
+        self.catalogue_screen.reset()
+        self.slip.clear()
+        self.nav.home()
+
+    def timed_out(self) -> None:
+        self.overlay.hide()
+        self.go_home()
+
+    def _screen_changed(self, screen: Screen) -> None:
+        self.header.show_navigation(screen != Screen.HOME)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = {Screen.HOME: self.desk.hall.name_en if self.language.english else self.desk.hall.name,
+                  Screen.TICKET_MENU: self.tr("取号办事"), Screen.CATALOGUE: self.tr("事项查询"),
+                  Screen.ITEM: self.tr("办事指南 · 一次性告知"), Screen.IDENTITY: self.tr("取号确认"),
+                  Screen.SLIP: self.tr("取号成功")}
+        self.header.title.setText(titles.get(self.nav.current, ""))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())

@@ -1,0 +1,292 @@
+"""事项查询: browse by theme / department / audience, or search with the on-screen keyboard."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLineEdit, QListView, QStackedWidget,
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
+
+from kiosk.domain.catalogue import AUDIENCES, Catalogue
+from kiosk.domain.search import SearchIndex
+from kiosk.ui.i18n import Language, Retranslating
+from kiosk.ui.models import ResultModel, ResultRow
+from kiosk.ui.widgets import ChipRow, OnScreenKeyboard, button, label, named, scroll, set_text
+
+ALL, THEME, DEPT, AUDIENCE = "all", "theme", "department", "audience"
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Two or three lines per row: the name with the matched part highlighted, details, and the
+    alias / other-language text that matched."""
+
+    def __init__(self, size: Callable[[str], int], parent=None):
+        super().__init__(parent)
+        self.size = size
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setPixelSize(self.size("big") - 4)
+        detail = QFont(option.font)
+        detail.setPixelSize(self.size("body"))
+        return title, detail
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        title, detail = self._fonts(option)
+        h = QFontMetrics(title).height() + 2 * QFontMetrics(detail).height() + 34
+        return QSize(option.rect.width(), max(h, self.size("target")))
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        row: ResultRow = index.data(ResultModel.RowRole)
+        if row is None:
+            return
+        p.save()
+        r = option.rect
+        pressed = bool(option.state & QStyle.StateFlag.State_Selected)
+        p.fillRect(r, QColor("#e8f0fc") if pressed else QColor("white"))
+        p.setPen(QColor("#d5deeb"))
+        p.drawLine(r.bottomLeft(), r.bottomRight())
+        title_font, detail_font = self._fonts(option)
+        x, y, w = r.x() + 24, r.y() + 14, r.width() - 48 - 40
+        y = _draw_marked(p, title_font, row.title, row.title_spans, x, y, w, QColor("#0d2f66"))
+        p.setFont(detail_font)
+        p.setPen(QColor("#3d4552"))
+        fm = QFontMetrics(detail_font)
+        p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                   fm.elidedText(row.detail, Qt.TextElideMode.ElideRight, w))
+        y += fm.height()
+        if row.via:
+            _draw_marked(p, detail_font, row.via, row.via_spans, x, y, w, QColor("#3d4552"))
+        p.setPen(QColor("#1557b0"))
+        p.setFont(title_font)
+        p.drawText(QRect(r.right() - 60, r.y(), 40, r.height()), Qt.AlignmentFlag.AlignCenter, "›")
+        p.restore()
+
+
+def _draw_marked(p: QPainter, font: QFont, text: str, spans, x: int, y: int, w: int, color: QColor) -> int:
+    """Draw ``text`` with ``spans`` on a yellow mark; returns the next line's y."""
+    fm = QFontMetrics(font)
+    if fm.horizontalAdvance(text) > w:
+        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, w)
+    bold = QFont(font)
+    bold.setBold(True)
+    marks = sorted((s, e) for s, e in spans if s < len(text))
+    pieces, pos = [], 0
+    for s, e in marks:
+        if s > pos:
+            pieces.append((text[pos:s], False))
+        pieces.append((text[s:min(e, len(text))], True))
+        pos = min(e, len(text))
+    pieces.append((text[pos:], False))
+    cx = x
+    h = fm.height()
+    for piece, marked in pieces:
+        if not piece:
+            continue
+        f = bold if marked else font
+        pw = QFontMetrics(f).horizontalAdvance(piece)
+        if marked:
+            p.fillRect(QRect(cx, y + 2, pw, h - 2), QColor("#ffe27a"))
+        p.setFont(f)
+        p.setPen(color)
+        p.drawText(QRect(cx, y, pw + 2, h), Qt.AlignmentFlag.AlignLeft, piece)
+        cx += pw
+    return y + h + 4
+
+
+class CatalogueScreen(Retranslating, QWidget):
+    """Emits ``item_chosen(code)`` or ``bundle_chosen(code)``; the kiosk decides what follows."""
+
+    item_chosen = Signal(str)
+    bundle_chosen = Signal(str)
+    desk_chosen = Signal(str)
+
+    def __init__(self, catalogue: Catalogue, index: Callable[[], SearchIndex], language: Language,
+                 size: Callable[[str], int]):
+        super().__init__()
+        self.catalogue, self.index, self.language = catalogue, index, language
+        self.setObjectName("screen_catalogue")
+        self.query = ""
+        self.mode = ALL
+        self.filter: str | None = None
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 24, 32, 24)
+        root.setSpacing(16)
+
+        row = QHBoxLayout()
+        self.field = named(QLineEdit(), "search_field")
+        self.field.setReadOnly(True)
+        self.field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row.addWidget(self.field, 1)
+        root.addLayout(row)
+
+        modes = QHBoxLayout()
+        modes.setSpacing(12)
+        self.mode_buttons = {}
+        for m in (ALL, THEME, DEPT, AUDIENCE):
+            b = button(f"browse_{m}", "chip", checkable=True)
+            b.clicked.connect(lambda _=False, mm=m: self._choose_mode(mm))
+            modes.addWidget(b)
+            self.mode_buttons[m] = b
+        root.addLayout(modes)
+
+        self.summary = label(cls="muted", wrap=False)
+        root.addWidget(self.summary)
+
+        self.pages = QStackedWidget()
+        self.model = ResultModel(self)
+        self.view = named(QListView(), "search_results")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ResultDelegate(size, self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.clicked.connect(self._open)
+        self.pages.addWidget(self.view)
+
+        # the empty result: never a dead end
+        self.empty = QWidget()
+        el = QVBoxLayout(self.empty)
+        el.setSpacing(18)
+        self.empty_text = label(cls="h2")
+        self.empty_hint = label(cls="muted")
+        self.empty_assist = button("empty_assist", "primary")
+        self.empty_assist.clicked.connect(lambda: self.desk_chosen.emit("assist"))
+        self.empty_cannot = button("empty_cannot_do", "danger")
+        self.empty_cannot.clicked.connect(lambda: self.desk_chosen.emit("cannot_do"))
+        for w in (self.empty_text, self.empty_hint, self.empty_assist, self.empty_cannot):
+            el.addWidget(w)
+        el.addStretch(1)
+        self.pages.addWidget(self.empty)
+
+        self.chips = ChipRow("filter", 3)
+        self.chips.chosen.connect(self._choose_filter)
+        self.pages.addWidget(scroll(self.chips))
+        root.addWidget(self.pages, 1)
+
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.typed.connect(self._typed)
+        self.keyboard.backspace.connect(lambda: self.set_query(self.query[:-1]))
+        self.keyboard.cleared.connect(lambda: self.set_query(""))
+        root.addWidget(self.keyboard)
+        self.language.changed.connect(lambda _l: self.refresh())
+        self.retranslate()
+
+    # --- state ------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        self.query, self.mode, self.filter = "", ALL, None
+        self.refresh()
+
+    def enter(self) -> None:
+        self.refresh()
+
+    def set_query(self, text: str) -> None:
+        self.query = text.lstrip()
+        self.refresh()
+
+    def _typed(self, ch: str) -> None:
+        if len(self.query) < 40:
+            self.set_query(self.query + ch)
+
+    def _choose_mode(self, mode: str) -> None:
+        self.mode, self.filter = mode, None
+        self.refresh()
+
+    def _choose_filter(self, key) -> None:
+        self.filter = key
+        self.refresh()
+
+    # --- rendering --------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.keyboard.retranslate(self.tr)
+        labels = {ALL: self.tr("全部"), THEME: self.tr("按主题"), DEPT: self.tr("按部门"), AUDIENCE: self.tr("按对象")}
+        for m, b in self.mode_buttons.items():
+            set_text(b, labels[m])
+        self.field.setPlaceholderText(self.tr("输入拼音首字母或全拼，如 yyzz、shebao"))
+        self.field.setAccessibleName(self.tr("搜索框"))
+        self.empty_text.setText(self.tr("没有找到相关事项"))
+        self.empty_hint.setText(self.tr("别着急：工作人员可以帮您办，或到办不成事专窗反映。"))
+        set_text(self.empty_assist, self.tr("取号：帮办代办"))
+        set_text(self.empty_cannot, self.tr("取号：办不成事专窗"))
+        self.refresh()
+
+    def _filter_chips(self) -> list[tuple[str, str]]:
+        en = self.language.english
+        if self.mode == THEME:
+            return [(t.code, t.name_en if en else t.name) for t in self.catalogue.themes]
+        if self.mode == DEPT:
+            return [(d.code, d.name_en if en else d.name) for d in self.catalogue.departments]
+        if self.mode == AUDIENCE:
+            return [(a, (self.tr("个人办事") if a == "个人" else self.tr("企业办事"))) for a in AUDIENCES]
+        return []
+
+    def refresh(self) -> None:
+        en = self.language.english
+        self.field.setText(self.query)
+        for m, b in self.mode_buttons.items():
+            b.setChecked(m == self.mode)
+        if self.query.strip():
+            rows = self._search_rows(en)
+            self.summary.setText(self.tr("找到 {n} 项").format(n=len(rows)))
+        elif self.mode != ALL and self.filter is None:
+            self.chips.columns = 3 if self.mode == THEME else 2
+            self.chips.set_chips(self._filter_chips())
+            self.summary.setText(self.tr("请选择一类"))
+            self.pages.setCurrentIndex(2)
+            return
+        else:
+            items = self.catalogue.items_where(
+                theme=self.filter if self.mode == THEME else None,
+                department=self.filter if self.mode == DEPT else None,
+                audience=self.filter if self.mode == AUDIENCE else None)
+            rows = ([self._bundle_row(b.code, en) for b in self.catalogue.bundles] if self.mode == ALL else [])
+            rows += [self._item_row(i.code, en) for i in items]
+            name = dict(self._filter_chips()).get(self.filter, "") if self.filter else self.tr("全部事项")
+            self.summary.setText(self.tr("{what}：共 {n} 项").format(what=name, n=len(rows)))
+        self.model.set_rows(rows)
+        self.view.scrollToTop()
+        self.pages.setCurrentIndex(0 if rows else 1)
+
+    def _detail(self, code: str, en: bool) -> str:
+        item = self.catalogue.by_code.get(code)
+        if item is None:
+            b = self.catalogue.bundle_by_code[code]
+            return self.tr("一件事 · 含 {n} 个事项").format(n=len(b.items))
+        dept = self.catalogue.department_by_code[item.department]
+        kind = self.tr("即办件") if item.kind == "即办件" else self.tr("承诺件")
+        visits = self.tr("零跑动") if item.visits == 0 else self.tr("最多跑一次")
+        return f"{dept.name_en if en else dept.name} · {kind} · {visits}"
+
+    def _item_row(self, code: str, en: bool) -> ResultRow:
+        item = self.catalogue.by_code[code]
+        return ResultRow(code, item.name_en if en else item.name, (), self._detail(code, en))
+
+    def _bundle_row(self, code: str, en: bool) -> ResultRow:
+        b = self.catalogue.bundle_by_code[code]
+        return ResultRow(code, b.name_en if en else b.name, (), self._detail(code, en))
+
+    def _search_rows(self, en: bool) -> list[ResultRow]:
+        rows = []
+        title_field = "name_en" if en else "name"
+        for hit in self.index().search(self.query):
+            obj = self.catalogue.by_code.get(hit.key) or self.catalogue.bundle_by_code[hit.key]
+            title = obj.name_en if en else obj.name
+            if hit.field == title_field:
+                rows.append(ResultRow(hit.key, title, hit.spans, self._detail(hit.key, en)))
+            else:
+                rows.append(ResultRow(hit.key, title, (), self._detail(hit.key, en),
+                                      self.tr("匹配：") + hit.text, tuple((s + len(self.tr("匹配：")), e + len(self.tr("匹配："))) for s, e in hit.spans)))
+        return rows
+
+    def _open(self, index: QModelIndex) -> None:
+        key = index.data(ResultModel.KeyRole)
+        if key in self.catalogue.by_code:
+            self.item_chosen.emit(key)
+        elif key in self.catalogue.bundle_by_code:
+            self.bundle_chosen.emit(key)

@@ -1,0 +1,274 @@
+"""取号确认: optional identity (virtual ID-card reader or keypad), optional phone, green channel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.domain.desk import TicketDesk
+from kiosk.domain.ids import mask_id, phone_problem, resident_id_problem
+from kiosk.domain.personas import PERSONAS, persona
+from kiosk.domain.visit import Visit
+from kiosk.ui.i18n import Language, Retranslating
+from kiosk.ui.widgets import Keypad, button, classed, label, named, restyle, scroll, set_text
+
+ID_FIELD, PHONE_FIELD = "id", "phone"
+
+
+class IdentityScreen(Retranslating, QWidget):
+    """Emits ``confirmed()`` when the citizen asks for the ticket, ``reprint(ticket_id)`` when they
+    choose to reprint the ticket they already hold."""
+
+    confirmed = Signal()
+    reprint = Signal(int)
+    cancelled = Signal()
+
+    def __init__(self, desk: TicketDesk, visit: Visit, language: Language):
+        super().__init__()
+        self.desk, self.visit, self.language = desk, visit, language
+        self.setObjectName("screen_identity")
+        self.target = ID_FIELD
+        self.duplicate_id: int | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        root = QVBoxLayout(body)
+        root.setContentsMargins(36, 24, 36, 24)
+        root.setSpacing(14)
+        outer.addWidget(scroll(body), 1)
+
+        self.title = label(cls="h1")
+        self.subject = label(cls="big")
+        root.addWidget(self.title)
+        root.addWidget(self.subject)
+        self.intro = label(cls="muted")
+        root.addWidget(self.intro)
+
+        self.reader_title = label(cls="h2")
+        root.addWidget(self.reader_title)
+        cards = QGridLayout()
+        cards.setSpacing(12)
+        self.persona_buttons = {}
+        for i, p in enumerate(PERSONAS):
+            b = button(f"persona_{p.id}", "persona", checkable=True)
+            b.clicked.connect(lambda _=False, pid=p.id: self.read_card(pid))
+            cards.addWidget(b, i // 2, i % 2)
+            self.persona_buttons[p.id] = b
+        root.addLayout(cards)
+
+        self.manual_title = label(cls="h2")
+        root.addWidget(self.manual_title)
+        fields = QGridLayout()
+        fields.setHorizontalSpacing(16)
+        fields.setVerticalSpacing(6)
+        self.id_field = named(QLineEdit(), "id_field")
+        self.phone_field = named(QLineEdit(), "phone_field")
+        self.id_pick = button("id_field_pick", "chip", checkable=True)
+        self.phone_pick = button("phone_field_pick", "chip", checkable=True)
+        self.id_pick.clicked.connect(lambda: self._target(ID_FIELD))
+        self.phone_pick.clicked.connect(lambda: self._target(PHONE_FIELD))
+        self.id_error = label(cls="error")
+        self.phone_error = label(cls="error")
+        for r, (pick, field, err) in enumerate(((self.id_pick, self.id_field, self.id_error),
+                                                (self.phone_pick, self.phone_field, self.phone_error))):
+            field.setReadOnly(True)
+            pick.setMaximumWidth(300)
+            fields.addWidget(pick, r * 2, 0)
+            fields.addWidget(field, r * 2, 1)
+            fields.addWidget(err, r * 2 + 1, 1)
+        root.addLayout(fields)
+        self.keypad = Keypad()
+        self.keypad.typed.connect(self._typed)
+        self.keypad.backspace.connect(lambda: self._edit(lambda s: s[:-1]))
+        self.keypad.cleared.connect(lambda: self._edit(lambda s: ""))
+        root.addWidget(self.keypad)
+
+        self.green = button("green_channel", "check", checkable=True)
+        self.green.toggled.connect(self._green_toggled)
+        root.addWidget(self.green)
+
+        self.dup_box = classed(QFrame(), "card")
+        dl = QVBoxLayout(self.dup_box)
+        dl.setContentsMargins(24, 18, 24, 18)
+        self.dup_text = label(cls="big")
+        dl.addWidget(self.dup_text)
+        drow = QHBoxLayout()
+        self.dup_reprint = button("duplicate_reprint", "primary")
+        self.dup_reprint.clicked.connect(lambda: self.reprint.emit(self.duplicate_id))
+        self.dup_back = button("duplicate_back")
+        self.dup_back.clicked.connect(self.cancelled)
+        drow.addWidget(self.dup_reprint)
+        drow.addWidget(self.dup_back)
+        dl.addLayout(drow)
+        root.addWidget(self.dup_box)
+        root.addStretch(1)
+
+        footer = classed(QFrame(), "footer")
+        fl = QHBoxLayout(footer)
+        fl.setContentsMargins(36, 18, 36, 18)
+        self.error = label(cls="error")
+        self.error.setObjectName("identity_error")
+        self.error.hide()
+        fl.addWidget(self.error, 1)
+        self.confirm = button("confirm_ticket", "primary")
+        self.confirm.clicked.connect(self._confirm)
+        fl.addWidget(self.confirm, 1)
+        outer.addWidget(footer)
+        self.language.changed.connect(lambda _l: self.retranslate())
+        self.enter()
+
+    # --- state ------------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.duplicate_id = None
+        self.error.hide()
+        self._target(ID_FIELD)
+        self.refresh()
+
+    def read_card(self, pid: str) -> None:
+        """The virtual ID-card reader: a tap on a demo card 'reads' it."""
+        p = persona(pid)
+        if p is None:
+            return
+        self.visit.persona_id, self.visit.persona_tags, self.visit.resident_id = p.id, p.tags, p.resident_id
+        self.visit.use_green = True
+        self.duplicate_id = None
+        self.refresh()
+
+    def _target(self, which: str) -> None:
+        self.target = which
+        self.refresh()
+
+    def _typed(self, ch: str) -> None:
+        if self.target == PHONE_FIELD and ch == "X":
+            return
+        limit = 18 if self.target == ID_FIELD else 11
+        self._edit(lambda s: s + ch if len(s) < limit else s)
+
+    def _edit(self, fn) -> None:
+        if self.target == ID_FIELD:
+            if self.visit.persona_id:  # typing replaces a card that was read
+                self.visit.persona_id, self.visit.persona_tags, self.visit.resident_id = "", (), ""
+            self.visit.resident_id = fn(self.visit.resident_id)
+        else:
+            self.visit.phone = fn(self.visit.phone)
+        self.duplicate_id = None
+        self.refresh()
+
+    def _green_toggled(self, on: bool) -> None:
+        self.visit.use_green = on
+        self._green_text()
+
+    def id_status(self) -> tuple[str, bool]:
+        """(message shown at the ID field, whether it is an error rather than a hint)."""
+        rid = self.visit.resident_id
+        if not rid:
+            return "", False
+        if len(rid) < 18:
+            return self.tr("还差 {n} 位").format(n=18 - len(rid)), False
+        problem = resident_id_problem(rid, self.desk.today())
+        if problem is None:
+            return "", False
+        return {"chars": self.tr("只有最后一位可以是 X"),
+                "birth_date": self.tr("第 7–14 位的出生日期不对，请核对"),
+                "checksum": self.tr("身份证号码校验不通过，请核对每一位")}.get(problem, self.tr("身份证号码不对")), True
+
+    def phone_status(self) -> tuple[str, bool]:
+        phone = self.visit.phone
+        if not phone:
+            return "", False
+        if len(phone) < 11:
+            return self.tr("还差 {n} 位").format(n=11 - len(phone)), False
+        return (self.tr("手机号应以 13–19 开头"), True) if phone_problem(phone) else ("", False)
+
+    def valid(self) -> bool:
+        return not self.id_status()[0] and not self.phone_status()[0]
+
+    # --- rendering --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        v = self.visit
+        self.id_field.setText(mask_id(v.resident_id) if v.persona_id else v.resident_id)
+        self.phone_field.setText(v.phone)
+        self.id_pick.setChecked(self.target == ID_FIELD)
+        self.phone_pick.setChecked(self.target == PHONE_FIELD)
+        active = self.id_field if self.target == ID_FIELD else self.phone_field
+        for field, err, (msg, error) in ((self.id_field, self.id_error, self.id_status()),
+                                         (self.phone_field, self.phone_error, self.phone_status())):
+            err.setText(msg)
+            err.setVisible(bool(msg))
+            err.setProperty("class", "error" if error else "muted")
+            restyle(err)
+            field.setProperty("class", "invalid" if error else ("active" if field is active else ""))
+            restyle(field)
+        for pid, b in self.persona_buttons.items():
+            b.setChecked(pid == v.persona_id)
+        reason = self.desk.green_reason(v.resident_id if not self.id_status()[0] else None, v.persona_tags)
+        self.green.setVisible(bool(reason))
+        self.green.blockSignals(True)
+        self.green.setChecked(bool(reason) and v.use_green)
+        self.green.blockSignals(False)
+        self._green_text()
+        self.dup_box.setVisible(self.duplicate_id is not None)
+        self.confirm.setEnabled(self.valid() and self.duplicate_id is None)
+        self.retranslate()
+
+    def _green_text(self) -> None:
+        v = self.visit
+        reason = self.desk.green_reason(v.resident_id if not self.id_status()[0] else None, v.persona_tags)
+        why = {"elder": self.tr("70 岁以上老人"), "veteran": self.tr("军人、退役军人"),
+               "disabled": self.tr("残疾人"), "pregnant": self.tr("孕妇"), "talent": self.tr("高层次人才"),
+               "foreign_investor": self.tr("涉外投资人")}.get(reason, "")
+        box = "☑" if self.green.isChecked() else "☐"
+        set_text(self.green, f"{box} " + self.tr("走绿色通道，优先叫号（{why}）").format(why=why), self.tr("绿色通道"))
+
+    def retranslate(self) -> None:
+        en = self.language.english
+        req = self.visit.request
+        self.title.setText(self.tr("取号确认"))
+        if req is not None:
+            cat = self.desk.hall.category(self.desk.category_of(req))
+            subject = self.desk.subject_of(req)
+            if en:
+                if req.item_code:
+                    subject = self.desk.catalogue.by_code[req.item_code].name_en
+                elif req.bundle_code:
+                    subject = self.desk.catalogue.bundle_by_code[req.bundle_code].name_en
+                else:
+                    subject = cat.name_en
+            self.subject.setText(self.tr("办理：{subject}（{category}）").format(
+                subject=subject, category=cat.name_en if en else cat.name))
+        self.intro.setText(self.tr("登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。"
+                                   "您的身份证号只用于本次取号，不会保存原文。"))
+        self.reader_title.setText(self.tr("请把身份证放到读卡区（演示：点一张卡）"))
+        for p in PERSONAS:
+            name = p.name_en if en else p.name
+            desc = p.description_en if en else p.description
+            set_text(self.persona_buttons[p.id], f"{name}\n{desc}", name)
+        self.manual_title.setText(self.tr("或用数字键输入（可选）"))
+        set_text(self.id_pick, self.tr("身份证号"))
+        set_text(self.phone_pick, self.tr("手机号"))
+        self.id_field.setPlaceholderText(self.tr("18 位，最后一位可以是 X"))
+        self.phone_field.setPlaceholderText(self.tr("11 位手机号，用于短信提醒"))
+        self.id_field.setAccessibleName(self.tr("身份证号"))
+        self.phone_field.setAccessibleName(self.tr("手机号"))
+        self.keypad.retranslate(self.tr)
+        self._green_text()
+        set_text(self.confirm, self.tr("确认取号"))
+        set_text(self.dup_reprint, self.tr("重新打印小票"))
+        set_text(self.dup_back, self.tr("返回"))
+
+    def show_duplicate(self, ticket_id: int, number: str, ahead: int) -> None:
+        self.duplicate_id = ticket_id
+        self.dup_text.setText(self.tr("您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。"
+                                      "同一事项每人只能有一个号。").format(number=number, ahead=ahead))
+        self.refresh()
+
+    def show_error(self, message: str) -> None:
+        """A problem that is not the citizen's (e.g. the disk is full): say so, keep what they entered."""
+        self.error.setText(self.tr("暂时无法取号：{reason}。请联系工作人员。").format(reason=message))
+        self.error.show()
+
+    def _confirm(self) -> None:
+        if self.valid():
+            self.confirmed.emit()

@@ -1,0 +1,142 @@
+"""The ticket slip on screen: number, what for, where to go, people ahead, wait range, QR."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.domain.desk import Slip
+from kiosk.domain.hall import Hall
+from kiosk.ui.i18n import Language, Retranslating
+from kiosk.ui.slip_pdf import slip_qr_text
+from kiosk.ui.widgets import QrCode, button, classed, label, set_text
+
+
+def windows_text(tr, slip: Slip, en: bool) -> str:
+    nums = [w.number for w in slip.windows]
+    if not nums:
+        return ""
+    name = slip.windows[0].name_en if en else slip.windows[0].name
+    span = f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1 else "、".join(map(str, nums))
+    return tr("请到 {span} 号{name}等候叫号").format(span=span, name=name)
+
+
+def wait_text(tr, slip: Slip) -> str:
+    lo, hi = slip.wait
+    if slip.ahead == 0:
+        return tr("马上就到您，请留意叫号")
+    return tr("预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
+
+
+def slip_lines(tr, slip: Slip, en: bool, subject: str) -> list[str]:
+    """The slip's text lines, shared by the screen and the PDF."""
+    t = slip.ticket
+    issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%Y-%m-%d %H:%M")
+    lines = [tr("取号凭条"), subject, windows_text(tr, slip, en),
+             tr("前面还有 {n} 人").format(n=slip.ahead), wait_text(tr, slip)]
+    if t.green:
+        lines.append(tr("绿色通道 · 优先叫号"))
+    lines.append(tr("取号时间 {time}").format(time=issued))
+    lines.append(tr("过号请到服务台重新激活；办不成事请到 9 号专窗"))
+    return lines
+
+
+class SlipScreen(Retranslating, QWidget):
+    done = Signal()
+
+    def __init__(self, hall: Hall, language: Language):
+        super().__init__()
+        self.hall, self.language = hall, language
+        self.setObjectName("screen_slip")
+        self.slip: Slip | None = None
+        self.subject = ""
+        self.subject_en = ""
+        self.pdf_path = ""
+        self.print_error = ""
+        root = QVBoxLayout(self)
+        root.setContentsMargins(40, 30, 40, 30)
+        root.setSpacing(16)
+        card = classed(QFrame(), "card")
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(36, 30, 36, 30)
+        cl.setSpacing(14)
+        self.caption = label(cls="h2")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number = label(cls="ticket-number", wrap=False)
+        self.number.setObjectName("slip_number")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.green = label(cls="badge-green")
+        self.green.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.what = label(cls="big")
+        self.what.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.where = label(cls="h2")
+        self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ahead = label(cls="big")
+        self.ahead.setObjectName("slip_ahead")
+        self.ahead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wait = label(cls="big")
+        self.wait.setObjectName("slip_wait")
+        self.wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for w in (self.caption, self.number, self.green, self.what, self.where, self.ahead, self.wait):
+            cl.addWidget(w)
+        qr_row = QHBoxLayout()
+        qr_row.addStretch(1)
+        self.qr = QrCode(240)
+        self.qr.setObjectName("slip_qr")
+        self.qr.setAccessibleName("ticket QR code")
+        qr_row.addWidget(self.qr)
+        qr_row.addStretch(1)
+        cl.addLayout(qr_row)
+        self.issued = label(cls="muted")
+        self.issued.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        cl.addWidget(self.issued)
+        root.addWidget(card)
+        self.reprint_note = label(cls="badge-amber")
+        self.printed = label(cls="muted")
+        self.printed.setObjectName("slip_printed")
+        root.addWidget(self.reprint_note)
+        root.addWidget(self.printed)
+        root.addStretch(1)
+        self.finish = button("slip_done", "primary")
+        self.finish.clicked.connect(self.done)
+        root.addWidget(self.finish)
+        self.language.changed.connect(lambda _l: self.retranslate())
+
+    def show_slip(self, slip: Slip, subject: str, subject_en: str, pdf_path: str, print_error: str) -> None:
+        self.slip, self.subject, self.subject_en = slip, subject, subject_en
+        self.pdf_path, self.print_error = pdf_path, print_error
+        self.retranslate()
+
+    def clear(self) -> None:
+        self.slip = None
+        self.number.setText("")
+        self.qr.set_text("")
+
+    def retranslate(self) -> None:
+        set_text(self.finish, self.tr("完成，返回首页"))
+        if self.slip is None:
+            return
+        en = self.language.english
+        t = self.slip.ticket
+        lines = slip_lines(self.tr, self.slip, en, self.subject_en if en else self.subject)
+        self.caption.setText(lines[0])
+        self.number.setText(t.number)
+        self.number.setAccessibleName(self.tr("您的号码 {number}").format(number=t.number))
+        self.green.setText(self.tr("绿色通道 · 优先叫号"))
+        self.green.setVisible(t.green)
+        self.what.setText(lines[1])
+        self.where.setText(lines[2])
+        self.ahead.setText(lines[3])
+        self.wait.setText(lines[4])
+        self.issued.setText(lines[-2] + "\n" + lines[-1])
+        self.qr.set_text(slip_qr_text(self.slip, self.hall.name_en if en else self.hall.name))
+        self.reprint_note.setText(self.tr("这是您已取号码的补打小票，号码和排队位置不变。"))
+        self.reprint_note.setVisible(self.slip.reprint)
+        if self.print_error:
+            self.printed.setText(self.tr("小票没能打印（{error}），请记下您的号码。").format(error=self.print_error))
+            self.printed.setProperty("class", "error")
+        else:
+            self.printed.setText(self.tr("小票已打印，请取走。"))
+            self.printed.setProperty("class", "muted")

@@ -1,0 +1,75 @@
+"""取号办事: choose how to take a ticket — by item, by 一件事 bundle, or for a desk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.domain.catalogue import Catalogue
+from kiosk.ui.i18n import Language, Retranslating
+from kiosk.ui.widgets import button, label, scroll, set_text
+
+#: Desks a citizen can queue for without choosing an item.
+DESKS = ("consult", "assist", "cannot_do")
+
+
+class TicketMenuScreen(Retranslating, QWidget):
+    find_item = Signal()
+    bundle_chosen = Signal(str)
+    desk_chosen = Signal(str)
+
+    def __init__(self, catalogue: Catalogue, language: Language):
+        super().__init__()
+        self.catalogue, self.language = catalogue, language
+        self.setObjectName("screen_ticket_menu")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        root = QVBoxLayout(body)
+        root.setContentsMargins(40, 30, 40, 30)
+        root.setSpacing(22)
+        outer.addWidget(scroll(body))
+
+        self.title = label(cls="h1")
+        root.addWidget(self.title)
+        self.by_item = button("ticket_by_item", "tile-main")
+        self.by_item.clicked.connect(self.find_item)
+        root.addWidget(self.by_item)
+
+        self.bundles_title = label(cls="h2")
+        self.bundles_hint = label(cls="muted")
+        root.addWidget(self.bundles_title)
+        root.addWidget(self.bundles_hint)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.bundle_buttons = []
+        for i, b in enumerate(catalogue.bundles):
+            btn = button(f"bundle_{b.code}", "chip")
+            btn.clicked.connect(lambda _=False, c=b.code: self.bundle_chosen.emit(c))
+            grid.addWidget(btn, i // 2, i % 2)
+            self.bundle_buttons.append((btn, b))
+        root.addLayout(grid)
+
+        self.desks_title = label(cls="h2")
+        root.addWidget(self.desks_title)
+        self.desk_buttons = {}
+        for code in DESKS:
+            btn = button(f"desk_{code}", "danger" if code == "cannot_do" else "")
+            btn.clicked.connect(lambda _=False, c=code: self.desk_chosen.emit(c))
+            root.addWidget(btn)
+            self.desk_buttons[code] = btn
+        root.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        en = self.language.english
+        self.title.setText(self.tr("请选择取号方式"))
+        set_text(self.by_item, self.tr("按事项取号") + "\n" + self.tr("查找要办的事，看清材料再取号"), self.tr("按事项取号"))
+        self.bundles_title.setText(self.tr("一件事 · 一次办"))
+        self.bundles_hint.setText(self.tr("几件相关的事，一次取号、一个窗口办完"))
+        for btn, b in self.bundle_buttons:
+            set_text(btn, b.name_en if en else b.name)
+        self.desks_title.setText(self.tr("不确定办什么？"))
+        set_text(self.desk_buttons["consult"], self.tr("综合咨询：先问一问"))
+        set_text(self.desk_buttons["assist"], self.tr("帮办代办：老年人、军人、残疾人、涉外投资人等专人服务"))
+        set_text(self.desk_buttons["cannot_do"], self.tr("办不成事专窗：在别处没办成的事，这里兜底"))

@@ -1,0 +1,233 @@
+"""Reusable touch widgets: buttons, the on-screen keyboard and keypad, the QR code, the header."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import segno
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
+
+
+def named(widget: QWidget, object_name: str, accessible: str = "") -> QWidget:
+    """Give an interactive widget its objectName and accessibleName (recorder and screen readers)."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible or object_name)
+    return widget
+
+
+def classed(widget: QWidget, cls: str) -> QWidget:
+    widget.setProperty("class", cls)
+    return widget
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-evaluate style rules after a ``class`` property change."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def button(object_name: str, cls: str = "", checkable: bool = False) -> QPushButton:
+    b = QPushButton()
+    b.setObjectName(object_name)
+    b.setAccessibleName(object_name)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setCheckable(checkable)
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    if cls:
+        classed(b, cls)
+    return b
+
+
+def label(text: str = "", cls: str = "", wrap: bool = True) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(wrap)
+    if cls:
+        classed(lab, cls)
+    return lab
+
+
+def set_text(b: QPushButton, text: str, accessible: str | None = None) -> None:
+    b.setText(text)
+    b.setAccessibleName(accessible or text.replace("\n", " "))
+
+
+def scroll(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()
+            w.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+class OnScreenKeyboard(QWidget):
+    """Letters, digits, backspace, clear and space — a kiosk has no physical keyboard.
+
+    Emits ``typed(str)`` for a key, ``backspace()`` and ``cleared()``.
+    """
+
+    typed = Signal(str)
+    backspace = Signal()
+    cleared = Signal()
+
+    ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("keyboard")
+        grid = QVBoxLayout(self)
+        grid.setSpacing(10)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.keys: dict[str, QPushButton] = {}
+        for r, row in enumerate(self.ROWS):
+            line = QHBoxLayout()
+            line.setSpacing(10)
+            if r >= 2:
+                line.addStretch(r - 1)
+            for ch in row:
+                b = button(f"key_{ch}", "key")
+                set_text(b, ch, f"key {ch}")
+                b.clicked.connect(lambda _=False, c=ch: self.typed.emit(c.lower()))
+                line.addWidget(b, 2)
+                self.keys[ch] = b
+            if r == 3:
+                self.back = button("key_backspace", "key")
+                self.back.clicked.connect(self.backspace)
+                line.addWidget(self.back, 5)
+            elif r >= 2:
+                line.addStretch(r - 1)
+            grid.addLayout(line)
+        last = QHBoxLayout()
+        last.setSpacing(10)
+        self.clear = button("key_clear", "key")
+        self.clear.clicked.connect(self.cleared)
+        self.space = button("key_space", "key")
+        self.space.clicked.connect(lambda: self.typed.emit(" "))
+        last.addWidget(self.clear, 2)
+        last.addWidget(self.space, 6)
+        grid.addLayout(last)
+
+    def retranslate(self, tr) -> None:
+        set_text(self.back, tr("⌫ 退格"), tr("退格"))
+        set_text(self.clear, tr("清空"))
+        set_text(self.space, tr("空格"))
+
+
+class Keypad(QWidget):
+    """Digits, X (the resident-ID check character), backspace and clear."""
+
+    typed = Signal(str)
+    backspace = Signal()
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("keypad")
+        grid = QGridLayout(self)
+        grid.setSpacing(10)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, ch in enumerate("123456789X0"):
+            b = button(f"pad_{ch}", "key")
+            set_text(b, ch, f"key {ch}")
+            b.clicked.connect(lambda _=False, c=ch: self.typed.emit(c))
+            grid.addWidget(b, i // 3, i % 3)
+        self.back = button("pad_backspace", "key")
+        self.back.clicked.connect(self.backspace)
+        grid.addWidget(self.back, 3, 2)
+        self.clear = button("pad_clear", "key")
+        self.clear.clicked.connect(self.cleared)
+        grid.addWidget(self.clear, 4, 0, 1, 3)
+
+    def retranslate(self, tr) -> None:
+        set_text(self.back, tr("⌫ 退格"), tr("退格"))
+        set_text(self.clear, tr("清空"))
+
+
+class QrCode(QWidget):
+    """Paints a QR code (segno) crisply at any size; no image files involved."""
+
+    def __init__(self, side: int = 240, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._matrix: list[list[bool]] = []
+        self.text = ""
+        self.setFixedSize(side, side)
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self._matrix = qr_matrix(text)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.size()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("white"))
+        if self._matrix:
+            paint_qr(p, self._matrix, QRectF(self.rect()))
+        p.end()
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """Modules of a QR code for ``text`` (quiet zone included); long text is cut to fit."""
+    for limit in (None, 600, 300):
+        try:
+            qr = segno.make(text if limit is None else text[:limit], error="m", micro=False)
+            break
+        except segno.DataOverflowError:
+            continue
+    else:  # pragma: no cover - 300 characters always fit
+        return []
+    return [[bool(v) for v in row] for row in qr.matrix_iter(scale=1, border=2)]
+
+
+def paint_qr(p: QPainter, matrix: list[list[bool]], rect: QRectF) -> None:
+    n = len(matrix)
+    cell = min(rect.width(), rect.height()) / n
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("black"))
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                p.drawRect(QRectF(rect.x() + x * cell, rect.y() + y * cell, cell + 0.3, cell + 0.3))
+
+
+class ChipRow(QWidget):
+    """A wrapping set of checkable chips; emits ``chosen(key)`` (key None for 全部)."""
+
+    chosen = Signal(object)
+
+    def __init__(self, prefix: str, columns: int = 3, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.prefix = prefix
+        self.columns = columns
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(12)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[object, QPushButton] = {}
+
+    def set_chips(self, chips: Iterable[tuple[object, str]], current: object = None) -> None:
+        clear_layout(self.grid)
+        self.buttons = {}
+        for i, (key, text) in enumerate(chips):
+            b = button(f"{self.prefix}_{key}", "chip", checkable=True)
+            set_text(b, text)
+            b.setChecked(key == current)
+            b.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
+            self.grid.addWidget(b, i // self.columns, i % self.columns)
+            self.buttons[key] = b

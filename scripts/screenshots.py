@@ -1,0 +1,119 @@
+"""Render every kiosk screen offscreen at the 1080x1920 reference into docs/screenshots/.
+
+    python scripts/screenshots.py [--out DIR] [--only normal|elder|en]
+
+Three sets: normal (zh_CN), elder (长辈版) and en (English). The script drives the kiosk with taps
+like a citizen would, on a fresh temporary data directory, so the PNGs show real behaviour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.app import Settings, build_kiosk_window, load_data  # noqa: E402
+
+SETS = {"normal": dict(language="zh_CN", elder=False), "elder": dict(language="zh_CN", elder=True),
+        "en": dict(language="en_US", elder=False)}
+FIXED_NOW = _dt.datetime(2026, 11, 27, 10, 12)
+
+
+def tap(widget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+
+
+def tap_row(view, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    QApplication.processEvents()
+
+
+def type_keys(keyboard, text: str) -> None:
+    for ch in text:
+        tap(keyboard.keys[ch.upper()])
+
+
+def shoot(window, out: Path, name: str) -> None:
+    QApplication.processEvents()
+    window.grab().save(str(out / f"{name}.png"))
+
+
+def render(app, which: str, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    catalogue, hall = load_data()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), idle_seconds=60, **SETS[which])
+        w, store = build_kiosk_window(app, settings, catalogue, hall, clock=lambda: FIXED_NOW)
+        w.show()
+        # a few tickets already out, so the slip shows people ahead
+        for _ in range(6):
+            store.issue_ticket(day=FIXED_NOW.date().isoformat(), category="comprehensive", prefix="A",
+                               subject="demo", now=FIXED_NOW.timestamp())
+        shoot(w, out, "01-home")
+        tap(w.home.ticket_tile)
+        shoot(w, out, "02-ticket-menu")
+        tap(w.header.home_button)
+        tap(w.home.browse_tile)
+        shoot(w, out, "03-catalogue-browse")
+        tap(w.catalogue_screen.mode_buttons["theme"])
+        shoot(w, out, "04-catalogue-themes")
+        tap(w.catalogue_screen.mode_buttons["all"])
+        type_keys(w.catalogue_screen.keyboard, "yyzz")
+        shoot(w, out, "05-search-yyzz")
+        tap(w.catalogue_screen.keyboard.clear)
+        type_keys(w.catalogue_screen.keyboard, "qqqxz")
+        shoot(w, out, "06-search-empty")
+        tap(w.catalogue_screen.keyboard.clear)
+        type_keys(w.catalogue_screen.keyboard, "spjy")
+        tap_row(w.catalogue_screen.view, 0)
+        for b in w.item.check_buttons[:2]:
+            tap(b)
+        shoot(w, out, "07-item-guidance")
+        tap(w.item.ticket_button)
+        shoot(w, out, "08-identity")
+        tap(w.identity.persona_buttons["elder"])
+        shoot(w, out, "09-identity-card-read")
+        tap(w.identity.id_pick)
+        tap(w.identity.keypad.clear)
+        for ch in "110105194912310021":
+            tap(w.identity.keypad.findChild(type(w.identity.confirm), f"pad_{ch}"))
+        shoot(w, out, "10-identity-invalid-id")
+        tap(w.identity.persona_buttons["elder"])
+        tap(w.identity.confirm)
+        shoot(w, out, "11-slip")
+        tap(w.slip.finish)
+        w.idle.warning.emit(25)
+        shoot(w, out, "12-idle-warning")
+        w.overlay.hide()
+        w.close()
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    ap.add_argument("--only", choices=sorted(SETS))
+    args = ap.parse_args(argv)
+    app = QApplication.instance() or QApplication([])
+    for which in ([args.only] if args.only else SETS):
+        render(app, which, args.out / which)
+        print(f"wrote {args.out / which}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -54,9 +54,9 @@ class LazyIndex:
         return self._index
 
 
-def load_data() -> tuple[Catalogue, Hall]:
+def load_data(catalogue_dir: Path | None = None) -> tuple[Catalogue, Hall]:
     """The catalogue and hall files, validated (raises ValidationError with every problem)."""
-    return load_catalogue(), load_hall()
+    return (load_catalogue(catalogue_dir) if catalogue_dir else load_catalogue()), load_hall()
 
 
 def preview_scale(window: tuple[int, int] | None, reference: tuple[int, int]) -> float:

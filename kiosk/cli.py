@@ -38,6 +38,8 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", type=Path, default=None,
                         help="where tickets, printed slips, logs and caches live "
                              "(default: the user data directory, e.g. ~/.local/share/yichuang-kiosk)")
+    common.add_argument("--catalogue", type=Path, default=None, metavar="DIR",
+                        help="use the catalogue in DIR instead of the shipped assets/catalogue")
     ap = argparse.ArgumentParser(
         prog="kiosk", parents=[common],
         description="一窗通办 citizen-service hall kiosk (张浦镇政务服务中心). "
@@ -75,14 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.domain.yamlfile import ValidationError
 
     if args.command == "catalogue":
-        from kiosk.domain.catalogue import load_catalogue
+        from kiosk.domain.catalogue import DEFAULT_DIR, load_catalogue
 
         try:
+            folder = args.catalogue or DEFAULT_DIR
             if args.action == "check":
-                cat = load_catalogue(only=args.file) if args.file else load_catalogue()
+                cat = load_catalogue(folder, only=args.file)
                 print(f"OK: {len(cat.items)} items, {len(cat.bundles)} bundles")
                 return 0
-            cat = load_catalogue()
+            cat = load_catalogue(folder)
         except ValidationError as err:
             _print_problems(err)
             return 1
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.logs import setup_logging
 
     try:
-        catalogue, hall = load_data()
+        catalogue, hall = load_data(args.catalogue)
     except ValidationError as err:
         _print_problems(err)
         print("The kiosk will not start with a bad catalogue; fix the lines above.", file=sys.stderr)

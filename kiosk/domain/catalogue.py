@@ -360,9 +360,9 @@ def check_items_file(path: Path, themes: set[str], depts: set[str]) -> tuple[lis
     data, problems = load(path)
     rep = _Reporter(str(path))
     rep.problems.extend(problems)
-    if data is None:
+    if data is None and problems:  # unreadable or not YAML
         return [], rep.problems
-    seq = _top_list(data, "items", rep)
+    seq = _top_list(data, "items", rep)  # an empty file lands here too: "must have 'items:'"
     items = []
     for i, raw in enumerate(seq):
         item = _check_item(raw, i, seq.line_of(i), rep, themes, depts)
@@ -429,7 +429,7 @@ def _check_bundles(path: Path, items: dict[str, Item]) -> tuple[list[Bundle], li
     data, problems = load(path)
     rep = _Reporter(str(path))
     rep.problems.extend(problems)
-    if data is None:
+    if data is None and problems:
         return [], rep.problems
     seq = _top_list(data, "bundles", rep)
     out, seen = [], set()

@@ -78,7 +78,8 @@ class TicketDesk:
         if not resident_id:
             return None
         key = person_key(resident_id, self.store.salt)
-        return self.store.open_ticket_for(self.today().isoformat(), key, req.item_code, req.bundle_code)
+        return self.store.open_ticket_for(self.today().isoformat(), key, self.category_of(req),
+                                          req.item_code, req.bundle_code)
 
     def issue(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
               use_green: bool = False) -> Slip:

@@ -18,7 +18,7 @@ from typing import Iterator
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
                         UniqueConstraint, create_engine, event, func, insert, select, update)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from kiosk.domain.tickets import OPEN_STATUSES, Ticket, format_number
 
@@ -96,7 +96,7 @@ class Store:
         try:
             self._migrate()
             self._salt = bytes.fromhex(self._meta("person_salt"))
-        except OperationalError as exc:
+        except DatabaseError as exc:  # OperationalError included: locked, read-only, full, not a DB
             raise StoreError(_explain(exc)) from exc
 
     @classmethod
@@ -176,14 +176,15 @@ class Store:
             except IntegrityError:  # another host won the race for this number (PostgreSQL)
                 if attempt == 2:
                     raise
-            except OperationalError as exc:
+            except DatabaseError as exc:
                 raise StoreError(_explain(exc)) from exc
         raise AssertionError("unreachable")
 
-    def open_ticket_for(self, day: str, person_key: str, item_code: str | None,
+    def open_ticket_for(self, day: str, person_key: str, category: str, item_code: str | None,
                         bundle_code: str | None) -> Ticket | None:
+        """This person's open ticket today for exactly this request (item, bundle or bare category)."""
         q = select(tickets).where(tickets.c.day == day, tickets.c.person_key == person_key,
-                                  tickets.c.status.in_(OPEN_STATUSES))
+                                  tickets.c.category == category, tickets.c.status.in_(OPEN_STATUSES))
         q = q.where(tickets.c.item_code == item_code) if item_code else q.where(tickets.c.item_code.is_(None))
         q = q.where(tickets.c.bundle_code == bundle_code) if bundle_code else q.where(tickets.c.bundle_code.is_(None))
         with self.read() as conn:
@@ -247,7 +248,7 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _explain(exc: OperationalError) -> str:
+def _explain(exc: DatabaseError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "readonly" in text or "read-only" in text:
         return "the data directory is read-only: the kiosk cannot save tickets"

@@ -123,7 +123,7 @@ class OnScreenKeyboard(QWidget):
         grid.addLayout(last)
 
     def retranslate(self, tr) -> None:
-        set_text(self.back, tr("⌫ 退格"), tr("退格"))
+        set_text(self.back, tr("← 退格"), tr("退格"))
         set_text(self.clear, tr("清空"))
         set_text(self.space, tr("空格"))
 
@@ -154,7 +154,7 @@ class Keypad(QWidget):
         grid.addWidget(self.clear, 4, 0, 1, 3)
 
     def retranslate(self, tr) -> None:
-        set_text(self.back, tr("⌫ 退格"), tr("退格"))
+        set_text(self.back, tr("← 退格"), tr("退格"))
         set_text(self.clear, tr("清空"))
 
 

@@ -219,7 +219,7 @@ class IdentityScreen(Retranslating, QWidget):
         why = {"elder": self.tr("70 岁以上老人"), "veteran": self.tr("军人、退役军人"),
                "disabled": self.tr("残疾人"), "pregnant": self.tr("孕妇"), "talent": self.tr("高层次人才"),
                "foreign_investor": self.tr("涉外投资人")}.get(reason, "")
-        box = "☑" if self.green.isChecked() else "☐"
+        box = "✓" if self.green.isChecked() else "□"
         set_text(self.green, f"{box} " + self.tr("走绿色通道，优先叫号（{why}）").format(why=why), self.tr("绿色通道"))
 
     def retranslate(self) -> None:

@@ -174,7 +174,7 @@ class ItemScreen(Retranslating, QWidget):
         else:
             self.materials_hint.setText(self.tr("本事项无需提交材料（零材料）"))
         for b, m in zip(self.check_buttons, self._materials):
-            set_text(b, ("☑ " if b.isChecked() else "☐ ") + self._material_text(m, en), m.name_en if en else m.name)
+            set_text(b, ("✓ " if b.isChecked() else "□ ") + self._material_text(m, en), m.name_en if en else m.name)
         explain = []
         if any(m.e_license for m in self._materials):
             explain.append(self.tr("零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。"))
@@ -193,7 +193,7 @@ class ItemScreen(Retranslating, QWidget):
     def _update_progress(self) -> None:
         en = self.language.english
         for b, m in zip(self.check_buttons, self._materials):
-            set_text(b, ("☑ " if b.isChecked() else "☐ ") + self._material_text(m, en), m.name_en if en else m.name)
+            set_text(b, ("✓ " if b.isChecked() else "□ ") + self._material_text(m, en), m.name_en if en else m.name)
         needed = [m for m in self._materials if not m.e_license]
         have = sum(1 for m in needed if m.name in self.visit.ticked)
         if not needed:
@@ -204,7 +204,7 @@ class ItemScreen(Retranslating, QWidget):
     def _qr_payload(self, en: bool) -> str:
         lines = [self.title.text()]
         for m in self._materials:
-            lines.append(("☐ " if not m.e_license else "✓ ") + self._material_text(m, en))
+            lines.append(("□ " if not m.e_license else "✓ ") + self._material_text(m, en))
         lines.append(self.hall.name_en if en else self.hall.name)
         return "\n".join(lines)
 

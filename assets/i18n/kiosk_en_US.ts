@@ -1,0 +1,800 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="23"/>
+        <source>请到 {span} 号{name}等候叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="29"/>
+        <source>马上就到您，请留意叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="30"/>
+        <source>预计等候约 {lo}–{hi} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="37"/>
+        <source>取号凭条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="38"/>
+        <source>前面还有 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="40"/>
+        <source>绿色通道 · 优先叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="41"/>
+        <source>取号时间 {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="42"/>
+        <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="126"/>
+        <location filename="../../kiosk/ui/widgets.py" line="157"/>
+        <source>⌫ 退格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="126"/>
+        <location filename="../../kiosk/ui/widgets.py" line="157"/>
+        <source>退格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="127"/>
+        <location filename="../../kiosk/ui/widgets.py" line="158"/>
+        <source>清空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="128"/>
+        <source>空格</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <source>按主题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <source>按部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <source>按对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="211"/>
+        <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="212"/>
+        <source>搜索框</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="213"/>
+        <source>没有找到相关事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
+        <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="215"/>
+        <source>取号：帮办代办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="216"/>
+        <source>取号：办不成事专窗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="226"/>
+        <source>个人办事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="226"/>
+        <source>企业办事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="236"/>
+        <source>找到 {n} 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="240"/>
+        <source>请选择一类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="250"/>
+        <source>全部事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="251"/>
+        <source>{what}：共 {n} 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="260"/>
+        <source>一件事 · 含 {n} 个事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="262"/>
+        <source>即办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="262"/>
+        <source>承诺件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="263"/>
+        <source>零跑动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="263"/>
+        <source>最多跑一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="284"/>
+        <source>匹配：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="74"/>
+        <source>‹ 返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="74"/>
+        <source>返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="75"/>
+        <source>首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="76"/>
+        <source>长辈版</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="78"/>
+        <source>切换语言</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="79"/>
+        <source>欢迎来到{hall}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
+        <source>一窗通办 · 来了都能办 · 随时都可办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="82"/>
+        <source>取号办事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
+        <source>按事项、一件事或综合咨询取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="85"/>
+        <source>事项查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="84"/>
+        <source>{n} 项事项 · 办事指南一次告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
+        <source>“五个零”服务承诺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="87"/>
+        <source>零材料：电子证照能调取的，不用您带</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="88"/>
+        <source>零距离：帮办代办，服务进园区、进企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="89"/>
+        <source>零等待：午间不打烊，周末有值班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
+        <source>零差别：任一综合窗口都能办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="91"/>
+        <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="94"/>
+        <source>办公时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="98"/>
+        <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="99"/>
+        <source>老年人、军人、残疾人等特殊群体：服务专员一对一帮办代办</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="181"/>
+        <source>还差 {n} 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="172"/>
+        <source>只有最后一位可以是 X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="173"/>
+        <source>第 7–14 位的出生日期不对，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
+        <source>身份证号码校验不通过，请核对每一位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
+        <source>身份证号码不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="182"/>
+        <source>手机号应以 13–19 开头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="219"/>
+        <source>70 岁以上老人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="219"/>
+        <source>军人、退役军人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
+        <source>残疾人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
+        <source>孕妇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
+        <source>高层次人才</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="221"/>
+        <source>涉外投资人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="223"/>
+        <source>走绿色通道，优先叫号（{why}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="223"/>
+        <source>绿色通道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="228"/>
+        <source>取号确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="239"/>
+        <source>办理：{subject}（{category}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="241"/>
+        <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="243"/>
+        <source>请把身份证放到读卡区（演示：点一张卡）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="248"/>
+        <source>或用数字键输入（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="253"/>
+        <source>身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="254"/>
+        <source>手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="251"/>
+        <source>18 位，最后一位可以是 X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="252"/>
+        <source>11 位手机号，用于短信提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="257"/>
+        <source>确认取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="258"/>
+        <source>重新打印小票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="259"/>
+        <source>返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="263"/>
+        <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="269"/>
+        <source>暂时无法取号：{reason}。请联系工作人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="113"/>
+        <source>您还在吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="114"/>
+        <source>{n} 秒后将返回首页，并清除您输入的信息。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="115"/>
+        <source>继续使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="112"/>
+        <source>原件 {n} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="114"/>
+        <source>复印件 {n} 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="117"/>
+        <source>【零材料：电子证照可免带】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="119"/>
+        <source>【可容缺后补】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="142"/>
+        <source>即办件：当场办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="167"/>
+        <source>承诺 {p} 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <source>（法定 {l} 个工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <source>不收费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <source>{fee} 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="151"/>
+        <source>办理时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="152"/>
+        <source>收费</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="153"/>
+        <source>到现场</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="153"/>
+        <source>零跑动，可全程网办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="153"/>
+        <source>最多跑一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="154"/>
+        <source>网上办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="154"/>
+        <source>可以，登录江苏政务服务网</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="154"/>
+        <source>请到窗口办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="169"/>
+        <source>办理窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="158"/>
+        <source>元园服务站专区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="165"/>
+        <source>包含事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="166"/>
+        <source>{h} 个工作小时内办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="168"/>
+        <source>一次办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="171"/>
+        <source>需要准备的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="173"/>
+        <source>请逐项点一下您已带齐的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="175"/>
+        <source>本事项无需提交材料（零材料）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="180"/>
+        <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="182"/>
+        <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="186"/>
+        <source>温馨提示：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="189"/>
+        <source>用手机扫码，把材料清单带走</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="190"/>
+        <source>取号办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="200"/>
+        <source>无需带材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="202"/>
+        <source>已备齐 {have}/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="217"/>
+        <source>{span} 号{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <source>行政许可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <source>行政确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <source>行政给付</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
+        <source>行政征收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
+        <source>行政裁决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
+        <source>行政奖励</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="222"/>
+        <source>行政备案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="222"/>
+        <source>其他行政权力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="223"/>
+        <source>公共服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="226"/>
+        <source>重点项目开工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="226"/>
+        <source>重点企业开办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="227"/>
+        <source>重点群体服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="181"/>
+        <source>磁盘已满或不可写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="219"/>
+        <source>取号办事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="219"/>
+        <source>事项查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="220"/>
+        <source>办事指南 · 一次性告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="220"/>
+        <source>取号确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="221"/>
+        <source>取号成功</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="118"/>
+        <source>完成，返回首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="126"/>
+        <source>您的号码 {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="127"/>
+        <source>绿色通道 · 优先叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="135"/>
+        <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="138"/>
+        <source>小票没能打印（{error}），请记下您的号码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="141"/>
+        <source>小票已打印，请取走。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketMenuScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="66"/>
+        <source>请选择取号方式</source>
+        <extracomment>Desks a citizen can queue for without choosing an item.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="67"/>
+        <source>按事项取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="67"/>
+        <source>查找要办的事，看清材料再取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="68"/>
+        <source>一件事 · 一次办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="69"/>
+        <source>几件相关的事，一次取号、一个窗口办完</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="72"/>
+        <source>不确定办什么？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="73"/>
+        <source>综合咨询：先问一问</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="74"/>
+        <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="75"/>
+        <source>办不成事专窗：在别处没办成的事，这里兜底</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

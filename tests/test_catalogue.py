@@ -1,0 +1,247 @@
+"""The shipped catalogue, and many malformed ones: every problem with file, line and field."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from kiosk.cli import main
+from kiosk.domain.catalogue import DEFAULT_DIR, load_catalogue
+from kiosk.domain.hall import load_hall
+from kiosk.domain.yamlfile import ValidationError
+
+GOOD_ITEM = """\
+  - code: QYKB-001
+    name: 有限责任公司设立登记
+    name_en: Limited company registration
+    aliases: [开公司]
+    department: XZSP
+    audience: [法人]
+    theme: QYKB
+    zone: 重点企业开办
+    type: 行政许可
+    kind: 承诺件
+    legal_days: 15
+    promised_days: 1
+    fee: 0
+    visits: 1
+    online: true
+    window: comprehensive
+    materials:
+      - {name: 居民身份证, name_en: ID card, originals: 1, copies: 0, e_license: true}
+      - {name: 公司章程, name_en: Articles, originals: 1, copies: 0, deferrable: true}
+"""
+
+
+def make_catalogue(tmp_path: Path, items_text: str, bundles_text: str | None = None) -> Path:
+    folder = tmp_path / "cat"
+    folder.mkdir(parents=True)
+    shutil.copy(DEFAULT_DIR / "vocab.yaml", folder / "vocab.yaml")
+    (folder / "items-test.yaml").write_text(items_text, encoding="utf-8")
+    if bundles_text is not None:
+        (folder / "bundles.yaml").write_text(bundles_text, encoding="utf-8")
+    return folder
+
+
+def problems_of(folder: Path) -> list:
+    with pytest.raises(ValidationError) as err:
+        load_catalogue(folder)
+    return err.value.problems
+
+
+def test_shipped_catalogue_is_complete(catalogue):
+    assert len(catalogue.items) == 381  # the seed's 381 offline items
+    assert len({i.name for i in catalogue.items}) == len(catalogue.items)
+    assert len(catalogue.bundles) >= 10
+    for b in catalogue.bundles:
+        assert all(code in catalogue.by_code for code in b.items)
+    themes = {i.theme for i in catalogue.items}
+    for must in ("QYKB", "GTGS", "SPJY", "JSGC", "BDCD", "HJBL", "JZZM", "SHBX", "YLBX", "GJJF", "TYJR",
+                 "CJRF", "LNRY", "SYFW", "JYXX", "MZFW", "SWFW"):
+        assert must in themes
+    assert {"个人", "法人"} <= {a for i in catalogue.items for a in i.audience}
+    assert any(m.deferrable for i in catalogue.items for m in i.materials)
+    assert any(m.e_license for i in catalogue.items for m in i.materials)
+    assert {i.window for i in catalogue.items} >= {"comprehensive", "realty", "police", "assist"}
+    assert any(b.hours == 4 for b in catalogue.bundles)  # 企业开办 in 0.5 working days
+
+
+def test_no_filler_names(catalogue):
+    import re
+
+    for item in catalogue.items:
+        assert not re.search(r"事项\d+|item \d+", item.name + item.name_en, re.I), item.code
+
+
+def test_good_minimal_catalogue_loads(tmp_path):
+    cat = load_catalogue(make_catalogue(tmp_path, "items:\n" + GOOD_ITEM))
+    item = cat.by_code["QYKB-001"]
+    assert item.materials[0].e_license and item.materials[1].deferrable
+    assert not item.zero_material
+
+
+def test_every_problem_is_reported_with_line_and_field(tmp_path):
+    bad = GOOD_ITEM.replace("fee: 0", "fee: -5").replace("kind: 承诺件", "kind: 快办件") \
+        .replace("department: XZSP", "department: NOPE").replace("    online: true\n", "")
+    folder = make_catalogue(tmp_path, "items:\n" + bad)
+    problems = problems_of(folder)
+    found = {(p.line, p.field) for p in problems}
+    lines = bad.splitlines()
+
+    def line_of(prefix):
+        return next(i for i, text in enumerate(lines, start=2) if text.strip().startswith(prefix))
+
+    assert (line_of("fee:"), "items[0](QYKB-001).fee") in found
+    assert (line_of("kind:"), "items[0](QYKB-001).kind") in found
+    assert (line_of("department:"), "items[0](QYKB-001).department") in found
+    assert (2, "items[0](QYKB-001).online") in found  # missing: reported at the item's first line
+    assert all(p.file.endswith("items-test.yaml") for p in problems)
+    assert len(problems) == 4
+
+
+@pytest.mark.parametrize("change, field, message", [
+    (("code: QYKB-001", "code: qykb-1"), "code", "must match"),
+    (("theme: QYKB", "theme: HJBL"), "code", "must start with its theme code"),
+    (("theme: QYKB", "theme: ZZZZ"), "theme", "unknown theme code"),
+    (("audience: [法人]", "audience: [公司]"), "audience", "must be a non-empty list"),
+    (("audience: [法人]", "audience: [法人, 法人]"), "audience", "twice"),
+    (("promised_days: 1", "promised_days: 30"), "promised_days", "exceeds the legal limit"),
+    (("kind: 承诺件", "kind: 即办件"), "promised_days", "must be 0 for 即办件"),
+    (("promised_days: 1", "promised_days: 0"), "promised_days", "must be > 0 for 承诺件"),
+    (("visits: 1\n    online: true", "visits: 0\n    online: false"), "visits", "needs online: true"),
+    (("online: true", "online: false\n    visits2: 1"), "visits2", "unknown field"),
+    (("visits: 1", "visits: 2"), "visits", "must be one of 0, 1"),
+    (("online: true", "online: yes please"), "online", "must be true or false"),
+    (("legal_days: 15", "legal_days: 1.5"), "legal_days", "whole number"),
+    (("window: comprehensive", "window: anywhere"), "window", "must be one of"),
+    (("zone: 重点企业开办", "zone: 别的专区"), "zone", "must be one of"),
+    (("aliases: [开公司]", "aliases: 开公司"), "aliases", "list of non-empty texts"),
+    (("name_en: Limited company registration", "name_en: ''"), "name_en", "non-empty text"),
+    (("originals: 1, copies: 0, e_license", "originals: 0, copies: 0, e_license"), "materials[0].copies", "at least 1"),
+    (("deferrable: true", "deferrable: maybe"), "materials[1].deferrable", "true or false"),
+    (("{name: 公司章程, name_en: Articles, ", "{name: 公司章程, "), "materials[1].name_en", "is missing"),
+])
+def test_malformed_item_fields(tmp_path, change, field, message):
+    old, new = change
+    assert old in GOOD_ITEM
+    folder = make_catalogue(tmp_path, "items:\n" + GOOD_ITEM.replace(old, new))
+    problems = problems_of(folder)
+    hits = [p for p in problems if p.field.endswith("." + field)]
+    assert hits, problems
+    assert message in hits[0].message
+    assert hits[0].line > 1
+
+
+def test_yaml_syntax_error_has_a_line(tmp_path):
+    folder = make_catalogue(tmp_path, "items:\n  - code: [unclosed\n    name: x\n")
+    (p,) = problems_of(folder)
+    assert p.field == "(yaml)" and p.line >= 2 and p.file.endswith("items-test.yaml")
+
+
+def test_duplicate_keys_codes_and_names(tmp_path):
+    twice = GOOD_ITEM + GOOD_ITEM.replace("QYKB-001", "QYKB-002")
+    dup_key = GOOD_ITEM.replace("    fee: 0\n", "    fee: 0\n    fee: 1\n")
+    folder = make_catalogue(tmp_path, "items:\n" + twice + dup_key)
+    messages = [str(p) for p in problems_of(folder)]
+    assert any("duplicate key" in m and ".fee" in m for m in messages)
+    assert any("is already used" in m and ".name" in m for m in messages)
+    assert any("QYKB-001" in m and "is already used" in m and ".code" in m for m in messages)
+
+
+def test_wrong_top_level_and_non_mapping_items(tmp_path):
+    folder = make_catalogue(tmp_path, "things:\n  - 1\n")
+    assert any("top-level 'items:'" in p.message for p in problems_of(folder))
+    folder2 = make_catalogue(tmp_path / "b", "items:\n  - just text\n  - 42\n")
+    problems = problems_of(folder2)
+    assert [p.line for p in problems] == [2, 3]
+    assert all("mapping of fields" in p.message for p in problems)
+
+
+def test_not_utf8_and_empty_file(tmp_path):
+    folder = make_catalogue(tmp_path, "")
+    (folder / "items-test.yaml").write_bytes("items:\n  - name: 营业执照\n".encode("gbk"))
+    assert any("not UTF-8" in p.message for p in problems_of(folder))
+    folder2 = make_catalogue(tmp_path / "b", "")
+    assert problems_of(folder2)
+
+
+def test_bad_bundles(tmp_path):
+    bundles = textwrap.dedent("""\
+        bundles:
+          - code: YJS-01
+            name: 开办企业一件事
+            name_en: Start a business
+            aliases: [开公司]
+            items: [QYKB-001, QYKB-999]
+            window: comprehensive
+            promised_days: 0
+            hours: 4
+            description: 一次办完
+            description_en: All in one visit
+          - code: YJS-1
+            name: x
+        """)
+    folder = make_catalogue(tmp_path, "items:\n" + GOOD_ITEM, bundles)
+    problems = problems_of(folder)
+    assert any(p.line == 6 and "unknown item code 'QYKB-999'" in p.message for p in problems)
+    assert any(p.field == "bundles[1].code" and p.line == 12 for p in problems)
+    assert any(p.field == "bundles[1].items" and "is missing" in p.message for p in problems)
+
+
+def test_cli_check_lists_problems_and_exits_1(tmp_path, capsys):
+    folder = make_catalogue(tmp_path, "items:\n" + GOOD_ITEM.replace("fee: 0", "fee: free"))
+    assert main(["catalogue", "check", "--catalogue", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "items-test.yaml:" in err and ".fee: must be a number" in err
+    assert main(["catalogue", "check"]) == 0
+    assert "381 items" in capsys.readouterr().out
+
+
+def test_cli_check_one_file(tmp_path, capsys):
+    bad = tmp_path / "items-x.yaml"
+    bad.write_text("items:\n" + GOOD_ITEM.replace("theme: QYKB", "theme: QQQQ"), encoding="utf-8")
+    assert main(["catalogue", "check", str(bad)]) == 1
+    assert f"{bad}:" in capsys.readouterr().err
+
+
+def test_kiosk_refuses_a_bad_catalogue_without_traceback(tmp_path, capsys):
+    folder = make_catalogue(tmp_path, "items:\n" + GOOD_ITEM.replace("visits: 1", "visits: 7"))
+    assert main(["--catalogue", str(folder), "--data-dir", str(tmp_path / "data")]) == 1
+    err = capsys.readouterr().err
+    assert ".visits: must be one of 0, 1" in err and "Traceback" not in err
+
+
+def test_hall_file_validation(tmp_path):
+    hall = load_hall()
+    assert len(hall.windows_for("comprehensive")) >= 3
+    src = (DEFAULT_DIR.parent / "hall.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "hall.yaml"
+    bad.write_text(src.replace("prefix: B", "prefix: A").replace("categories: [police]", "categories: [polis]"),
+                   encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        load_hall(bad)
+    text = str(err.value)
+    assert "'A' is used twice" in text and "unknown category 'polis'" in text
+    assert "no window serves category 'police'" in text
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.dictionaries(st.sampled_from(["code", "name", "name_en", "aliases", "fee", "materials", "visits",
+                                        "kind", "legal_days", "promised_days", "theme", "audience", "x"]),
+                       yaml_values, max_size=10))
+def test_validator_never_crashes_on_random_items(tmp_path_factory, item):
+    folder = make_catalogue(tmp_path_factory.mktemp("h"), yaml.safe_dump({"items": [item]}, allow_unicode=True))
+    with pytest.raises(ValidationError) as err:
+        load_catalogue(folder)
+    assert all(p.file and p.field for p in err.value.problems)

@@ -61,6 +61,15 @@ def main() -> None:
         window.resize(1080, 1920)  # same area as the kiosk's reference geometry
 
     def after_paint() -> None:
+        try:
+            report()
+        except BaseException:  # noqa: BLE001 - the kiosk's excepthook would swallow it and go home
+            import traceback
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(2)
+
+    def report() -> None:
         print("painted", time.monotonic(), flush=True)
         if "start" in prep:
             print("prep_before_paint", 1 if prep["start"] < state["first_paint"] else 0)

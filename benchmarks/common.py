@@ -188,7 +188,7 @@ def qapp():
 
 
 class PaintWatcher:
-    """Event filter that notes when a given widget receives QEvent.Paint (a real paint, not grab())."""
+    """Event filter noting when given widgets receive QEvent.Paint (a real paint, not grab())."""
 
     def __init__(self):
         from PySide6.QtCore import QEvent, QObject
@@ -197,38 +197,41 @@ class PaintWatcher:
 
         class _Filter(QObject):
             def eventFilter(self, obj, event):  # noqa: N802
-                if event.type() == QEvent.Type.Paint and obj is watcher.target and watcher.painted_at is None:
-                    watcher.painted_at = time.perf_counter()
+                if event.type() == QEvent.Type.Paint and obj in watcher.pending:
+                    watcher.pending.remove(obj)
                 return False
 
         self._filter = _Filter()
-        self.target = None
-        self.painted_at: float | None = None
+        self.targets: list = []
+        self.pending: list = []
 
-    def arm(self, widget) -> None:
-        if self.target is not None:
-            self.target.removeEventFilter(self._filter)
-        self.target = widget
-        self.painted_at = None
-        widget.installEventFilter(self._filter)
+    def arm(self, *widgets) -> None:
+        self.disarm()
+        self.targets = list(widgets)
+        self.pending = list(widgets)
+        for w in widgets:
+            w.installEventFilter(self._filter)
 
     def wait(self, timeout: float = 5.0) -> float:
-        """Process events until the armed widget has been painted; returns the time the event
-        loop pass containing that paint finished (the whole frame is painted by then)."""
+        """Process events until every armed widget has been painted; returns the time the event
+        loop pass containing the last of those paints finished (that whole frame is done)."""
         from PySide6.QtCore import QEventLoop
         from PySide6.QtWidgets import QApplication
 
         deadline = time.perf_counter() + timeout
-        while self.painted_at is None:
+        while self.pending:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-            if time.perf_counter() > deadline:
-                raise TimeoutError(f"{self.target!r} was not painted within {timeout} s")
+            if self.pending and time.perf_counter() > deadline:
+                raise TimeoutError(f"{self.pending!r} not painted within {timeout} s")
         return time.perf_counter()
 
     def disarm(self) -> None:
-        if self.target is not None:
-            self.target.removeEventFilter(self._filter)
-        self.target = None
+        for w in self.targets:
+            try:
+                w.removeEventFilter(self._filter)
+            except RuntimeError:  # already deleted
+                pass
+        self.targets, self.pending = [], []
 
 
 def build_kiosk(data_dir: Path, catalogue=None, hall=None, **settings):

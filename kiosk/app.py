@@ -81,6 +81,7 @@ def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
     app.setApplicationName("yichuang-kiosk")
     install_qt_message_handler()
     window, _ = build_kiosk_window(app, settings, catalogue, hall)
+    install_excepthook(window)
     if settings.fullscreen:
         window.showFullScreen()
     else:
@@ -114,7 +115,6 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     window.resize(*REFERENCE_SIZE)
     app.installEventFilter(idle)
     idle.start()
-    install_excepthook(window)
     return window, store
 
 

@@ -12,21 +12,14 @@ Translate new strings in the .ts (with pyside6-linguist, or in a text editor: fi
 <translation> and remove type="unfinished"), then run this script again. It prints how many
 messages there are and how many are unfinished, and exits 1 if any is unfinished or a translation
 lost a {placeholder}, so it doubles as a check (CI, pre-commit).
-
-Context-free strings: ``tr("…")`` where ``tr`` is a parameter (``slip_lines(self.tr, …)``,
-``self.keyboard.retranslate(self.tr)``) is extracted into the empty context, but at run time
-``self.tr`` looks the string up under the calling class's name. So the .qm (not the .ts) also gets
-a copy of every empty-context message under each class that passes ``self.tr`` as an argument.
 """
 
 from __future__ import annotations
 
-import ast
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -64,20 +57,6 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def tr_passers(files: list[str]) -> list[str]:
-    """Classes that pass ``self.tr`` to something (whose ``tr(...)`` then lands in the empty context)."""
-    found: set[str] = set()
-    for name in files:
-        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"), name)
-        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
-            for call in (n for n in ast.walk(cls) if isinstance(n, ast.Call)):
-                args = [*call.args, *(k.value for k in call.keywords)]
-                if any(isinstance(a, ast.Attribute) and a.attr == "tr" and isinstance(a.value, ast.Name)
-                       and a.value.id == "self" for a in args):
-                    found.add(cls.name)
-    return sorted(found)
-
-
 def check(root: ET.Element) -> tuple[int, list[str], list[str]]:
     """(message count, unfinished sources, placeholder problems) of a parsed .ts."""
     count, unfinished, problems = 0, [], []
@@ -95,27 +74,6 @@ def check(root: ET.Element) -> tuple[int, list[str], list[str]]:
     return count, unfinished, problems
 
 
-def with_caller_copies(root: ET.Element, callers: list[str]) -> int:
-    """Copy the empty context's messages into each caller's context (in place); return the copies made."""
-    contexts = {ctx.findtext("name") or "": ctx for ctx in root.iter("context")}
-    empty = contexts.get("")
-    if empty is None:
-        return 0
-    made = 0
-    for cls in callers:
-        ctx = contexts.get(cls)
-        if ctx is None:
-            ctx = ET.SubElement(root, "context")
-            ET.SubElement(ctx, "name").text = cls
-            contexts[cls] = ctx
-        have = {m.findtext("source") for m in ctx.iter("message")}
-        for msg in empty.iter("message"):
-            if msg.findtext("source") not in have:
-                ctx.append(msg)
-                made += 1
-    return made
-
-
 def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     files = sources()
@@ -123,17 +81,9 @@ def main() -> int:
     run([tool("pyside6-lupdate"), *files, "-source-language", "zh_CN", "-target-language", "en_US",
          "-no-obsolete", "-silent", "-ts", str(TS.relative_to(ROOT))])
 
-    tree = ET.parse(TS)
-    count, unfinished, problems = check(tree.getroot())
-    callers = tr_passers(files)
-    copies = with_caller_copies(tree.getroot(), callers)
-    with tempfile.TemporaryDirectory() as tmp:
-        build_ts = Path(tmp) / TS.name
-        tree.write(build_ts, encoding="utf-8", xml_declaration=True)
-        run([tool("pyside6-lrelease"), "-silent", str(build_ts), "-qm", str(QM)])
+    count, unfinished, problems = check(ET.parse(TS).getroot())
+    run([tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(QM)])
     print(f"lrelease: {QM.relative_to(ROOT)} ({QM.stat().st_size} bytes)")
-    if copies:
-        print(f"  + {copies} copies of context-free tr() strings for {', '.join(callers)}")
 
     print(f"{count} messages, {count - len(unfinished)} finished, {len(unfinished)} unfinished")
     for line in unfinished:

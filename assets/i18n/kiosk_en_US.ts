@@ -2,210 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="23"/>
-        <source>请到 {span} 号{name}等候叫号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="29"/>
-        <source>马上就到您，请留意叫号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="30"/>
-        <source>预计等候约 {lo}–{hi} 分钟</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="37"/>
-        <source>取号凭条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="38"/>
-        <source>前面还有 {n} 人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="40"/>
-        <source>绿色通道 · 优先叫号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="41"/>
-        <source>取号时间 {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="42"/>
-        <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets.py" line="126"/>
-        <location filename="../../kiosk/ui/widgets.py" line="157"/>
-        <source>⌫ 退格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets.py" line="126"/>
-        <location filename="../../kiosk/ui/widgets.py" line="157"/>
-        <source>退格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets.py" line="127"/>
-        <location filename="../../kiosk/ui/widgets.py" line="158"/>
-        <source>清空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets.py" line="128"/>
-        <source>空格</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
         <source>按主题</source>
-        <translation type="unfinished"></translation>
+        <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
         <source>按部门</source>
-        <translation type="unfinished"></translation>
+        <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
         <source>按对象</source>
-        <translation type="unfinished"></translation>
+        <translation>By applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="210"/>
+        <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
+        <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="211"/>
-        <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
-        <translation type="unfinished"></translation>
+        <source>搜索框</source>
+        <translation>Search box</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="212"/>
-        <source>搜索框</source>
-        <translation type="unfinished"></translation>
+        <source>没有找到相关事项</source>
+        <translation>No matching services found</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="213"/>
-        <source>没有找到相关事项</source>
-        <translation type="unfinished"></translation>
+        <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
+        <translation>Don&apos;t worry: our staff can help you, or tell the &apos;Couldn&apos;t get it done&apos; window.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
-        <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
-        <translation type="unfinished"></translation>
+        <source>取号：帮办代办</source>
+        <translation>Take a ticket: Assisted service</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="215"/>
-        <source>取号：帮办代办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="216"/>
         <source>取号：办不成事专窗</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a ticket: &apos;Couldn&apos;t get it done&apos; window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="225"/>
         <source>个人办事</source>
-        <translation type="unfinished"></translation>
+        <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="225"/>
         <source>企业办事</source>
-        <translation type="unfinished"></translation>
+        <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="235"/>
         <source>找到 {n} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="239"/>
         <source>请选择一类</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="249"/>
+        <source>全部事项</source>
+        <translation>All services</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="250"/>
-        <source>全部事项</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="251"/>
         <source>{what}：共 {n} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="259"/>
         <source>一件事 · 含 {n} 个事项</source>
-        <translation type="unfinished"></translation>
+        <translation>One-stop package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="261"/>
         <source>即办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Same-day item</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="261"/>
+        <source>承诺件</source>
+        <translation>Promised-time item</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="262"/>
-        <source>承诺件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="263"/>
         <source>零跑动</source>
-        <translation type="unfinished"></translation>
+        <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="262"/>
         <source>最多跑一次</source>
-        <translation type="unfinished"></translation>
+        <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="283"/>
         <source>匹配：</source>
-        <translation type="unfinished"></translation>
+        <translation>Matched: </translation>
     </message>
 </context>
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="74"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="76"/>
         <source>‹ 返回</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="74"/>
-        <source>返回</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="75"/>
-        <source>首页</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk.py" line="76"/>
-        <source>长辈版</source>
-        <translation type="unfinished"></translation>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="77"/>
+        <source>首页</source>
+        <translation>Home</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk.py" line="78"/>
+        <source>长辈版</source>
+        <translation>Senior mode</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="80"/>
         <source>切换语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch language</translation>
     </message>
 </context>
 <context>
@@ -213,79 +147,79 @@
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="79"/>
         <source>欢迎来到{hall}</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to {hall}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>一窗通办 · 来了都能办 · 随时都可办</source>
-        <translation type="unfinished"></translation>
+        <translation>One-window service · Whatever you need · Whenever you come</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="81"/>
         <location filename="../../kiosk/ui/screens/home.py" line="82"/>
         <source>取号办事</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="81"/>
         <source>按事项、一件事或综合咨询取号</source>
-        <translation type="unfinished"></translation>
+        <translation>For a service, a One-stop package or an enquiry</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="83"/>
         <location filename="../../kiosk/ui/screens/home.py" line="85"/>
         <source>事项查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a service</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="84"/>
         <source>{n} 项事项 · 办事指南一次告知</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} services · Full guidance for each</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="86"/>
         <source>“五个零”服务承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>Our &quot;Five Zeros&quot; service pledge</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="87"/>
         <source>零材料：电子证照能调取的，不用您带</source>
-        <translation type="unfinished"></translation>
+        <translation>No paperwork: anything we can fetch as an e-licence, you needn&apos;t bring</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="88"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
-        <translation type="unfinished"></translation>
+        <translation>No distance: Assisted service, brought to industrial parks and businesses</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="89"/>
         <source>零等待：午间不打烊，周末有值班</source>
-        <translation type="unfinished"></translation>
+        <translation>No waiting: open through lunchtime, staffed at weekends</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="90"/>
         <source>零差别：任一综合窗口都能办</source>
-        <translation type="unfinished"></translation>
+        <translation>No difference: any general window can serve you</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="91"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
-        <translation type="unfinished"></translation>
+        <translation>No barriers: Green channel (priority) for seniors, the infirm, service members and people with disabilities; a special window if you couldn&apos;t get it done</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="94"/>
         <source>办公时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening hours</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="98"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
-        <translation type="unfinished"></translation>
+        <translation>One-window service · One website · One hotline · One database · One team</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/home.py" line="99"/>
         <source>老年人、军人、残疾人等特殊群体：服务专员一对一帮办代办</source>
-        <translation type="unfinished"></translation>
+        <translation>Seniors, service members, people with disabilities: a dedicated officer gives one-to-one assisted service</translation>
     </message>
 </context>
 <context>
@@ -294,144 +228,144 @@
         <location filename="../../kiosk/ui/screens/identity.py" line="168"/>
         <location filename="../../kiosk/ui/screens/identity.py" line="181"/>
         <source>还差 {n} 位</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing digits: {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="172"/>
         <source>只有最后一位可以是 X</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the last character can be X</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="173"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date (digits 7–14) is not valid – please check</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
         <source>身份证号码校验不通过，请核对每一位</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID number fails the check – please check every digit</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
         <source>身份证号码不对</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID number is not valid</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="182"/>
         <source>手机号应以 13–19 开头</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile numbers start with 13–19</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="219"/>
         <source>70 岁以上老人</source>
-        <translation type="unfinished"></translation>
+        <translation>aged 70 or over</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="219"/>
         <source>军人、退役军人</source>
-        <translation type="unfinished"></translation>
+        <translation>service member or veteran</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
         <source>残疾人</source>
-        <translation type="unfinished"></translation>
+        <translation>person with a disability</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
         <source>孕妇</source>
-        <translation type="unfinished"></translation>
+        <translation>pregnant</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
         <source>高层次人才</source>
-        <translation type="unfinished"></translation>
+        <translation>high-level talent</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="221"/>
         <source>涉外投资人</source>
-        <translation type="unfinished"></translation>
+        <translation>foreign investor</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="223"/>
         <source>走绿色通道，优先叫号（{why}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the Green channel (priority) – {why}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="223"/>
         <source>绿色通道</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel (priority)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="228"/>
         <source>取号确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="239"/>
         <source>办理：{subject}（{category}）</source>
-        <translation type="unfinished"></translation>
+        <translation>For: {subject} ({category})</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="241"/>
         <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
-        <translation type="unfinished"></translation>
+        <translation>Registering your ID lets you use the Green channel (priority) and avoids duplicate tickets; you can also take a ticket without it. Your ID number is used only for this ticket and is never stored as entered.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="243"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
-        <translation type="unfinished"></translation>
+        <translation>Place your ID card on the reader (demo: tap a card)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="248"/>
         <source>或用数字键输入（可选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="249"/>
         <location filename="../../kiosk/ui/screens/identity.py" line="253"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="250"/>
         <location filename="../../kiosk/ui/screens/identity.py" line="254"/>
         <source>手机号</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="251"/>
         <source>18 位，最后一位可以是 X</source>
-        <translation type="unfinished"></translation>
+        <translation>18 characters; the last may be X</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="252"/>
         <source>11 位手机号，用于短信提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>11-digit mobile number, for SMS reminders</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identity.py" line="256"/>
+        <source>确认取号</source>
+        <translation>Take ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="257"/>
-        <source>确认取号</source>
-        <translation type="unfinished"></translation>
+        <source>重新打印小票</source>
+        <translation>Reprint ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identity.py" line="258"/>
-        <source>重新打印小票</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="259"/>
         <source>返回</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="262"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
-        <translation type="unfinished"></translation>
+        <translation>You already have a ticket for this today: {number} (people ahead: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="268"/>
         <source>暂时无法取号：{reason}。请联系工作人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Can&apos;t issue a ticket right now: {reason}. Please ask a member of staff.</translation>
     </message>
 </context>
 <context>
@@ -439,17 +373,17 @@
     <message>
         <location filename="../../kiosk/ui/idle.py" line="113"/>
         <source>您还在吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Are you still there?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/idle.py" line="114"/>
         <source>{n} 秒后将返回首页，并清除您输入的信息。</source>
-        <translation type="unfinished"></translation>
+        <translation>Returning to the home screen in {n} s and clearing what you entered.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/idle.py" line="115"/>
         <source>继续使用</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep going</translation>
     </message>
 </context>
 <context>
@@ -457,344 +391,441 @@
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="112"/>
         <source>原件 {n} 份</source>
-        <translation type="unfinished"></translation>
+        <translation>original ×{n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="114"/>
         <source>复印件 {n} 份</source>
-        <translation type="unfinished"></translation>
+        <translation>copy ×{n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="117"/>
         <source>【零材料：电子证照可免带】</source>
-        <translation type="unfinished"></translation>
+        <translation> [e-licence: no need to bring]</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="119"/>
         <source>【可容缺后补】</source>
-        <translation type="unfinished"></translation>
+        <translation> [accept now, submit later]</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="120"/>
+        <source>{name}（{parts}）</source>
+        <translation>{name} ({parts})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="121"/>
+        <source>，</source>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="142"/>
         <source>即办件：当场办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Same-day item: done on the spot</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="144"/>
         <location filename="../../kiosk/ui/screens/item.py" line="167"/>
         <source>承诺 {p} 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>Promised: {p} working day(s)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="146"/>
         <source>（法定 {l} 个工作日）</source>
-        <translation type="unfinished"></translation>
+        <translation> (statutory: {l} working days)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="147"/>
         <source>不收费</source>
-        <translation type="unfinished"></translation>
+        <translation>Free</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="147"/>
         <source>{fee} 元</source>
-        <translation type="unfinished"></translation>
+        <translation>¥{fee}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="151"/>
         <source>办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing time</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="152"/>
         <source>收费</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="153"/>
         <source>到现场</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits in person</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="153"/>
         <source>零跑动，可全程网办</source>
-        <translation type="unfinished"></translation>
+        <translation>No visit needed – can be done fully online</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="153"/>
         <source>最多跑一次</source>
-        <translation type="unfinished"></translation>
+        <translation>At most one visit</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="154"/>
         <source>网上办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="154"/>
         <source>可以，登录江苏政务服务网</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="154"/>
         <source>请到窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>No, please come to a window</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="155"/>
         <location filename="../../kiosk/ui/screens/item.py" line="169"/>
         <source>办理窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Where</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="158"/>
         <source>元园服务站专区</source>
-        <translation type="unfinished"></translation>
+        <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="165"/>
         <source>包含事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Includes</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="166"/>
         <source>{h} 个工作小时内办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Done within {h} working hours</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="168"/>
         <source>一次办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Done in one go</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="171"/>
         <source>需要准备的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>What to bring</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="173"/>
         <source>请逐项点一下您已带齐的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap each document you have with you</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="175"/>
         <source>本事项无需提交材料（零材料）</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to hand in for this service (no paperwork)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="178"/>
+        <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
+        <translation>No paperwork: documents marked &quot;e-licence: no need to bring&quot; are fetched by the window from the e-licence database, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="180"/>
-        <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="182"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept now, submit later: if your main documents are complete, secondary ones marked &quot;accept now, submit later&quot; can be handed in later after you sign a commitment letter (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="184"/>
         <source>温馨提示：</source>
-        <translation type="unfinished"></translation>
+        <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="187"/>
         <source>用手机扫码，把材料清单带走</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="188"/>
         <source>取号办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="198"/>
+        <source>无需带材料</source>
+        <translation>Nothing to bring</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="200"/>
-        <source>无需带材料</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="202"/>
         <source>已备齐 {have}/{total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready: {have}/{total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="215"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="216"/>
         <source>{span} 号{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
         <source>行政许可</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
         <source>行政确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
+        <source>行政给付</source>
+        <translation>Administrative benefit</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="220"/>
-        <source>行政给付</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
         <source>行政征收</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
         <source>行政裁决</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative adjudication</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <source>行政奖励</source>
+        <translation>Administrative reward</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="221"/>
-        <source>行政奖励</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="222"/>
         <source>行政备案</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative filing</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
+        <source>其他行政权力</source>
+        <translation>Other administrative power</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="222"/>
-        <source>其他行政权力</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="223"/>
         <source>公共服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="225"/>
         <source>重点项目开工</source>
-        <translation type="unfinished"></translation>
+        <translation>Key project start-up</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/item.py" line="225"/>
+        <source>重点企业开办</source>
+        <translation>Key business start-up</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/item.py" line="226"/>
-        <source>重点企业开办</source>
-        <translation type="unfinished"></translation>
+        <source>重点群体服务</source>
+        <translation>Services for key groups</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="161"/>
+        <source>← 退格</source>
+        <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="227"/>
-        <source>重点群体服务</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../kiosk/ui/widgets.py" line="161"/>
+        <source>退格</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="162"/>
+        <source>清空</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="181"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="183"/>
         <source>磁盘已满或不可写</source>
-        <translation type="unfinished"></translation>
+        <translation>disk full or not writable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="222"/>
         <source>取号办事</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="222"/>
         <source>事项查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="220"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="223"/>
         <source>办事指南 · 一次性告知</source>
-        <translation type="unfinished"></translation>
+        <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="220"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="223"/>
         <source>取号确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="221"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="224"/>
         <source>取号成功</source>
-        <translation type="unfinished"></translation>
+        <translation>Your ticket</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="129"/>
+        <source>← 退格</source>
+        <translation>← Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="129"/>
+        <source>退格</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="130"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets.py" line="131"/>
+        <source>空格</source>
+        <translation>Space</translation>
     </message>
 </context>
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="119"/>
         <source>完成，返回首页</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="126"/>
-        <source>您的号码 {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Done – back to home</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/slip.py" line="127"/>
+        <source>您的号码 {number}</source>
+        <translation>Your number: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="128"/>
         <source>绿色通道 · 优先叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel (priority) · called first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="23"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="24"/>
+        <source>请到 {span} 号{name}等候叫号</source>
+        <translation>Please wait for {name} {span}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="30"/>
+        <source>马上就到您，请留意叫号</source>
+        <translation>You are next: please watch the call board</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="31"/>
+        <source>预计等候约 {lo}–{hi} 分钟</source>
+        <translation>Estimated wait: about {lo}–{hi} min</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="38"/>
+        <source>取号凭条</source>
+        <translation>Queue ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="39"/>
+        <source>前面还有 {n} 人</source>
+        <translation>People ahead of you: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="42"/>
+        <source>取号时间 {time}</source>
+        <translation>Issued {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="43"/>
+        <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
+        <translation>Missed your call? Ask at the service desk. Couldn&apos;t get it done? Window 9.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="136"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="139"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="142"/>
         <source>小票已打印，请取走。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your ticket has been printed – please take it.</translation>
     </message>
 </context>
 <context>
     <name>TicketMenuScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="65"/>
         <source>请选择取号方式</source>
         <extracomment>Desks a citizen can queue for without choosing an item.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>How would you like to take a ticket?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="66"/>
         <source>按事项取号</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket for a service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="66"/>
+        <source>查找要办的事，看清材料再取号</source>
+        <translation>Check what to bring, then take a ticket</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/ticket_menu.py" line="67"/>
-        <source>查找要办的事，看清材料再取号</source>
-        <translation type="unfinished"></translation>
+        <source>一件事 · 一次办</source>
+        <translation>One-stop package · one visit</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/ticket_menu.py" line="68"/>
-        <source>一件事 · 一次办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="69"/>
         <source>几件相关的事，一次取号、一个窗口办完</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="72"/>
-        <source>不确定办什么？</source>
-        <translation type="unfinished"></translation>
+        <translation>Several related services: one ticket, one window</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/ticket_menu.py" line="73"/>
-        <source>综合咨询：先问一问</source>
-        <translation type="unfinished"></translation>
+        <source>不确定办什么？</source>
+        <translation>Not sure what you need?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/ticket_menu.py" line="74"/>
-        <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
-        <translation type="unfinished"></translation>
+        <source>综合咨询：先问一问</source>
+        <translation>Enquiries: ask us first</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/ticket_menu.py" line="75"/>
+        <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
+        <translation>Assisted service: personal help for seniors, veterans and others</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="76"/>
         <source>办不成事专窗：在别处没办成的事，这里兜底</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;Couldn&apos;t get it done&apos; window: failed elsewhere? We&apos;ll sort it out</translation>
     </message>
 </context>
 </TS>

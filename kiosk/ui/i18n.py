@@ -46,6 +46,9 @@ class Language(QObject):
             self._app.installTranslator(translator)
             self._translator = translator
         self.current = lang
+        # Qt posts LanguageChange to the top-level widgets: deliver it now, so every widget shows
+        # its new text when this returns (and a switch costs one pass, not an event-loop round trip)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(lang)
         return True
 

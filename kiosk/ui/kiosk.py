@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.desk import Request, TicketDesk
@@ -53,12 +53,14 @@ class Header(Retranslating, QFrame):
         self.home_button.clicked.connect(self.home)
         self.title = label(cls="h2", wrap=False)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # a long title (the English hall name) must never widen the kiosk: it gets what is left
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.elder = button("toggle_elder", "nav", checkable=True)
         self.elder.toggled.connect(self.elder_toggled)
         self.lang = button("toggle_language", "nav")
         self.lang.clicked.connect(lambda: self.language_toggled.emit(ZH if self.language.english else EN))
         for b in (self.back_button, self.home_button, self.elder, self.lang):
-            b.setSizePolicy(b.sizePolicy().horizontalPolicy().Fixed, b.sizePolicy().verticalPolicy())
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         lay.addWidget(self.back_button)
         lay.addWidget(self.home_button)
         lay.addWidget(self.title, 1)
@@ -171,7 +173,7 @@ class KioskWindow(Retranslating, QWidget):
         t = slip.ticket
         subject, subject_en = t.subject, self._subject_en(slip)
         en = self.language.english
-        lines = slip_lines(self.tr, slip, en, subject_en if en else subject)
+        lines = slip_lines(slip, en, subject_en if en else subject)
         pdf, error = "", ""
         try:
             pdf = str(write_slip_pdf(slip, self.slips_dir, self.theme_family(),
@@ -203,6 +205,7 @@ class KioskWindow(Retranslating, QWidget):
         """首页: forget everything this citizen entered."""
         self.visit.clear()
         self.catalogue_screen.reset()
+        self.identity.enter()
         self.slip.clear()
         self.nav.home()
 

@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
+from kiosk.ui.i18n import Retranslating
+
 
 def named(widget: QWidget, object_name: str, accessible: str = "") -> QWidget:
     """Give an interactive widget its objectName and accessibleName (recorder and screen readers)."""
@@ -75,7 +77,7 @@ def clear_layout(layout) -> None:
             clear_layout(item.layout())
 
 
-class OnScreenKeyboard(QWidget):
+class OnScreenKeyboard(Retranslating, QWidget):
     """Letters, digits, backspace, clear and space — a kiosk has no physical keyboard.
 
     Emits ``typed(str)`` for a key, ``backspace()`` and ``cleared()``.
@@ -121,14 +123,15 @@ class OnScreenKeyboard(QWidget):
         last.addWidget(self.clear, 2)
         last.addWidget(self.space, 6)
         grid.addLayout(last)
+        self.retranslate()
 
-    def retranslate(self, tr) -> None:
-        set_text(self.back, tr("← 退格"), tr("退格"))
-        set_text(self.clear, tr("清空"))
-        set_text(self.space, tr("空格"))
+    def retranslate(self) -> None:
+        set_text(self.back, self.tr("← 退格"), self.tr("退格"))
+        set_text(self.clear, self.tr("清空"))
+        set_text(self.space, self.tr("空格"))
 
 
-class Keypad(QWidget):
+class Keypad(Retranslating, QWidget):
     """Digits, X (the resident-ID check character), backspace and clear."""
 
     typed = Signal(str)
@@ -152,10 +155,11 @@ class Keypad(QWidget):
         self.clear = button("pad_clear", "key")
         self.clear.clicked.connect(self.cleared)
         grid.addWidget(self.clear, 4, 0, 1, 3)
+        self.retranslate()
 
-    def retranslate(self, tr) -> None:
-        set_text(self.back, tr("← 退格"), tr("退格"))
-        set_text(self.clear, tr("清空"))
+    def retranslate(self) -> None:
+        set_text(self.back, self.tr("← 退格"), self.tr("退格"))
+        set_text(self.clear, self.tr("清空"))
 
 
 class QrCode(QWidget):

@@ -204,7 +204,6 @@ class CatalogueScreen(Retranslating, QWidget):
     # --- rendering --------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.keyboard.retranslate(self.tr)
         labels = {ALL: self.tr("全部"), THEME: self.tr("按主题"), DEPT: self.tr("按部门"), AUDIENCE: self.tr("按对象")}
         for m, b in self.mode_buttons.items():
             set_text(b, labels[m])
@@ -235,7 +234,7 @@ class CatalogueScreen(Retranslating, QWidget):
             rows = self._search_rows(en)
             self.summary.setText(self.tr("找到 {n} 项").format(n=len(rows)))
         elif self.mode != ALL and self.filter is None:
-            self.chips.columns = 3 if self.mode == THEME else 2
+            self.chips.columns = (3 if self.mode == THEME else 2) - (1 if en else 0)
             self.chips.set_chips(self._filter_chips())
             self.summary.setText(self.tr("请选择一类"))
             self.pages.setCurrentIndex(2)
@@ -274,14 +273,20 @@ class CatalogueScreen(Retranslating, QWidget):
     def _search_rows(self, en: bool) -> list[ResultRow]:
         rows = []
         title_field = "name_en" if en else "name"
+        query = " ".join(self.query.lower().split())
+        prefix = self.tr("匹配：")
         for hit in self.index().search(self.query):
             obj = self.catalogue.by_code.get(hit.key) or self.catalogue.bundle_by_code[hit.key]
             title = obj.name_en if en else obj.name
+            pos = title.lower().find(query)
             if hit.field == title_field:
                 rows.append(ResultRow(hit.key, title, hit.spans, self._detail(hit.key, en)))
-            else:
-                rows.append(ResultRow(hit.key, title, (), self._detail(hit.key, en),
-                                      self.tr("匹配：") + hit.text, tuple((s + len(self.tr("匹配：")), e + len(self.tr("匹配："))) for s, e in hit.spans)))
+            elif pos >= 0:  # matched elsewhere, but the words are in the title too: mark them there
+                rows.append(ResultRow(hit.key, title, ((pos, pos + len(query)),), self._detail(hit.key, en)))
+            else:  # say what matched: the alias, the other language's name, the code
+                n = len(prefix)
+                rows.append(ResultRow(hit.key, title, (), self._detail(hit.key, en), prefix + hit.text,
+                                      tuple((s + n, e + n) for s, e in hit.spans)))
         return rows
 
     def _open(self, index: QModelIndex) -> None:

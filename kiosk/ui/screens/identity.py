@@ -252,7 +252,6 @@ class IdentityScreen(Retranslating, QWidget):
         self.phone_field.setPlaceholderText(self.tr("11 位手机号，用于短信提醒"))
         self.id_field.setAccessibleName(self.tr("身份证号"))
         self.phone_field.setAccessibleName(self.tr("手机号"))
-        self.keypad.retranslate(self.tr)
         self._green_text()
         set_text(self.confirm, self.tr("确认取号"))
         set_text(self.dup_reprint, self.tr("重新打印小票"))

@@ -117,8 +117,8 @@ class ItemScreen(Retranslating, QWidget):
             tags.append(self.tr("【零材料：电子证照可免带】"))
         if m.deferrable:
             tags.append(self.tr("【可容缺后补】"))
-        name = m.name_en if en else m.name
-        return f"{name}（{'，'.join(parts)}）" + "".join(tags)
+        return self.tr("{name}（{parts}）").format(name=m.name_en if en else m.name,
+                                                   parts=self.tr("，").join(parts)) + "".join(tags)
 
     def _fact(self, row: int, col: int, title: str, value: str) -> None:
         box = QVBoxLayout()
@@ -145,7 +145,7 @@ class ItemScreen(Retranslating, QWidget):
                 if item.legal_days:
                     time_text += self.tr("（法定 {l} 个工作日）").format(l=item.legal_days)
             fee = self.tr("不收费") if item.fee == 0 else self.tr("{fee} 元").format(fee=f"{item.fee:g}")
-            if item.fee_note:
+            if item.fee_note and not en:  # the catalogue's fee notes are Chinese only
                 fee += f"（{item.fee_note}）"
             windows = self.hall.windows_for(item.window)
             self._fact(0, 0, self.tr("办理时限"), time_text)
@@ -156,7 +156,7 @@ class ItemScreen(Retranslating, QWidget):
             zone = item.zone
             if zone:
                 self._fact(2, 1, self.tr("元园服务站专区"), self._zone_text(zone))
-            note = item.note
+            note = "" if en else item.note  # tips are Chinese only in the catalogue
         else:
             bundle = self.catalogue.bundle_by_code[req.bundle_code]
             self.title.setText(bundle.name_en if en else bundle.name)
@@ -173,8 +173,6 @@ class ItemScreen(Retranslating, QWidget):
             self.materials_hint.setText(self.tr("请逐项点一下您已带齐的材料"))
         else:
             self.materials_hint.setText(self.tr("本事项无需提交材料（零材料）"))
-        for b, m in zip(self.check_buttons, self._materials):
-            set_text(b, ("✓ " if b.isChecked() else "□ ") + self._material_text(m, en), m.name_en if en else m.name)
         explain = []
         if any(m.e_license for m in self._materials):
             explain.append(self.tr("零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。"))
@@ -213,7 +211,8 @@ class ItemScreen(Retranslating, QWidget):
             return "—"
         nums = [w.number for w in windows]
         name = windows[0].name_en if en else windows[0].name
-        span = f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1 else "、".join(map(str, nums))
+        span = (f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1
+                else self.tr("、").join(map(str, nums)))
         return self.tr("{span} 号{name}").format(span=span, name=name)
 
     def _type_text(self, t: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.desk import Slip
@@ -14,32 +14,33 @@ from kiosk.ui.slip_pdf import slip_qr_text
 from kiosk.ui.widgets import QrCode, button, classed, label, set_text
 
 
-def windows_text(tr, slip: Slip, en: bool) -> str:
+def windows_text(slip: Slip, en: bool) -> str:
     nums = [w.number for w in slip.windows]
     if not nums:
         return ""
     name = slip.windows[0].name_en if en else slip.windows[0].name
-    span = f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1 else "、".join(map(str, nums))
-    return tr("请到 {span} 号{name}等候叫号").format(span=span, name=name)
+    span = (f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1
+            else QCoreApplication.translate("SlipScreen", "、").join(map(str, nums)))
+    return QCoreApplication.translate("SlipScreen", "请到 {span} 号{name}等候叫号").format(span=span, name=name)
 
 
-def wait_text(tr, slip: Slip) -> str:
+def wait_text(slip: Slip) -> str:
     lo, hi = slip.wait
     if slip.ahead == 0:
-        return tr("马上就到您，请留意叫号")
-    return tr("预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
+        return QCoreApplication.translate("SlipScreen", "马上就到您，请留意叫号")
+    return QCoreApplication.translate("SlipScreen", "预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
 
 
-def slip_lines(tr, slip: Slip, en: bool, subject: str) -> list[str]:
+def slip_lines(slip: Slip, en: bool, subject: str) -> list[str]:
     """The slip's text lines, shared by the screen and the PDF."""
     t = slip.ticket
     issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%Y-%m-%d %H:%M")
-    lines = [tr("取号凭条"), subject, windows_text(tr, slip, en),
-             tr("前面还有 {n} 人").format(n=slip.ahead), wait_text(tr, slip)]
+    lines = [QCoreApplication.translate("SlipScreen", "取号凭条"), subject, windows_text(slip, en),
+             QCoreApplication.translate("SlipScreen", "前面还有 {n} 人").format(n=slip.ahead), wait_text(slip)]
     if t.green:
-        lines.append(tr("绿色通道 · 优先叫号"))
-    lines.append(tr("取号时间 {time}").format(time=issued))
-    lines.append(tr("过号请到服务台重新激活；办不成事请到 9 号专窗"))
+        lines.append(QCoreApplication.translate("SlipScreen", "绿色通道 · 优先叫号"))
+    lines.append(QCoreApplication.translate("SlipScreen", "取号时间 {time}").format(time=issued))
+    lines.append(QCoreApplication.translate("SlipScreen", "过号请到服务台重新激活；办不成事请到 9 号专窗"))
     return lines
 
 
@@ -120,7 +121,7 @@ class SlipScreen(Retranslating, QWidget):
             return
         en = self.language.english
         t = self.slip.ticket
-        lines = slip_lines(self.tr, self.slip, en, self.subject_en if en else self.subject)
+        lines = slip_lines(self.slip, en, self.subject_en if en else self.subject)
         self.caption.setText(lines[0])
         self.number.setText(t.number)
         self.number.setAccessibleName(self.tr("您的号码 {number}").format(number=t.number))

@@ -40,15 +40,14 @@ class TicketMenuScreen(Retranslating, QWidget):
         self.bundles_hint = label(cls="muted")
         root.addWidget(self.bundles_title)
         root.addWidget(self.bundles_hint)
-        grid = QGridLayout()
-        grid.setSpacing(14)
+        self.bundle_grid = QGridLayout()
+        self.bundle_grid.setSpacing(14)
         self.bundle_buttons = []
-        for i, b in enumerate(catalogue.bundles):
+        for b in catalogue.bundles:
             btn = button(f"bundle_{b.code}", "chip")
             btn.clicked.connect(lambda _=False, c=b.code: self.bundle_chosen.emit(c))
-            grid.addWidget(btn, i // 2, i % 2)
             self.bundle_buttons.append((btn, b))
-        root.addLayout(grid)
+        root.addLayout(self.bundle_grid)
 
         self.desks_title = label(cls="h2")
         root.addWidget(self.desks_title)
@@ -67,8 +66,10 @@ class TicketMenuScreen(Retranslating, QWidget):
         set_text(self.by_item, self.tr("按事项取号") + "\n" + self.tr("查找要办的事，看清材料再取号"), self.tr("按事项取号"))
         self.bundles_title.setText(self.tr("一件事 · 一次办"))
         self.bundles_hint.setText(self.tr("几件相关的事，一次取号、一个窗口办完"))
-        for btn, b in self.bundle_buttons:
+        columns = 1 if en else 2  # English names are long: one per row
+        for i, (btn, b) in enumerate(self.bundle_buttons):
             set_text(btn, b.name_en if en else b.name)
+            self.bundle_grid.addWidget(btn, i // columns, i % columns)
         self.desks_title.setText(self.tr("不确定办什么？"))
         set_text(self.desk_buttons["consult"], self.tr("综合咨询：先问一问"))
         set_text(self.desk_buttons["assist"], self.tr("帮办代办：老年人、军人、残疾人、涉外投资人等专人服务"))

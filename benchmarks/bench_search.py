@@ -1,0 +1,224 @@
+"""2./3. Catalogue search per keystroke through the real CatalogueScreen.
+
+Each query is typed one character at a time: ``CatalogueScreen.set_query(prefix)`` = search the
+index + build the result rows + reset the list model (+ scrollToTop, page switch), exactly what a
+key on the on-screen keyboard triggers. Median over every keystroke of every query and round.
+
+2. the real catalogue (381 items + 12 bundles), target ≤ 10 ms;
+3. a real ``Catalogue`` of 10 000 items (the real ones + synthetic ones combined from real name
+   parts, with aliases), in a real kiosk window, target ≤ 50 ms.
+Baseline: as many ``model.set_rows([])`` no-op model resets on the same screen (median per call).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import time
+
+import common
+from common import Row, info_row, median, ms, target_row
+
+QUERIES = ("yyzz", "shebao", "gongjijin", "hukou", "business", "营业执照")
+ROUNDS_REAL, ROUNDS_BIG = 5, 3
+N_BIG = 10_000
+
+
+def _keystrokes(screen, rounds: int) -> tuple[list[float], list[float], list[float], list[int], list[float]]:
+    """(per keystroke, per 'clear' back to the browse list, index.search alone (first measured
+    round), hits per keystroke, first keystrokes (1 character) only)."""
+    times, clears, search_only, hits, first = [], [], [], [], []
+    index = screen.index()
+    for r in range(rounds + 1):  # round 0 is a warm-up
+        for q in QUERIES:
+            for i in range(1, len(q) + 1):
+                prefix = q[:i]
+                t0 = time.perf_counter()
+                screen.set_query(prefix)
+                t1 = time.perf_counter()
+                if r:
+                    times.append(t1 - t0)
+                    if i == 1:
+                        first.append(t1 - t0)
+                if r == 1:
+                    t1 = time.perf_counter()
+                    hits.append(len(index.search(prefix)))
+                    search_only.append(time.perf_counter() - t1)
+            t0 = time.perf_counter()
+            screen.set_query("")  # ⌫ to empty / 清空: back to the full browse list
+            if r:
+                clears.append(time.perf_counter() - t0)
+    return times, clears, search_only, hits, first
+
+
+def _until_painted(app, screen, rounds: int = 1) -> list[float]:
+    """Keystroke until the field and the result list have been painted (informational)."""
+    watcher = common.PaintWatcher()
+    out = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            for i in range(1, len(q) + 1):
+                targets = [screen.field]
+                t0 = time.perf_counter()
+                screen.set_query(q[:i])
+                if screen.pages.currentIndex() == 0 and screen.model.rowCount():
+                    targets.append(screen.view.viewport())
+                watcher.arm(*targets)
+                out.append(watcher.wait() - t0)
+            screen.set_query("")
+            watcher.arm(screen.field)
+            watcher.wait()
+    watcher.disarm()
+    return out
+
+
+def _spread(times: list[float], first: list[float]) -> Row:
+    p90 = sorted(times)[int(0.9 * (len(times) - 1))]
+    return info_row("  ↳ keystroke spread: p90 / max / first keystroke of a query (1 character, most hits)",
+                    f"{ms(p90)} / {ms(max(times))} / {ms(median(first))}", "—",
+                    f"first keystroke median of {len(first)}")
+
+
+def _baseline(screen, n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        screen.model.set_rows([])
+        out.append(time.perf_counter() - t0)
+    screen.set_query("")
+    return out
+
+
+def _open_catalogue(w):
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.navigator import Screen
+
+    w.nav.go(Screen.CATALOGUE)
+    QApplication.processEvents()
+    return w.catalogue_screen
+
+
+# --- 10 000 items -----------------------------------------------------------------------------
+
+ACTIONS = [("简易注销登记", "simplified deregistration"), ("设立登记", "establishment registration"),
+           ("变更登记", "change registration"), ("注销登记", "deregistration"), ("年度报告", "annual report"),
+           ("补领", "replacement"), ("换发", "renewal"), ("登记", "registration"), ("备案", "filing"),
+           ("申请", "application"), ("审批", "approval"), ("许可", "licence"), ("核发", "issuance"),
+           ("确认", "confirmation"), ("认定", "recognition"), ("办理", "handling"), ("查询", "enquiry"),
+           ("变更", "change"), ("注销", "cancellation"), ("证明", "certificate"), ("延续", "extension"),
+           ("核准", "verification"), ("预约", "appointment"), ("领取", "collection"), ("提取", "withdrawal"),
+           ("转移", "transfer"), ("补办", "reissue"), ("开具", "issuing"), ("申报", "declaration")]
+MODIFIERS = [("", ""), ("外商投资", "foreign-invested"), ("个体", "sole-trader"), ("跨省", "inter-provincial"),
+             ("临时", "temporary"), ("港澳台居民", "HK/Macao/Taiwan resident"), ("农村", "rural"),
+             ("城镇", "urban"), ("异地", "non-local"), ("退役军人", "veteran"), ("残疾人", "disability"),
+             ("老年人", "elderly"), ("新生儿", "newborn"), ("高层次人才", "high-level talent"),
+             ("灵活就业人员", "flexibly employed"), ("小微企业", "small business"), ("园区", "industrial park"),
+             ("集体", "collective"), ("分支机构", "branch"), ("网上", "online")]
+
+
+def _split(name: str) -> tuple[str, str]:
+    for action, _en in ACTIONS:  # longest first where it matters (listed that way)
+        if name.endswith(action) and len(name) > len(action) + 1:
+            return name[: -len(action)], action
+    return name, ""
+
+
+def big_catalogue(real, n: int = N_BIG, seed: int = 20261127):
+    """A real ``Catalogue`` of ``n`` items: the real ones plus synthetic ones whose names combine
+    a modifier, a real item's subject and a real action word; aliases derived from the real ones."""
+    from kiosk.domain.catalogue import Catalogue
+
+    rng = random.Random(seed)
+    subjects = []
+    for item in real.items:
+        subject, _ = _split(item.name)
+        subjects.append((subject, item))
+    action_en = dict(ACTIONS)
+    names = {i.name for i in real.items}
+    codes = {i.code for i in real.items}
+    counters: dict[str, int] = {}
+    items = list(real.items)
+    while len(items) < n:
+        subject, src = rng.choice(subjects)
+        mod, mod_en = rng.choice(MODIFIERS)
+        action, act_en = rng.choice(ACTIONS)
+        name = f"{mod}{subject}{action}"
+        if name in names:
+            continue
+        names.add(name)
+        k = counters.get(src.theme, 100)
+        while f"{src.theme}-{k:03d}" in codes:
+            k += 1
+        counters[src.theme] = k + 1
+        code = f"{src.theme}-{k:03d}"
+        codes.add(code)
+        aliases = tuple(dict.fromkeys(f"{mod}{a}" for a in src.aliases[:3])) or (subject,)
+        items.append(dataclasses.replace(
+            src, code=code, name=name, aliases=aliases,
+            name_en=" ".join(x for x in (mod_en, src.name_en, "—", act_en or action_en.get(action, "")) if x),
+            aliases_en=src.aliases_en[:2]))
+    assert len({i.code for i in items}) == len(items)
+    return Catalogue(tuple(items), real.bundles, real.themes, real.departments)
+
+
+# --- run ----------------------------------------------------------------------------------------
+
+def run() -> list[Row]:
+    from kiosk.app import load_data
+
+    catalogue, hall = load_data()
+    rows: list[Row] = []
+
+    # 2. the real catalogue
+    app, w, store = common.build_kiosk(common.data_dir_with_warm_cache("search"), catalogue, hall)
+    screen = _open_catalogue(w)
+    t0 = time.perf_counter()
+    w.prepare_search()
+    build_real = time.perf_counter() - t0
+    times, clears, search_only, hits, first = _keystrokes(screen, ROUNDS_REAL)
+    base = _baseline(screen, len(times))
+    painted = _until_painted(app, screen)
+    common.dispose_kiosk(app, w, store)
+    n_docs = len(catalogue.items) + len(catalogue.bundles)
+    rows += [
+        target_row(f"search per keystroke, real catalogue ({len(catalogue.items)} items + {len(catalogue.bundles)} "
+                   f"bundles; set_query → search + rows + model reset; median of {len(times)} keystrokes: "
+                   f"{', '.join(QUERIES)})", median(times),
+                   f"{ms(median(base))}/call (model.set_rows([]) ×{len(base)})", 0.010),
+        info_row("  ↳ index.search() alone / keystroke until field+list painted / ⌫ to empty (full list) / "
+                 f"index build with warm pinyin cache ({n_docs} docs)",
+                 f"{ms(median(search_only))} / {ms(median(painted))} / {ms(median(clears))} / {ms(build_real)}",
+                 "—", f"median hits per keystroke {median(hits):.0f}"),
+        _spread(times, first),
+    ]
+
+    # 3. 10 000 items, a real Catalogue in a real kiosk window
+    t0 = time.perf_counter()
+    big = big_catalogue(catalogue)
+    t_gen = time.perf_counter() - t0
+    app, w, store = common.build_kiosk(common.data_dir_with_warm_cache("search-10k"), big, hall)
+    screen = _open_catalogue(w)
+    t0 = time.perf_counter()
+    w.prepare_search()  # computes pinyin for the synthetic texts (cold for them), then cached
+    build_big = time.perf_counter() - t0
+    times, clears, search_only, hits, first = _keystrokes(screen, ROUNDS_BIG)
+    base = _baseline(screen, len(times))
+    painted = _until_painted(app, screen)
+    common.dispose_kiosk(app, w, store)
+    rows += [
+        target_row(f"search per keystroke, {len(big.items):,} items ({len(big.items) - len(catalogue.items):,} "
+                   f"synthetic) + {len(big.bundles)} bundles, real Catalogue + CatalogueScreen; median of "
+                   f"{len(times)} keystrokes", median(times),
+                   f"{ms(median(base))}/call (model.set_rows([]) ×{len(base)})", 0.050),
+        info_row("  ↳ index.search() alone / keystroke until field+list painted / ⌫ to empty (full list) / "
+                 "index build (pypinyin for the synthetic texts)",
+                 f"{ms(median(search_only))} / {ms(median(painted))} / {ms(median(clears))} / {ms(build_big)}",
+                 "—", f"median hits per keystroke {median(hits):.0f}; catalogue generated in {ms(t_gen)}"),
+        _spread(times, first),
+    ]
+    return rows
+
+
+if __name__ == "__main__":
+    common.run_standalone(run)

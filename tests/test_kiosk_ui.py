@@ -1,0 +1,360 @@
+"""The kiosk driven the way a citizen drives it: taps on the real widgets."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListView, QPushButton
+
+from kiosk.app import Settings, build_kiosk_window, install_excepthook
+from kiosk.store.db import StoreError
+from kiosk.ui.models import ResultModel
+from kiosk.ui.navigator import Screen
+from kiosk.ui.theme import ELDER, SIZES
+
+
+class Kiosk:
+    def __init__(self, qtbot, window, store, data_dir):
+        self.qtbot, self.w, self.store, self.data_dir = qtbot, window, store, data_dir
+
+    def tap(self, widget):
+        assert widget.isVisible(), f"{widget.objectName()} is not visible"
+        assert widget.isEnabled(), f"{widget.objectName()} is disabled"
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def type(self, text):
+        for ch in text:
+            self.tap(self.w.catalogue_screen.keyboard.keys[ch.upper()])
+
+    def keypad(self, text):
+        for ch in text:
+            self.tap(self.w.identity.findChild(QPushButton, f"pad_{ch}"))
+
+    def tap_row(self, row):
+        view = self.w.catalogue_screen.view
+        index = view.model().index(row, 0)
+        view.scrollTo(index)
+        self.qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+    @property
+    def screen(self):
+        return self.w.nav.current
+
+
+@pytest.fixture
+def make_kiosk(qtbot, catalogue, hall, clock, tmp_path):
+    made = []
+
+    def make(data_dir: Path = tmp_path / "data", **kw):
+        window, store = build_kiosk_window(qtbot_app(), Settings(data_dir=data_dir, **kw), catalogue, hall, clock=clock)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append((window, store))
+        return Kiosk(qtbot, window, store, data_dir)
+
+    yield make
+    for window, store in made:
+        window.language.set("zh_CN")  # the translator is application-wide: leave none behind
+        store.close()
+
+
+def qtbot_app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
+
+
+@pytest.fixture
+def kiosk(make_kiosk):
+    return make_kiosk()
+
+
+def test_home_shows_the_hall_and_only_real_tiles(kiosk):
+    w = kiosk.w
+    assert kiosk.screen == Screen.HOME
+    texts = " ".join(lab.text() for lab in w.home.findChildren(type(w.home.welcome)))
+    for must in ("午间岗", "周末值班", "零材料", "零等待", "零差别", "零障碍", "零距离", "张浦镇政务服务中心"):
+        assert must in texts
+    assert "381" in w.home.browse_tile.text()
+    tiles = [b.objectName() for b in w.home.findChildren(QPushButton) if b.isVisible()]
+    assert tiles == ["tile_take_ticket", "tile_browse"]
+    assert not w.header.back_button.isVisible() and w.header.elder.isVisible() and w.header.lang.isVisible()
+
+
+def test_search_yyzz_take_a_ticket_with_a_persona_and_restart(kiosk, make_kiosk):
+    w = kiosk.w
+    kiosk.tap(w.home.browse_tile)
+    assert kiosk.screen == Screen.CATALOGUE and w.header.back_button.isVisible()
+    kiosk.type("yyzz")
+    assert w.catalogue_screen.field.text() == "yyzz"
+    rows = w.catalogue_screen.model.rows()
+    assert rows and all("营业执照" in (r.title + r.via) for r in rows)
+    assert any(r.title_spans or r.via_spans for r in rows)
+    row = next(i for i, r in enumerate(rows) if kiosk.w.catalogue.by_code[r.key].materials)
+    chosen = rows[row].key
+    kiosk.tap_row(row)
+    assert kiosk.screen == Screen.ITEM
+    item = kiosk.w.catalogue.by_code[chosen]
+    assert w.item.title.text() == item.name
+    assert len(w.item.check_buttons) == len(item.materials)
+    kiosk.tap(w.item.check_buttons[0])
+    assert w.item.check_buttons[0].isChecked() and item.materials[0].name in w.visit.ticked
+    assert "已备齐" in w.item.progress.text() or "无需" in w.item.progress.text()
+    assert w.item.qr.text and item.materials[0].name in w.item.qr.text
+    kiosk.tap(w.item.ticket_button)
+    assert kiosk.screen == Screen.IDENTITY
+    kiosk.tap(w.identity.persona_buttons["elder"])
+    assert w.identity.green.isVisible() and w.identity.green.isChecked()
+    assert "********" in w.identity.id_field.text()  # a card read is never shown in full
+    kiosk.tap(w.identity.confirm)
+    assert kiosk.screen == Screen.SLIP
+    assert w.slip.number.text() == "A001"
+    assert w.slip.green.isVisible()
+    assert "前面还有 0 人" in w.slip.ahead.text()
+    pdf = kiosk.data_dir / "slips" / "2026-11-27-A001.pdf"
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    assert "小票已打印" in w.slip.printed.text()
+    (ticket,) = kiosk.store.tickets_on("2026-11-27")
+    assert (ticket.number, ticket.item_code, ticket.green, ticket.green_reason) == ("A001", chosen, True, "elder")
+    kiosk.tap(w.slip.finish)
+    assert kiosk.screen == Screen.HOME and not w.visit.has_personal_data
+
+    # restart: a new kiosk on the same data directory keeps the ticket and continues the numbers
+    w.close()
+    again = make_kiosk(kiosk.data_dir)
+    assert [t.number for t in again.store.tickets_on("2026-11-27")] == ["A001"]
+    again.tap(again.w.home.ticket_tile)
+    again.tap(again.w.menu.desk_buttons["consult"])
+    again.tap(again.w.identity.confirm)
+    assert again.w.slip.number.text() == "Z001"
+    again.tap(again.w.slip.finish)
+    again.tap(again.w.home.browse_tile)
+    again.type("yyzz")
+    again.tap_row(row)
+    again.tap(again.w.item.ticket_button)
+    again.tap(again.w.identity.confirm)
+    assert again.w.slip.number.text() == "A002"
+
+
+def test_second_request_offers_a_reprint(kiosk):
+    w = kiosk.w
+    for attempt in range(2):
+        kiosk.tap(w.home.ticket_tile)
+        kiosk.tap(w.menu.bundle_buttons[0][0])
+        assert kiosk.screen == Screen.ITEM and "包含事项" in " ".join(
+            lab.text() for lab in w.item.findChildren(type(w.item.title)))
+        kiosk.tap(w.item.ticket_button)
+        kiosk.tap(w.identity.persona_buttons["resident"])
+        kiosk.tap(w.identity.confirm)
+        if attempt == 0:
+            first = w.slip.number.text()
+            kiosk.tap(w.slip.finish)
+    assert kiosk.screen == Screen.IDENTITY and w.identity.dup_box.isVisible()
+    assert first in w.identity.dup_text.text() and not w.identity.confirm.isEnabled()
+    kiosk.tap(w.identity.dup_reprint)
+    assert kiosk.screen == Screen.SLIP and w.slip.number.text() == first and w.slip.reprint_note.isVisible()
+    assert len(kiosk.store.tickets_on("2026-11-27")) == 1
+
+
+def test_invalid_id_and_phone_are_told_at_the_field(kiosk):
+    w = kiosk.w
+    kiosk.tap(w.home.ticket_tile)
+    kiosk.tap(w.menu.desk_buttons["consult"])
+    ident = w.identity
+    kiosk.keypad("11010519491231002")
+    assert ident.id_error.text() == "还差 1 位" and not ident.confirm.isEnabled()
+    kiosk.keypad("1")
+    assert "校验" in ident.id_error.text() and ident.id_error.isVisible()
+    assert ident.id_field.property("class") == "invalid" and not ident.confirm.isEnabled()
+    kiosk.tap(ident.keypad.back)
+    kiosk.keypad("X")
+    assert not ident.id_error.isVisible() and ident.confirm.isEnabled()
+    assert ident.green.isVisible()  # born 1949: over 70
+    kiosk.tap(ident.phone_pick)
+    kiosk.keypad("12912345678")
+    assert "13–19" in ident.phone_error.text() and not ident.confirm.isEnabled()
+    kiosk.tap(ident.keypad.clear)
+    kiosk.keypad("13912345678")
+    assert ident.confirm.isEnabled()
+    kiosk.tap(ident.confirm)
+    assert w.slip.number.text() == "Z001"
+
+
+def test_empty_search_is_no_dead_end(kiosk):
+    w = kiosk.w
+    kiosk.tap(w.home.browse_tile)
+    kiosk.type("qqqxz")
+    assert w.catalogue_screen.model.rowCount() == 0
+    assert w.catalogue_screen.empty_assist.isVisible() and w.catalogue_screen.empty_cannot.isVisible()
+    kiosk.tap(w.catalogue_screen.empty_cannot)
+    assert kiosk.screen == Screen.IDENTITY
+    kiosk.tap(w.identity.confirm)
+    assert w.slip.number.text() == "D001"
+    kiosk.tap(w.header.home_button)
+    kiosk.tap(w.home.browse_tile)
+    assert w.catalogue_screen.field.text() == ""  # 首页 cleared the search
+    kiosk.type("qqqxz")
+    kiosk.tap(w.catalogue_screen.empty_assist)
+    kiosk.tap(w.identity.confirm)
+    assert w.slip.number.text() == "E001"
+
+
+def test_browse_by_theme_department_and_audience(kiosk, catalogue):
+    w = kiosk.w
+    kiosk.tap(w.home.browse_tile)
+    cs = w.catalogue_screen
+    assert cs.model.rowCount() == len(catalogue.items) + len(catalogue.bundles)
+    kiosk.tap(cs.mode_buttons["theme"])
+    kiosk.tap(cs.chips.buttons["BDCD"])
+    keys = [r.key for r in cs.model.rows()]
+    assert keys and all(catalogue.by_code[k].theme == "BDCD" for k in keys)
+    kiosk.tap(cs.mode_buttons["department"])
+    kiosk.tap(cs.chips.buttons["PCS"])
+    assert all(catalogue.by_code[r.key].department == "PCS" for r in cs.model.rows())
+    kiosk.tap(cs.mode_buttons["audience"])
+    kiosk.tap(cs.chips.buttons["法人"])
+    assert all("法人" in catalogue.by_code[r.key].audience for r in cs.model.rows())
+    kiosk.tap(w.header.back_button)
+    assert kiosk.screen == Screen.HOME
+
+
+def test_idle_warns_then_clears_personal_data(kiosk):
+    w = kiosk.w
+    now = [1000.0]
+    w.idle.clock = lambda: now[0]
+    w.idle.touch()
+    kiosk.tap(w.home.ticket_tile)
+    kiosk.tap(w.menu.desk_buttons["consult"])
+    kiosk.tap(w.identity.persona_buttons["veteran"])
+    assert w.visit.has_personal_data
+    now[0] += 59
+    w.idle.tick()
+    assert not w.overlay.isVisible()
+    now[0] += 2
+    w.idle.tick()
+    assert w.overlay.isVisible() and w.idle.warn_seconds >= 20
+    assert "29 秒" in w.overlay.text.text()
+    kiosk.tap(w.overlay.keep)  # 继续使用 extends the time
+    assert not w.overlay.isVisible() and kiosk.screen == Screen.IDENTITY
+    now[0] += 61
+    w.idle.tick()
+    assert w.overlay.isVisible()
+    now[0] += 30
+    w.idle.tick()
+    assert kiosk.screen == Screen.HOME and not w.overlay.isVisible()
+    assert not w.visit.has_personal_data and w.identity.id_field.text() == ""
+
+
+def test_language_switch_retranslates_without_restart(kiosk):
+    w = kiosk.w
+    kiosk.tap(w.header.lang)
+    assert w.language.english
+    assert "ticket" in w.home.ticket_tile.text().lower() and w.home.ticket_tile.text().isascii()
+    assert "Zhangpu" in w.home.welcome.text()
+    kiosk.tap(w.home.browse_tile)
+    kiosk.type("passport")
+    row = w.catalogue_screen.model.rows()[0]
+    assert row.title.isascii() and row.title_spans
+    kiosk.tap(w.header.lang)
+    assert not w.language.english and not w.catalogue_screen.model.rows()[0].title.isascii()
+    assert w.header.title.text() == "事项查询" and w.home.ticket_tile.text().startswith("取号办事")
+
+
+def test_elder_mode_enlarges_targets_and_text(kiosk, qtbot):
+    w = kiosk.w
+    kiosk.tap(w.header.elder)
+    assert w.theme.mode == ELDER
+    qtbot.wait(10)
+    assert w.home.ticket_tile.height() >= SIZES[ELDER]["tile_h"]
+    kiosk.tap(w.home.browse_tile)
+    key = w.catalogue_screen.keyboard.keys["A"]
+    assert key.height() >= 80 and key.width() >= 80
+    kiosk.tap(w.header.elder)
+    assert w.theme.mode == "normal"
+
+
+def all_screens(kiosk):
+    """Visit every screen and yield it once painted."""
+    w = kiosk.w
+    yield Screen.HOME
+    kiosk.tap(w.home.ticket_tile)
+    yield Screen.TICKET_MENU
+    kiosk.tap(w.menu.by_item)
+    yield Screen.CATALOGUE
+    kiosk.type("sb")
+    kiosk.tap_row(0)
+    yield Screen.ITEM
+    kiosk.tap(w.item.ticket_button)
+    yield Screen.IDENTITY
+    kiosk.tap(w.identity.confirm)
+    yield Screen.SLIP
+
+
+@pytest.mark.parametrize("elder", [False, True])
+def test_touch_targets_and_names_on_every_screen(make_kiosk, elder):
+    kiosk = make_kiosk(elder=elder)
+    minimum = 80 if elder else 60
+    for screen in all_screens(kiosk):
+        assert kiosk.screen == screen
+        for widget in kiosk.w.findChildren(QPushButton) + kiosk.w.findChildren(QLineEdit) + \
+                kiosk.w.findChildren(QListView):
+            if not widget.isVisible() or kiosk.w.overlay.isAncestorOf(widget):
+                continue
+            assert widget.objectName() and widget.accessibleName(), widget
+            if isinstance(widget, QPushButton):
+                assert widget.height() >= minimum and widget.width() >= minimum, (screen, widget.objectName())
+
+
+def test_result_model_passes_the_model_tester(qtmodeltester, kiosk):
+    kiosk.tap(kiosk.w.home.browse_tile)
+    kiosk.type("sb")
+    model: ResultModel = kiosk.w.catalogue_screen.model
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+
+
+def test_store_failure_is_said_and_nothing_is_lost(kiosk, monkeypatch):
+    w = kiosk.w
+    kiosk.tap(w.home.ticket_tile)
+    kiosk.tap(w.menu.desk_buttons["consult"])
+    kiosk.tap(w.identity.persona_buttons["disabled"])
+
+    def full(**_kw):
+        raise StoreError("the disk is full: the kiosk cannot save tickets")
+
+    monkeypatch.setattr(w.desk.store, "issue_ticket", full)
+    kiosk.tap(w.identity.confirm)
+    assert kiosk.screen == Screen.IDENTITY
+    assert w.identity.error.isVisible() and "disk is full" in w.identity.error.text()
+    assert w.visit.persona_id == "disabled"  # what the citizen entered is kept
+
+
+def test_unprintable_slip_still_gives_the_number(make_kiosk, tmp_path):
+    kiosk = make_kiosk()
+    kiosk.w.slips_dir = tmp_path / "blocked"
+    kiosk.w.slips_dir.write_text("a file where the slips folder should be")
+    kiosk.tap(kiosk.w.home.ticket_tile)
+    kiosk.tap(kiosk.w.menu.desk_buttons["consult"])
+    kiosk.tap(kiosk.w.identity.confirm)
+    assert kiosk.w.slip.number.text() == "Z001"
+    assert "没能打印" in kiosk.w.slip.printed.text()
+
+
+def test_unexpected_error_returns_home(kiosk, monkeypatch):
+    w = kiosk.w
+    kiosk.tap(w.home.browse_tile)
+    kiosk.type("ab")
+    saved = sys.excepthook
+    try:
+        install_excepthook(w)
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = saved
+    assert kiosk.screen == Screen.HOME and w.catalogue_screen.query == ""

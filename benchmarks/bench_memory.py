@@ -18,11 +18,10 @@ def run() -> list[Row]:
     kiosk = common.run_child("kiosk", common.data_dir_with_warm_cache("memory"), flow=True)
     cold = common.run_child("kiosk", common.fresh_dir("memory-cold"), flow=True)
     return [
-        ratio_row("resident memory (VmRSS) after the full flow home→browse→search→item→identity(persona)→slip→home "
-                  "(fresh data dir, warm cache; baseline: bare window after its first paint)",
+        ratio_row("6. VmRSS after home→browse→search→item→identity(persona)→slip→home (fresh process, "
+                  "warm cache) vs bare window painted",
                   kiosk["rss_kb"], bare["rss_kb"], TARGET, fmt=mib),
-        info_row("  ↳ kiosk RSS right after home painted / peak (VmHWM) after the flow / after the flow with a "
-                 "COLD cache (pypinyin + qt-material imported)",
+        info_row("  ↳ kiosk right after home painted / peak VmHWM / after the flow with a COLD cache",
                  f"{mib(kiosk['rss_painted_kb'])} / {mib(kiosk['hwm_kb'])} / {mib(cold['rss_kb'])}",
                  mib(bare["rss_kb"]),
                  f"{kiosk['rss_painted_kb'] / bare['rss_kb']:.2f}× / {kiosk['hwm_kb'] / bare['rss_kb']:.2f}× / "

@@ -124,10 +124,10 @@ def run() -> list[Row]:
     worst_name, worst = max(((k, median(v)) for k, v in times.items()), key=lambda kv: kv[1])
     p90 = sorted(all_taps)[int(0.9 * (len(all_taps) - 1))]
     rows = [
-        target_row(f"tap → target screen painted (QTest.mouseClick, QEvent.Paint on the screen; median of "
-                   f"{len(all_taps)} taps, {len(times)} kinds)", median(all_taps),
+        target_row(f"4. tap → target screen painted (QTest.mouseClick until QEvent.Paint on it), median of "
+                   f"{len(all_taps)} taps of {len(times)} kinds", median(all_taps),
                    f"{ms(median(bare))} (tap flipping a bare QStackedWidget)", TARGET),
-        info_row(f"  ↳ slowest kind: {worst_name} (median); p90 / max over all taps", ms(worst),
+        info_row(f"  ↳ slowest kind (its median): {worst_name}", ms(worst),
                  "—", f"p90 {ms(p90)}, max {ms(max(all_taps))}"),
     ]
     return rows

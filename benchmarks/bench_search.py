@@ -74,9 +74,9 @@ def _until_painted(app, screen, rounds: int = 1) -> list[float]:
 
 def _spread(times: list[float], first: list[float]) -> Row:
     p90 = sorted(times)[int(0.9 * (len(times) - 1))]
-    return info_row("  ↳ keystroke spread: p90 / max / first keystroke of a query (1 character, most hits)",
+    return info_row("  ↳ keystroke spread: p90 / max / first key of a query (1 character, most hits)",
                     f"{ms(p90)} / {ms(max(times))} / {ms(median(first))}", "—",
-                    f"first keystroke median of {len(first)}")
+                    f"first key: median of {len(first)}")
 
 
 def _baseline(screen, n: int) -> list[float]:
@@ -182,12 +182,11 @@ def run() -> list[Row]:
     common.dispose_kiosk(app, w, store)
     n_docs = len(catalogue.items) + len(catalogue.bundles)
     rows += [
-        target_row(f"search per keystroke, real catalogue ({len(catalogue.items)} items + {len(catalogue.bundles)} "
-                   f"bundles; set_query → search + rows + model reset; median of {len(times)} keystrokes: "
-                   f"{', '.join(QUERIES)})", median(times),
+        target_row(f"2. search per keystroke, real catalogue ({len(catalogue.items)} items + {len(catalogue.bundles)} "
+                   f"bundles), CatalogueScreen.set_query, median of {len(times)} keys of {'/'.join(QUERIES)}", median(times),
                    f"{ms(median(base))}/call (model.set_rows([]) ×{len(base)})", 0.010),
-        info_row("  ↳ index.search() alone / keystroke until field+list painted / ⌫ to empty (full list) / "
-                 f"index build with warm pinyin cache ({n_docs} docs)",
+        info_row("  ↳ index.search() alone / key until field+list painted / ⌫ to empty (full list) / "
+                 f"index build, warm pinyin cache ({n_docs} docs)",
                  f"{ms(median(search_only))} / {ms(median(painted))} / {ms(median(clears))} / {ms(build_real)}",
                  "—", f"median hits per keystroke {median(hits):.0f}"),
         _spread(times, first),
@@ -207,12 +206,11 @@ def run() -> list[Row]:
     painted = _until_painted(app, screen)
     common.dispose_kiosk(app, w, store)
     rows += [
-        target_row(f"search per keystroke, {len(big.items):,} items ({len(big.items) - len(catalogue.items):,} "
-                   f"synthetic) + {len(big.bundles)} bundles, real Catalogue + CatalogueScreen; median of "
-                   f"{len(times)} keystrokes", median(times),
+        target_row(f"3. search per keystroke, {len(big.items):,} items ({len(big.items) - len(catalogue.items):,} "
+                   f"synthetic) in a real Catalogue + kiosk, median of {len(times)} keys, same queries", median(times),
                    f"{ms(median(base))}/call (model.set_rows([]) ×{len(base)})", 0.050),
-        info_row("  ↳ index.search() alone / keystroke until field+list painted / ⌫ to empty (full list) / "
-                 "index build (pypinyin for the synthetic texts)",
+        info_row("  ↳ index.search() alone / key until field+list painted / ⌫ to empty (full list) / "
+                 "index build (pypinyin for the new texts)",
                  f"{ms(median(search_only))} / {ms(median(painted))} / {ms(median(clears))} / {ms(build_big)}",
                  "—", f"median hits per keystroke {median(hits):.0f}; catalogue generated in {ms(t_gen)}"),
         _spread(times, first),

@@ -92,11 +92,10 @@ def run() -> list[Row]:
     b = median(bare)
     base = f"{ms(b)} (sqlite3 INSERT+COMMIT, WAL)"
     return [
-        target_row(f"Store.issue_ticket, committed (fresh SQLite data dir, median of {N})", median(store), base,
+        target_row(f"5. Store.issue_ticket, committed (fresh SQLite data dir, median of {N})", median(store), base,
                    TARGET),
-        target_row(f"TicketDesk.issue with a persona's ID + green channel (duplicate check, issue, people ahead; "
-                   f"median of {N})", median(desk_id), base, TARGET),
-        info_row("  ↳ TicketDesk.issue without ID / p90 Store.issue_ticket / p90 TicketDesk.issue (ID)",
+        target_row(f"5. TicketDesk.issue, persona ID + green channel (dup check, issue, people ahead), median of {N}", median(desk_id), base, TARGET),
+        info_row("  ↳ TicketDesk.issue without ID / p90 Store.issue_ticket / p90 TicketDesk.issue",
                  f"{ms(median(desk_anon))} / {ms(sorted(store)[int(0.9 * (N - 1))])} / "
                  f"{ms(sorted(desk_id)[int(0.9 * (N - 1))])}", base,
                  f"Store {median(store) / b:.1f}×, desk {median(desk_id) / b:.1f}× the bare INSERT"),

@@ -48,6 +48,8 @@ def median(values) -> float:
 
 def ms(seconds: float) -> str:
     v = seconds * 1000
+    if v < 0.1:
+        return f"{v * 1000:.1f} µs"
     return f"{v:.3f} ms" if v < 1 else f"{v:.2f} ms" if v < 10 else f"{v:.1f} ms" if v < 1000 else f"{v:.0f} ms"
 
 

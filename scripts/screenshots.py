@@ -78,7 +78,7 @@ def render(app, which: str, out: Path) -> None:
         type_keys(w.catalogue_screen.keyboard, "qqqxz")
         shoot(w, out, "06-search-empty")
         tap(w.catalogue_screen.keyboard.clear)
-        type_keys(w.catalogue_screen.keyboard, "spjy")
+        type_keys(w.catalogue_screen.keyboard, "youxianzeren")  # an item with 容缺 and 零材料 materials
         tap_row(w.catalogue_screen.view, 0)
         for b in w.item.check_buttons[:2]:
             tap(b)
@@ -100,7 +100,9 @@ def render(app, which: str, out: Path) -> None:
         shoot(w, out, "12-idle-warning")
         w.overlay.hide()
         w.close()
+        w.deleteLater()
         store.close()
+        QApplication.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:

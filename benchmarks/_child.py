@@ -6,8 +6,9 @@ Prints ``painted <time.monotonic()>`` as soon as the first frame of the window h
 (first QEvent.Paint on the top-level widget, then a 0 ms timer so the rest of that frame — every
 child widget and the flush — is done too), then optional ``key value`` lines, then exits hard.
 
-``kiosk`` follows kiosk.app.run_kiosk: load_data, QApplication, build_kiosk_window, show, and the
-same ``QTimer.singleShot(0, window.prepare_search)``.
+``kiosk`` follows kiosk.app.run_kiosk: load_data (with the data dir's catalogue cache),
+QApplication, build_kiosk_window, show. The window builds its search index and opens the store by
+itself right after its first paint (KioskWindow.warm_up).
 """
 
 from __future__ import annotations
@@ -39,13 +40,12 @@ def main() -> None:
         from pathlib import Path
 
         from kiosk.app import Settings, build_kiosk_window, load_data
-        catalogue, hall = load_data()
+        catalogue, hall = load_data(None, Path(data_dir) / "cache")
 
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    prep: dict[str, float] = {}
 
     if mode == "kiosk":
         from kiosk.ui.qtlog import install_qt_message_handler
@@ -71,12 +71,9 @@ def main() -> None:
 
     def report() -> None:
         print("painted", time.monotonic(), flush=True)
-        if "start" in prep:
-            print("prep_before_paint", 1 if prep["start"] < state["first_paint"] else 0)
-            print("prep_s", prep.get("end", time.monotonic()) - prep["start"])
         print("paint_to_report_s", time.monotonic() - state["first_paint"])
         if mode == "kiosk" and fill_cache:
-            window.prepare_search()  # writes cache/pinyin.json on a cold cache
+            window.warm_up()  # writes cache/pinyin.json on a cold cache
         if flow:
             r, h = rss()
             print("rss_painted_kb", r)
@@ -100,13 +97,6 @@ def main() -> None:
     first = FirstPaint()
     window.installEventFilter(first)
     window.show()
-    if mode == "kiosk":
-        def prepare() -> None:
-            prep["start"] = time.monotonic()
-            window.prepare_search()
-            prep["end"] = time.monotonic()
-
-        QTimer.singleShot(0, prepare)  # as run_kiosk does
     QTimer.singleShot(30000, lambda: os._exit(3))
     app.exec()
 

@@ -42,7 +42,7 @@ def measure_kiosk() -> dict[str, list[float]]:
     from kiosk.ui.navigator import Screen
 
     app, w, store = common.build_kiosk(common.data_dir_with_warm_cache("nav"))
-    w.prepare_search()  # as the kiosk does right after start-up
+    w.warm_up()  # as the kiosk does right after start-up
     watcher = common.PaintWatcher()
     times: dict[str, list[float]] = defaultdict(list)
 

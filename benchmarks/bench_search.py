@@ -174,7 +174,7 @@ def run() -> list[Row]:
     app, w, store = common.build_kiosk(common.data_dir_with_warm_cache("search"), catalogue, hall)
     screen = _open_catalogue(w)
     t0 = time.perf_counter()
-    w.prepare_search()
+    w.warm_up()
     build_real = time.perf_counter() - t0
     times, clears, search_only, hits, first = _keystrokes(screen, ROUNDS_REAL)
     base = _baseline(screen, len(times))
@@ -199,7 +199,7 @@ def run() -> list[Row]:
     app, w, store = common.build_kiosk(common.data_dir_with_warm_cache("search-10k"), big, hall)
     screen = _open_catalogue(w)
     t0 = time.perf_counter()
-    w.prepare_search()  # computes pinyin for the synthetic texts (cold for them), then cached
+    w.warm_up()  # computes pinyin for the synthetic texts (cold for them), then cached
     build_big = time.perf_counter() - t0
     times, clears, search_only, hits, first = _keystrokes(screen, ROUNDS_BIG)
     base = _baseline(screen, len(times))

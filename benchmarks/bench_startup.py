@@ -23,22 +23,18 @@ def run() -> list[Row]:
     common.register_warm_cache(cold_dir)
     common.warm_cache_dir()
 
-    bare, kiosk, prep, prep_before = [], [], [], 0
+    bare, kiosk = [], []
     for i in range(N):  # interleaved so drift hits both alike
         bare.append(common.run_child("bare")["wall"])
         r = common.run_child("kiosk", common.data_dir_with_warm_cache(f"start-{i}"))
         kiosk.append(r["wall"])
-        prep.append(r.get("prep_s", 0.0))
-        prep_before += int(r.get("prep_before_paint", 0))
 
     kb, bb = median(kiosk), median(bare)
     return [
         ratio_row(f"1. cold start → home painted (fresh process, median of {N}; fresh data dir + warm cache "
                   f"from 1 warm-up run) vs bare QWidget+QLabel 1080×1920", kb, bb, TARGET),
-        info_row(f"  ↳ prepare_search() ran BEFORE the first paint in {prep_before}/{N} runs (its cost)", ms(median(prep)),
-                 "—", f"{median(prep) / kb:.0%} of the kiosk start"),
-        info_row("  ↳ the warm-up run itself: COLD theme + pinyin cache (qt-material export, pypinyin)", ms(cold["wall"]), ms(bb),
-                 f"{cold['wall'] / bb:.2f}× (prepare_search {ms(cold.get('prep_s', 0))} before paint)"),
+        info_row("  ↳ the warm-up run itself: COLD caches (qt-material export, catalogue validation)",
+                 ms(cold["wall"]), ms(bb), f"{cold['wall'] / bb:.2f}×"),
     ]
 
 

@@ -9,7 +9,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.domain.catalogue import Catalogue, load_catalogue
+from kiosk.domain.catalogue import DEFAULT_DIR, Catalogue, load_catalogue_cached
 from kiosk.domain.hall import Hall, load_hall
 from kiosk.domain.pinyin import PinyinCache
 from kiosk.domain.search import Doc, SearchIndex
@@ -54,9 +54,11 @@ class LazyIndex:
         return self._index
 
 
-def load_data(catalogue_dir: Path | None = None) -> tuple[Catalogue, Hall]:
-    """The catalogue and hall files, validated (raises ValidationError with every problem)."""
-    return (load_catalogue(catalogue_dir) if catalogue_dir else load_catalogue()), load_hall()
+def load_data(catalogue_dir: Path | None = None, cache_dir: Path | None = None) -> tuple[Catalogue, Hall]:
+    """The catalogue and hall files, validated (raises ValidationError with every problem).
+
+    With ``cache_dir``, an unchanged catalogue is read from the validated copy kept there."""
+    return load_catalogue_cached(catalogue_dir or DEFAULT_DIR, cache_dir), load_hall()
 
 
 def preview_scale(window: tuple[int, int] | None, reference: tuple[int, int]) -> float:
@@ -72,7 +74,6 @@ def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
     scale = preview_scale(settings.window, REFERENCE_SIZE)
     if scale != 1.0:  # same layout, scaled: must be set before the QApplication exists
         os.environ["QT_SCALE_FACTOR"] = f"{scale:.4f}"
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.qtlog import install_qt_message_handler
@@ -86,7 +87,6 @@ def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
         window.showFullScreen()
     else:
         window.show()
-    QTimer.singleShot(0, window.prepare_search)
     return app.exec()
 
 
@@ -95,14 +95,15 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     import datetime as _dt
 
     from kiosk.domain.desk import TicketDesk
-    from kiosk.store.db import Store
+    from kiosk.store.lazy import LazyStore, check_data_dir
     from kiosk.ui.i18n import Language
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.kiosk import REFERENCE_SIZE, KioskWindow
     from kiosk.ui.theme import ELDER, NORMAL, Theme
 
     data_dir = Path(settings.data_dir)
-    store = Store.open(data_dir)
+    check_data_dir(data_dir)  # a bad data directory is said now; the database opens after home is painted
+    store = LazyStore(data_dir)
     theme = Theme(app, data_dir / "cache")
     theme.apply(ELDER if settings.elder else NORMAL)
     language = Language(app)

@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.logs import setup_logging
 
     try:
-        catalogue, hall = load_data(args.catalogue)
+        catalogue, hall = load_data(args.catalogue, data_dir / "cache")
     except ValidationError as err:
         _print_problems(err)
         print("The kiosk will not start with a bad catalogue; fix the lines above.", file=sys.stderr)
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(data_dir)
     settings = Settings(data_dir=data_dir, window=args.window, fullscreen=args.fullscreen,
                         idle_seconds=args.idle, warn_seconds=args.warn, language=args.lang, elder=args.elder)
-    from kiosk.store.db import StoreError
+    from kiosk.store.errors import StoreError
 
     try:
         return run_kiosk(settings, catalogue, hall)

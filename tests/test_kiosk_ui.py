@@ -358,3 +358,26 @@ def test_unexpected_error_returns_home(kiosk, monkeypatch):
     finally:
         sys.excepthook = saved
     assert kiosk.screen == Screen.HOME and w.catalogue_screen.query == ""
+
+
+@pytest.mark.parametrize("settings", [dict(), dict(elder=True), dict(language="en_US")], ids=["normal", "elder", "en"])
+def test_every_screen_fits_the_reference_width(make_kiosk, settings):
+    kiosk = make_kiosk(**settings)
+    for screen in all_screens(kiosk):
+        assert kiosk.w.width() == 1080, screen
+        assert kiosk.w.minimumSizeHint().width() <= 1080, screen
+
+
+def test_store_opens_after_home_is_painted(kiosk, qtbot):
+    qtbot.waitUntil(lambda: kiosk.w.desk.store.opened)
+    assert kiosk.w.catalogue_screen.index() is kiosk.w.catalogue_screen.index()  # built once
+
+
+def test_unwritable_data_dir_is_refused_before_any_window(tmp_path, capsys):
+    from kiosk.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["--data-dir", str(blocker / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot start" in err and "not writable" in err and "Traceback" not in err

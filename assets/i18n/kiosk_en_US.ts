@@ -4,112 +4,117 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="217"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="218"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="219"/>
         <source>没有找到相关事项</source>
         <translation>No matching services found</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="220"/>
         <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
         <translation>Don&apos;t worry: our staff can help you, or tell the &apos;Couldn&apos;t get it done&apos; window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="221"/>
         <source>取号：帮办代办</source>
         <translation>Take a ticket: Assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="222"/>
         <source>取号：办不成事专窗</source>
         <translation>Take a ticket: &apos;Couldn&apos;t get it done&apos; window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="231"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="231"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="242"/>
+        <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
+        <translation>{n} found: the {m} best matches are listed, keep typing to narrow down</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="244"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="248"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="258"/>
         <source>全部事项</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="259"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="275"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>One-stop package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="277"/>
         <source>即办件</source>
         <translation>Same-day item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="277"/>
         <source>承诺件</source>
         <translation>Promised-time item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="278"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="278"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="295"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -634,17 +639,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets.py" line="162"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets.py" line="162"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="162"/>
+        <location filename="../../kiosk/ui/widgets.py" line="163"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -652,32 +657,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="183"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="184"/>
         <source>磁盘已满或不可写</source>
         <translation>disk full or not writable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="222"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="234"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="222"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="234"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="223"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="235"/>
         <source>办事指南 · 一次性告知</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="223"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="235"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="236"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -685,22 +690,22 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="129"/>
+        <location filename="../../kiosk/ui/widgets.py" line="130"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="129"/>
+        <location filename="../../kiosk/ui/widgets.py" line="130"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="130"/>
+        <location filename="../../kiosk/ui/widgets.py" line="131"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="131"/>
+        <location filename="../../kiosk/ui/widgets.py" line="132"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>

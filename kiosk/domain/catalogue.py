@@ -452,3 +452,43 @@ def _check_bundles(path: Path, items: dict[str, Item]) -> tuple[list[Bundle], li
                               tuple(rec["items"]), rec["window"], rec["promised_days"], rec["hours"],
                               rec["description"], rec["description_en"]))
     return out, rep.problems
+
+
+def load_catalogue_cached(folder: Path = DEFAULT_DIR, cache_dir: Path | None = None) -> Catalogue:
+    """:func:`load_catalogue`, remembered in ``cache_dir`` until a catalogue file changes.
+
+    Validating 381 items costs ~0.1 s at every start; the validated result is pickled under a key
+    made of every file's name, size and modification time (and the kiosk version), so an edited
+    file is always validated again. A missing or unreadable cache only costs that time.
+    """
+    import hashlib
+    import os
+    import pickle
+
+    from kiosk import __version__
+
+    folder = Path(folder)
+    if cache_dir is None:
+        return load_catalogue(folder)
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(folder.glob("*.yaml")):
+        st = path.stat()
+        h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    cache = Path(cache_dir) / f"catalogue-{h.hexdigest()[:20]}.pickle"
+    try:
+        with cache.open("rb") as f:
+            cat = pickle.load(f)
+        if isinstance(cat, Catalogue):
+            return cat
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    cat = load_catalogue(folder)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(cat, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return cat

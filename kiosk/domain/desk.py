@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall, Window
 from kiosk.domain.ids import resident_id_problem
 from kiosk.domain.tickets import Ticket, estimate_wait, green_reason, person_key
-from kiosk.store.db import Store
+
+if TYPE_CHECKING:  # the store is handed in; importing it here would load SQLAlchemy at start-up
+    from kiosk.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class DeskError(ValueError):
 
 
 class TicketDesk:
-    def __init__(self, store: Store, catalogue: Catalogue, hall: Hall,
+    def __init__(self, store: "Store", catalogue: Catalogue, hall: Hall,
                  clock: Callable[[], _dt.datetime] = _dt.datetime.now):
         self.store = store
         self.catalogue = catalogue

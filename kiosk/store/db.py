@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from kiosk.domain.tickets import OPEN_STATUSES, Ticket, format_number
+from kiosk.store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +82,6 @@ def _migrate_1(conn: Connection) -> None:
 
 #: Forward-only migrations: MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS = [_migrate_1]
-
-
-class StoreError(Exception):
-    """The data directory cannot be used (unwritable, full, or not a kiosk database)."""
 
 
 class Store:

@@ -6,14 +6,14 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.desk import Request, TicketDesk
 from kiosk.domain.search import SearchIndex
 from kiosk.domain.visit import Visit
-from kiosk.store.db import StoreError
+from kiosk.store.errors import StoreError
 from kiosk.ui.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.navigator import Navigator, Screen
@@ -89,6 +89,7 @@ class KioskWindow(Retranslating, QWidget):
         self.catalogue, self.desk, self.theme, self.language = catalogue, desk, theme, language
         self.slips_dir = slips_dir
         self.visit = Visit()
+        self._painted = False
         self.setObjectName("KioskRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         lay = QVBoxLayout(self)
@@ -197,9 +198,20 @@ class KioskWindow(Retranslating, QWidget):
         from kiosk.ui.theme import load_fonts
         return load_fonts()
 
-    def prepare_search(self) -> None:
-        """Build the search index now (called once home is painted), not on the first keystroke."""
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.warm_up)
+
+    def warm_up(self) -> None:
+        """Once home is on screen: build the search index and open the store, so neither the first
+        keystroke nor the first ticket waits for them."""
         self.catalogue_screen.index()
+        try:
+            self.desk.store.salt
+        except StoreError as exc:  # said again, on screen, if a ticket is asked for
+            log.error("the store cannot be opened: %s", exc)
 
     def go_home(self) -> None:
         """首页: forget everything this citizen entered."""

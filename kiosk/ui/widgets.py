@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import segno
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
@@ -167,7 +168,7 @@ class QrCode(QWidget):
 
     def __init__(self, side: int = 240, parent: QWidget | None = None):
         super().__init__(parent)
-        self._matrix: list[list[bool]] = []
+        self._matrix: tuple = ()
         self.text = ""
         self.setFixedSize(side, side)
 
@@ -187,20 +188,26 @@ class QrCode(QWidget):
         p.end()
 
 
-def qr_matrix(text: str) -> list[list[bool]]:
-    """Modules of a QR code for ``text`` (quiet zone included); long text is cut to fit."""
+@lru_cache(maxsize=64)
+def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
+    """Modules of a QR code for ``text`` (quiet zone included); long text is cut to fit.
+
+    A fixed mask pattern: segno's automatic choice tries all eight in pure Python (~70 ms for a
+    long checklist), and any mask gives a valid code."""
+    import segno  # deferred: not needed to paint home
+
     for limit in (None, 600, 300):
         try:
-            qr = segno.make(text if limit is None else text[:limit], error="m", micro=False)
+            qr = segno.make(text if limit is None else text[:limit], error="m", micro=False, mask=2)
             break
         except segno.DataOverflowError:
             continue
     else:  # pragma: no cover - 300 characters always fit
-        return []
-    return [[bool(v) for v in row] for row in qr.matrix_iter(scale=1, border=2)]
+        return ()
+    return tuple(tuple(bool(v) for v in row) for row in qr.matrix_iter(scale=1, border=2))
 
 
-def paint_qr(p: QPainter, matrix: list[list[bool]], rect: QRectF) -> None:
+def paint_qr(p: QPainter, matrix, rect: QRectF) -> None:
     n = len(matrix)
     cell = min(rect.width(), rect.height()) / n
     p.setPen(Qt.PenStyle.NoPen)

@@ -16,6 +16,7 @@ from kiosk.ui.models import ResultModel, ResultRow
 from kiosk.ui.widgets import ChipRow, OnScreenKeyboard, button, label, named, scroll, set_text
 
 ALL, THEME, DEPT, AUDIENCE = "all", "theme", "department", "audience"
+MAX_ROWS = 200  # a list longer than this helps nobody at a kiosk: the citizen types one more letter
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -173,10 +174,16 @@ class CatalogueScreen(Retranslating, QWidget):
         self.keyboard.backspace.connect(lambda: self.set_query(self.query[:-1]))
         self.keyboard.cleared.connect(lambda: self.set_query(""))
         root.addWidget(self.keyboard)
-        self.language.changed.connect(lambda _l: self.refresh())
-        self.retranslate()
+        self._details: dict[tuple[str, bool], str] = {}
+        self.language.changed.connect(self._language_changed)  # the list and its rows
+        self.retranslate()  # the fixed texts
+        self.refresh()
 
     # --- state ------------------------------------------------------------------------------
+
+    def _language_changed(self, _lang: str) -> None:
+        self._details.clear()
+        self.refresh()
 
     def reset(self) -> None:
         self.query, self.mode, self.filter = "", ALL, None
@@ -213,7 +220,6 @@ class CatalogueScreen(Retranslating, QWidget):
         self.empty_hint.setText(self.tr("别着急：工作人员可以帮您办，或到办不成事专窗反映。"))
         set_text(self.empty_assist, self.tr("取号：帮办代办"))
         set_text(self.empty_cannot, self.tr("取号：办不成事专窗"))
-        self.refresh()
 
     def _filter_chips(self) -> list[tuple[str, str]]:
         en = self.language.english
@@ -231,8 +237,11 @@ class CatalogueScreen(Retranslating, QWidget):
         for m, b in self.mode_buttons.items():
             b.setChecked(m == self.mode)
         if self.query.strip():
-            rows = self._search_rows(en)
-            self.summary.setText(self.tr("找到 {n} 项").format(n=len(rows)))
+            rows, total = self._search_rows(en)
+            if total > len(rows):
+                self.summary.setText(self.tr("找到 {n} 项，先列出最相关的 {m} 项，请继续输入").format(n=total, m=len(rows)))
+            else:
+                self.summary.setText(self.tr("找到 {n} 项").format(n=total))
         elif self.mode != ALL and self.filter is None:
             self.chips.columns = (3 if self.mode == THEME else 2) - (1 if en else 0)
             self.chips.set_chips(self._filter_chips())
@@ -253,6 +262,13 @@ class CatalogueScreen(Retranslating, QWidget):
         self.pages.setCurrentIndex(0 if rows else 1)
 
     def _detail(self, code: str, en: bool) -> str:
+        """The grey line under a result; cached per language (it is asked for on every keystroke)."""
+        key = (code, en)
+        if key not in self._details:
+            self._details[key] = self._make_detail(code, en)
+        return self._details[key]
+
+    def _make_detail(self, code: str, en: bool) -> str:
         item = self.catalogue.by_code.get(code)
         if item is None:
             b = self.catalogue.bundle_by_code[code]
@@ -270,12 +286,14 @@ class CatalogueScreen(Retranslating, QWidget):
         b = self.catalogue.bundle_by_code[code]
         return ResultRow(code, b.name_en if en else b.name, (), self._detail(code, en))
 
-    def _search_rows(self, en: bool) -> list[ResultRow]:
+    def _search_rows(self, en: bool) -> tuple[list[ResultRow], int]:
+        """Rows for the best MAX_ROWS hits, and how many hits there were."""
+        hits = self.index().search(self.query)
         rows = []
         title_field = "name_en" if en else "name"
         query = " ".join(self.query.lower().split())
         prefix = self.tr("匹配：")
-        for hit in self.index().search(self.query):
+        for hit in hits[:MAX_ROWS]:
             obj = self.catalogue.by_code.get(hit.key) or self.catalogue.bundle_by_code[hit.key]
             title = obj.name_en if en else obj.name
             pos = title.lower().find(query)
@@ -287,7 +305,7 @@ class CatalogueScreen(Retranslating, QWidget):
                 n = len(prefix)
                 rows.append(ResultRow(hit.key, title, (), self._detail(hit.key, en), prefix + hit.text,
                                       tuple((s + n, e + n) for s, e in hit.spans)))
-        return rows
+        return rows, len(hits)
 
     def _open(self, index: QModelIndex) -> None:
         key = index.data(ResultModel.KeyRole)

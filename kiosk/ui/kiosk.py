@@ -17,13 +17,6 @@ from kiosk.store.errors import StoreError
 from kiosk.ui.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.navigator import Navigator, Screen
-from kiosk.ui.screens.catalogue import CatalogueScreen
-from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.identity import IdentityScreen
-from kiosk.ui.screens.item import ItemScreen
-from kiosk.ui.screens.slip import SlipScreen, slip_lines
-from kiosk.ui.screens.ticket_menu import TicketMenuScreen
-from kiosk.ui.slip_pdf import PrintError, write_slip_pdf
 from kiosk.ui.theme import ELDER, NORMAL, Theme
 from kiosk.ui.widgets import button, classed, label, set_text
 
@@ -101,36 +94,15 @@ class KioskWindow(Retranslating, QWidget):
         lay.addWidget(self.stack, 1)
         self.nav = Navigator(self.stack)
 
-        hall = desk.hall
-        self.home = HomeScreen(hall, catalogue, language)
-        self.menu = TicketMenuScreen(catalogue, language)
-        self.catalogue_screen = CatalogueScreen(catalogue, index, language, theme.size)
-        self.item = ItemScreen(catalogue, hall, self.visit, language)
-        self.identity = IdentityScreen(desk, self.visit, language)
-        self.slip = SlipScreen(hall, language)
-        for screen, widget in ((Screen.HOME, self.home), (Screen.TICKET_MENU, self.menu),
-                               (Screen.CATALOGUE, self.catalogue_screen), (Screen.ITEM, self.item),
-                               (Screen.IDENTITY, self.identity), (Screen.SLIP, self.slip)):
-            self.nav.add(screen, widget)
-
-        # intents -> navigation
+        self._index = index
+        for screen, factory in ((Screen.HOME, self._make_home), (Screen.TICKET_MENU, self._make_menu),
+                                (Screen.CATALOGUE, self._make_catalogue), (Screen.ITEM, self._make_item),
+                                (Screen.IDENTITY, self._make_identity), (Screen.SLIP, self._make_slip)):
+            self.nav.add(screen, factory)
         self.header.back.connect(self.nav.back)
         self.header.home.connect(self.go_home)
         self.header.elder_toggled.connect(lambda on: self.theme.apply(ELDER if on else NORMAL))
         self.header.language_toggled.connect(self.language.set)
-        self.home.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
-        self.home.browse.connect(lambda: self.nav.go(Screen.CATALOGUE))
-        self.menu.find_item.connect(lambda: self.nav.go(Screen.CATALOGUE))
-        self.menu.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
-        self.menu.desk_chosen.connect(lambda cat: self.choose(Request(category=cat), Screen.IDENTITY))
-        self.catalogue_screen.item_chosen.connect(lambda code: self.choose(Request(item_code=code), Screen.ITEM))
-        self.catalogue_screen.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
-        self.catalogue_screen.desk_chosen.connect(lambda cat: self.choose(Request(category=cat), Screen.IDENTITY))
-        self.item.take_ticket.connect(lambda: self.nav.go(Screen.IDENTITY))
-        self.identity.confirmed.connect(self.issue)
-        self.identity.reprint.connect(self.reprint)
-        self.identity.cancelled.connect(self.nav.back)
-        self.slip.done.connect(self.go_home)
         self.nav.changed.connect(self._screen_changed)
 
         self.idle = idle
@@ -140,6 +112,64 @@ class KioskWindow(Retranslating, QWidget):
         idle.expired.connect(self.timed_out)
         self.overlay.stay.connect(idle.touch)
         self.nav.home()
+
+    # --- screens: built on first use, each wired to the flow here (intents -> navigation) -------
+
+    def _make_home(self):
+        from kiosk.ui.screens.home import HomeScreen
+
+        home = HomeScreen(self.desk.hall, self.catalogue, self.language)
+        home.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
+        home.browse.connect(lambda: self.nav.go(Screen.CATALOGUE))
+        return home
+
+    def _make_menu(self):
+        from kiosk.ui.screens.ticket_menu import TicketMenuScreen
+
+        menu = TicketMenuScreen(self.catalogue, self.language)
+        menu.find_item.connect(lambda: self.nav.go(Screen.CATALOGUE))
+        menu.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
+        menu.desk_chosen.connect(lambda cat: self.choose(Request(category=cat), Screen.IDENTITY))
+        return menu
+
+    def _make_catalogue(self):
+        from kiosk.ui.screens.catalogue import CatalogueScreen
+
+        cat = CatalogueScreen(self.catalogue, self._index, self.language, self.theme.size)
+        cat.item_chosen.connect(lambda code: self.choose(Request(item_code=code), Screen.ITEM))
+        cat.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
+        cat.desk_chosen.connect(lambda c: self.choose(Request(category=c), Screen.IDENTITY))
+        return cat
+
+    def _make_item(self):
+        from kiosk.ui.screens.item import ItemScreen
+
+        item = ItemScreen(self.catalogue, self.desk.hall, self.visit, self.language)
+        item.take_ticket.connect(lambda: self.nav.go(Screen.IDENTITY))
+        return item
+
+    def _make_identity(self):
+        from kiosk.ui.screens.identity import IdentityScreen
+
+        identity = IdentityScreen(self.desk, self.visit, self.language)
+        identity.confirmed.connect(self.issue)
+        identity.reprint.connect(self.reprint)
+        identity.cancelled.connect(self.nav.back)
+        return identity
+
+    def _make_slip(self):
+        from kiosk.ui.screens.slip import SlipScreen
+
+        slip = SlipScreen(self.desk.hall, self.language)
+        slip.done.connect(self.go_home)
+        return slip
+
+    home = property(lambda self: self.nav.widget(Screen.HOME))
+    menu = property(lambda self: self.nav.widget(Screen.TICKET_MENU))
+    catalogue_screen = property(lambda self: self.nav.widget(Screen.CATALOGUE))
+    item = property(lambda self: self.nav.widget(Screen.ITEM))
+    identity = property(lambda self: self.nav.widget(Screen.IDENTITY))
+    slip = property(lambda self: self.nav.widget(Screen.SLIP))
 
     # --- flow -----------------------------------------------------------------------------------
 
@@ -170,6 +200,9 @@ class KioskWindow(Retranslating, QWidget):
             self._show_slip(self.desk.slip(ticket, reprint=True))
 
     def _show_slip(self, slip) -> None:
+        from kiosk.ui.screens.slip import slip_lines
+        from kiosk.ui.slip_pdf import PrintError, write_slip_pdf
+
         self.visit.slip = slip
         t = slip.ticket
         subject, subject_en = t.subject, self._subject_en(slip)
@@ -205,9 +238,10 @@ class KioskWindow(Retranslating, QWidget):
             QTimer.singleShot(0, self.warm_up)
 
     def warm_up(self) -> None:
-        """Once home is on screen: build the search index and open the store, so neither the first
-        keystroke nor the first ticket waits for them."""
-        self.catalogue_screen.index()
+        """Once home is on screen: build the other screens and the search index and open the
+        store, so neither the first tap, the first keystroke nor the first ticket waits for them."""
+        self.nav.build_all()
+        self._index()
         try:
             self.desk.store.salt
         except StoreError as exc:  # said again, on screen, if a ticket is asked for
@@ -216,9 +250,9 @@ class KioskWindow(Retranslating, QWidget):
     def go_home(self) -> None:
         """首页: forget everything this citizen entered."""
         self.visit.clear()
-        self.catalogue_screen.reset()
-        self.identity.enter()
-        self.slip.clear()
+        for screen, forget in ((Screen.CATALOGUE, "reset"), (Screen.IDENTITY, "enter"), (Screen.SLIP, "clear")):
+            if self.nav.built(screen):
+                getattr(self.nav.widget(screen), forget)()
         self.nav.home()
 
     def timed_out(self) -> None:

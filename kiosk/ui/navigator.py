@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -18,23 +19,38 @@ class Screen(Enum):
 
 
 class Navigator(QObject):
-    """``changed(Screen)`` after every move. ``back()`` returns along the path taken."""
+    """``changed(Screen)`` after every move. ``back()`` returns along the path taken.
+
+    Screens are registered as factories and built on first use (or by :meth:`build_all` once
+    the kiosk is idle), so start-up builds only what the first frame shows.
+    """
 
     changed = Signal(object)
 
     def __init__(self, stack: QStackedWidget):
         super().__init__(stack)
         self.stack = stack
+        self._factories: dict[Screen, Callable[[], QWidget]] = {}
         self._screens: dict[Screen, QWidget] = {}
         self._history: list[Screen] = []
         self.current: Screen | None = None
 
-    def add(self, screen: Screen, widget: QWidget) -> None:
-        self._screens[screen] = widget
-        self.stack.addWidget(widget)
+    def add(self, screen: Screen, factory: Callable[[], QWidget]) -> None:
+        self._factories[screen] = factory
+
+    def built(self, screen: Screen) -> bool:
+        return screen in self._screens
 
     def widget(self, screen: Screen) -> QWidget:
+        if screen not in self._screens:
+            widget = self._factories[screen]()
+            self._screens[screen] = widget
+            self.stack.addWidget(widget)
         return self._screens[screen]
+
+    def build_all(self) -> None:
+        for screen in self._factories:
+            self.widget(screen)
 
     def go(self, screen: Screen) -> None:
         if self.current is not None and self.current != screen:
@@ -53,7 +69,7 @@ class Navigator(QObject):
         self._show(screen)
 
     def _show(self, screen: Screen) -> None:
-        widget = self._screens[screen]
+        widget = self.widget(screen)
         enter = getattr(widget, "enter", None)
         if enter is not None:
             enter()

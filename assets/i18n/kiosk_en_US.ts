@@ -122,27 +122,27 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="76"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="69"/>
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="76"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="69"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="77"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="70"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="78"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="71"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="80"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="73"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -639,17 +639,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="162"/>
+        <location filename="../../kiosk/ui/widgets.py" line="176"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="162"/>
+        <location filename="../../kiosk/ui/widgets.py" line="176"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="163"/>
+        <location filename="../../kiosk/ui/widgets.py" line="177"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -657,32 +657,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="184"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="217"/>
         <source>磁盘已满或不可写</source>
         <translation>disk full or not writable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="234"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="268"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="234"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="268"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="235"/>
-        <source>办事指南 · 一次性告知</source>
-        <translation>Service guide</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="269"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="236"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="269"/>
+        <source>办事指南</source>
+        <translation>Service guide</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk.py" line="270"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -690,22 +690,22 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="130"/>
+        <location filename="../../kiosk/ui/widgets.py" line="144"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="130"/>
+        <location filename="../../kiosk/ui/widgets.py" line="144"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="131"/>
+        <location filename="../../kiosk/ui/widgets.py" line="145"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets.py" line="146"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>

@@ -18,7 +18,7 @@ from kiosk.ui.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.navigator import Navigator, Screen
 from kiosk.ui.theme import ELDER, NORMAL, Theme
-from kiosk.ui.widgets import button, classed, label, set_text
+from kiosk.ui.widgets import ElidedLabel, button, classed, set_text
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,9 @@ class Header(Retranslating, QFrame):
         self.home_button = button("nav_home", "nav")
         self.back_button.clicked.connect(self.back)
         self.home_button.clicked.connect(self.home)
-        self.title = label(cls="h2", wrap=False)
+        # a long title (the English hall name, 长辈版) must never widen the kiosk: it gets what is left
+        self.title = classed(ElidedLabel(), "h2")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # a long title (the English hall name) must never widen the kiosk: it gets what is left
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.elder = button("toggle_elder", "nav", checkable=True)
         self.elder.toggled.connect(self.elder_toggled)
@@ -266,7 +266,7 @@ class KioskWindow(Retranslating, QWidget):
     def retranslate(self) -> None:
         titles = {Screen.HOME: self.desk.hall.name_en if self.language.english else self.desk.hall.name,
                   Screen.TICKET_MENU: self.tr("取号办事"), Screen.CATALOGUE: self.tr("事项查询"),
-                  Screen.ITEM: self.tr("办事指南 · 一次性告知"), Screen.IDENTITY: self.tr("取号确认"),
+                  Screen.ITEM: self.tr("办事指南"), Screen.IDENTITY: self.tr("取号确认"),
                   Screen.SLIP: self.tr("取号成功")}
         self.header.title.setText(titles.get(self.nav.current, ""))
 

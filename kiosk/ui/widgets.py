@@ -53,6 +53,20 @@ def label(text: str = "", cls: str = "", wrap: bool = True) -> QLabel:
     return lab
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in … when it does not fit, instead of widening its window or clipping."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        p.setPen(self.palette().color(self.foregroundRole()))
+        p.drawText(self.contentsRect(), int(self.alignment()), text)
+        p.end()
+
+
 def set_text(b: QPushButton, text: str, accessible: str | None = None) -> None:
     b.setText(text)
     b.setAccessibleName(accessible or text.replace("\n", " "))

@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
                     help="length of the idle warning's countdown, at least 20 (default 30)")
     ap.add_argument("--lang", choices=("zh_CN", "en_US"), default="zh_CN", help="start-up language")
     ap.add_argument("--elder", action="store_true", help="start in 长辈版 (large text and targets)")
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND", help="catalogue: check or search the catalogue")
     cat = sub.add_parser("catalogue", parents=[common], help="check or search the service-item catalogue")
     catsub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = catsub.add_parser("check", parents=[common],

@@ -182,6 +182,7 @@ def test_invalid_id_and_phone_are_told_at_the_field(kiosk):
     assert ident.confirm.isEnabled()
     kiosk.tap(ident.confirm)
     assert w.slip.number.text() == "Z001"
+    assert "139****5678" in w.slip.green.text() and "13912345678" not in w.slip.green.text()
 
 
 def test_empty_search_is_no_dead_end(kiosk):

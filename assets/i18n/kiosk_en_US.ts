@@ -713,73 +713,77 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="125"/>
         <source>完成，返回首页</source>
         <translation>Done – back to home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="133"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="41"/>
-        <location filename="../../kiosk/ui/screens/slip.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="42"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Green channel (priority) · called first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="23"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="24"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="24"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="25"/>
         <source>请到 {span} 号{name}等候叫号</source>
         <translation>Please wait for {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="31"/>
         <source>马上就到您，请留意叫号</source>
         <translation>You are next: please watch the call board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="32"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
         <translation>Estimated wait: about {lo}–{hi} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="39"/>
         <source>取号凭条</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="40"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="44"/>
+        <source>快到您时短信提醒 {phone}</source>
+        <translation>SMS reminder before your turn: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/slip.py" line="45"/>
         <source>取号时间 {time}</source>
         <translation>Issued {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="46"/>
         <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
         <translation>Missed your call? Ask at the service desk. Couldn&apos;t get it done? Window 9.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="142"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="145"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="148"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>

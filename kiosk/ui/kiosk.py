@@ -207,7 +207,7 @@ class KioskWindow(Retranslating, QWidget):
         t = slip.ticket
         subject, subject_en = t.subject, self._subject_en(slip)
         en = self.language.english
-        lines = slip_lines(slip, en, subject_en if en else subject)
+        lines = slip_lines(slip, en, subject_en if en else subject, self.visit.phone)
         pdf, error = "", ""
         try:
             pdf = str(write_slip_pdf(slip, self.slips_dir, self.theme_family(),
@@ -215,7 +215,7 @@ class KioskWindow(Retranslating, QWidget):
         except PrintError as exc:
             log.error("slip %s not printed: %s", t.number, exc)
             error = self.tr("磁盘已满或不可写") if exc.errno else str(exc)
-        self.slip.show_slip(slip, subject, subject_en, pdf, error)
+        self.slip.show_slip(slip, subject, subject_en, pdf, error, self.visit.phone)
         self.nav.replace(Screen.SLIP)
 
     def _subject_en(self, slip) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.desk import Slip
 from kiosk.domain.hall import Hall
+from kiosk.domain.ids import mask_phone
 from kiosk.ui.i18n import Language, Retranslating
 from kiosk.ui.slip_pdf import slip_qr_text
 from kiosk.ui.widgets import QrCode, button, classed, label, set_text
@@ -31,14 +32,16 @@ def wait_text(slip: Slip) -> str:
     return QCoreApplication.translate("SlipScreen", "预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
 
 
-def slip_lines(slip: Slip, en: bool, subject: str) -> list[str]:
-    """The slip's text lines, shared by the screen and the PDF."""
+def slip_lines(slip: Slip, en: bool, subject: str, phone: str = "") -> list[str]:
+    """The slip's text lines, shared by the screen and the PDF. ``phone`` is shown masked."""
     t = slip.ticket
     issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%Y-%m-%d %H:%M")
     lines = [QCoreApplication.translate("SlipScreen", "取号凭条"), subject, windows_text(slip, en),
              QCoreApplication.translate("SlipScreen", "前面还有 {n} 人").format(n=slip.ahead), wait_text(slip)]
     if t.green:
         lines.append(QCoreApplication.translate("SlipScreen", "绿色通道 · 优先叫号"))
+    if phone:
+        lines.append(QCoreApplication.translate("SlipScreen", "快到您时短信提醒 {phone}").format(phone=mask_phone(phone)))
     lines.append(QCoreApplication.translate("SlipScreen", "取号时间 {time}").format(time=issued))
     lines.append(QCoreApplication.translate("SlipScreen", "过号请到服务台重新激活；办不成事请到 9 号专窗"))
     return lines
@@ -54,6 +57,7 @@ class SlipScreen(Retranslating, QWidget):
         self.slip: Slip | None = None
         self.subject = ""
         self.subject_en = ""
+        self.phone = ""
         self.pdf_path = ""
         self.print_error = ""
         root = QVBoxLayout(self)
@@ -105,13 +109,15 @@ class SlipScreen(Retranslating, QWidget):
         root.addWidget(self.finish)
         self.language.changed.connect(lambda _l: self.retranslate())
 
-    def show_slip(self, slip: Slip, subject: str, subject_en: str, pdf_path: str, print_error: str) -> None:
-        self.slip, self.subject, self.subject_en = slip, subject, subject_en
+    def show_slip(self, slip: Slip, subject: str, subject_en: str, pdf_path: str, print_error: str,
+                  phone: str = "") -> None:
+        self.slip, self.subject, self.subject_en, self.phone = slip, subject, subject_en, phone
         self.pdf_path, self.print_error = pdf_path, print_error
         self.retranslate()
 
     def clear(self) -> None:
         self.slip = None
+        self.phone = ""
         self.number.setText("")
         self.qr.set_text("")
 
@@ -121,12 +127,12 @@ class SlipScreen(Retranslating, QWidget):
             return
         en = self.language.english
         t = self.slip.ticket
-        lines = slip_lines(self.slip, en, self.subject_en if en else self.subject)
+        lines = slip_lines(self.slip, en, self.subject_en if en else self.subject, self.phone)
         self.caption.setText(lines[0])
         self.number.setText(t.number)
         self.number.setAccessibleName(self.tr("您的号码 {number}").format(number=t.number))
-        self.green.setText(self.tr("绿色通道 · 优先叫号"))
-        self.green.setVisible(t.green)
+        self.green.setText("\n".join(line for line in lines[5:-2]))  # green channel, SMS reminder
+        self.green.setVisible(len(lines) > 7)
         self.what.setText(lines[1])
         self.where.setText(lines[2])
         self.ahead.setText(lines[3])

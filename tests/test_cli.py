@@ -1,0 +1,40 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.app import preview_scale
+from kiosk.cli import main, parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_help_explains_every_option():
+    out = subprocess.run([sys.executable, "-m", "kiosk", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0
+    for option in ("--window", "--fullscreen", "--data-dir", "--catalogue", "--idle", "--warn", "--lang", "--elder"):
+        assert option in out.stdout
+    assert all(a.help for a in parser()._actions if a.dest not in ("help",))
+
+
+def test_catalogue_search_prints_ranked_codes_and_names(capsys, tmp_path):
+    assert main(["catalogue", "search", "yyzz", "--data-dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= 3
+    code, name = lines[0].split("\t")
+    assert code[:4].isalpha() and name
+    assert main(["catalogue", "search", "营业执照", "--data-dir", str(tmp_path)]) == 0
+    assert "营业执照" in capsys.readouterr().out
+
+
+def test_bad_window_size_is_refused(capsys):
+    try:
+        main(["--window", "huge"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "is not a size like 540x960" in capsys.readouterr().err
+
+
+def test_preview_scale_keeps_the_layout():
+    assert preview_scale(None, (1080, 1920)) == 1.0
+    assert preview_scale((540, 960), (1080, 1920)) == 0.5
+    assert preview_scale((1080, 960), (1080, 1920)) == 0.5  # fits the tighter side

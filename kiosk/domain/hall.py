@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import ASSETS
-from kiosk.domain.catalogue import WINDOWS, _int0, _Reporter, _text, _top_list
+from kiosk.domain.catalogue import WINDOWS, _int0, _Reporter, _text
 from kiosk.domain.yamlfile import LineDict, LineList, ValidationError, load
 
 DEFAULT_FILE = ASSETS / "hall.yaml"

@@ -18,7 +18,7 @@ from typing import Iterator
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
                         UniqueConstraint, create_engine, event, func, insert, select, update)
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from kiosk.domain.tickets import OPEN_STATUSES, Ticket, format_number
 from kiosk.store.errors import StoreError

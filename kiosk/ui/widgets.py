@@ -81,6 +81,20 @@ def scroll(content: QWidget) -> QScrollArea:
     return area
 
 
+def scrolled_page(screen: QWidget, margins: int, spacing: int) -> tuple[QVBoxLayout, QVBoxLayout]:
+    """Give ``screen`` a scrolling body. Returns (the screen's outer layout, for a fixed footer;
+    the body's layout, for the content)."""
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(0)
+    body = QWidget()
+    content = QVBoxLayout(body)
+    content.setContentsMargins(margins, margins * 3 // 4, margins, margins * 3 // 4)
+    content.setSpacing(spacing)
+    outer.addWidget(scroll(body), 1)
+    return outer, content
+
+
 def clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)

@@ -10,7 +10,7 @@ from kiosk.domain.ids import mask_id, phone_problem, resident_id_problem
 from kiosk.domain.personas import PERSONAS, persona
 from kiosk.domain.visit import Visit
 from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.widgets import Keypad, button, classed, label, named, restyle, scroll, set_text
+from kiosk.ui.widgets import Keypad, button, classed, label, named, restyle, scrolled_page, set_text
 
 ID_FIELD, PHONE_FIELD = "id", "phone"
 
@@ -29,13 +29,7 @@ class IdentityScreen(Retranslating, QWidget):
         self.setObjectName("screen_identity")
         self.target = ID_FIELD
         self.duplicate_id: int | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        body = QWidget()
-        root = QVBoxLayout(body)
-        root.setContentsMargins(36, 24, 36, 24)
-        root.setSpacing(14)
-        outer.addWidget(scroll(body), 1)
+        outer, root = scrolled_page(self, 36, 14)
 
         self.title = label(cls="h1")
         self.subject = label(cls="big")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue, Material
@@ -10,7 +10,7 @@ from kiosk.domain.desk import Request
 from kiosk.domain.hall import Hall
 from kiosk.domain.visit import Visit
 from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.widgets import QrCode, button, classed, clear_layout, label, scroll, set_text
+from kiosk.ui.widgets import QrCode, button, classed, clear_layout, label, scrolled_page, set_text
 
 
 def materials_for(catalogue: Catalogue, req: Request) -> list[Material]:
@@ -33,14 +33,7 @@ class ItemScreen(Retranslating, QWidget):
         super().__init__()
         self.catalogue, self.hall, self.visit, self.language = catalogue, hall, visit, language
         self.setObjectName("screen_item")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(36, 28, 36, 28)
-        self.body.setSpacing(18)
-        outer.addWidget(scroll(body), 1)
+        outer, self.body = scrolled_page(self, 36, 18)
 
         self.title = label(cls="h1")
         self.subtitle = label(cls="muted")

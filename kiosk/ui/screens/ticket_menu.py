@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.widgets import button, label, scroll, set_text
+from kiosk.ui.widgets import button, label, scrolled_page, set_text
 
 #: Desks a citizen can queue for without choosing an item.
 DESKS = ("consult", "assist", "cannot_do")
@@ -22,13 +22,7 @@ class TicketMenuScreen(Retranslating, QWidget):
         super().__init__()
         self.catalogue, self.language = catalogue, language
         self.setObjectName("screen_ticket_menu")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        body = QWidget()
-        root = QVBoxLayout(body)
-        root.setContentsMargins(40, 30, 40, 30)
-        root.setSpacing(22)
-        outer.addWidget(scroll(body))
+        _, root = scrolled_page(self, 40, 22)
 
         self.title = label(cls="h1")
         root.addWidget(self.title)

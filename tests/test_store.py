@@ -5,7 +5,7 @@ import pytest
 
 from kiosk.domain.desk import DeskError, Request, TicketDesk
 from kiosk.domain.personas import persona
-from kiosk.domain.tickets import estimate_wait, format_number
+from kiosk.domain.tickets import format_number
 from kiosk.store.db import SCHEMA_VERSION, Store, StoreError
 
 DAY = "2026-11-27"
@@ -25,22 +25,23 @@ def test_numbers_are_per_category_per_day_and_survive_a_restart(tmp_path):
     assert [t.number for t in again.tickets_on(DAY)] == ["A001", "A002", "B001", "A003"]  # earlier days kept
 
 
-def test_people_ahead_counts_waiting_tickets_of_the_category(tmp_path):
-    store = Store.open(tmp_path)
+def test_people_ahead_counts_those_the_same_windows_serve(tmp_path, catalogue, hall, clock):
+    desk = TicketDesk(Store.open(tmp_path), catalogue, hall, clock)
     for _ in range(3):
-        store.issue_ticket(day=DAY, category="comprehensive", prefix="A", subject="x")
-    store.issue_ticket(day=DAY, category="police", prefix="C", subject="x")
-    t = store.issue_ticket(day=DAY, category="comprehensive", prefix="A", subject="x")
-    assert store.people_ahead(t) == 3
-    assert store.waiting_count(DAY, "comprehensive") == 4
+        desk.issue(Request(category="comprehensive"))
+    desk.issue(Request(category="police"))
+    desk.issue(Request(category="consult"))  # 综合咨询 shares the 综合窗口
+    slip = desk.issue(Request(category="comprehensive"))
+    assert slip.ahead == 4
+    assert desk.store.waiting_count(DAY, "comprehensive") == 4
+    assert slip.minutes == 0  # five windows free: called at once
+    vet = persona("veteran")
+    green = desk.issue(Request(category="consult"), vet.resident_id, vet.tags, use_green=True)
+    assert green.ahead == 0  # only green tickets are ahead of a green one
 
 
-def test_format_and_wait_range():
+def test_format_numbers():
     assert format_number("A", 7) == "A007" and format_number("A", 1234) == "A1234"
-    assert estimate_wait(0, 5, 9) == (0, 5)
-    lo, hi = estimate_wait(10, 5, 9)  # mean 18 min
-    assert lo <= 18 <= hi and lo % 5 == 0 and hi % 5 == 0
-    assert estimate_wait(3, 0, 9) == (0, 0)
 
 
 def test_desk_one_open_ticket_per_person_per_item(tmp_path, catalogue, hall, clock):

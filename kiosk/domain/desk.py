@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Callable
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall, Window
 from kiosk.domain.ids import resident_id_problem
-from kiosk.domain.tickets import Ticket, estimate_wait, green_reason, person_key
+from kiosk.domain.queue import expected_wait, mean_service, wait_range
+from kiosk.domain.tickets import Ticket, green_reason, person_key
 
 if TYPE_CHECKING:  # the store is handed in; importing it here would load SQLAlchemy at start-up
     from kiosk.store.db import Store
@@ -37,6 +38,7 @@ class Slip:
     ahead: int
     wait: tuple[int, int]
     reprint: bool = False
+    minutes: float = 0.0  # the point estimate behind ``wait``
 
 
 class DeskError(ValueError):
@@ -84,7 +86,7 @@ class TicketDesk:
                                           req.item_code, req.bundle_code)
 
     def issue(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
-              use_green: bool = False) -> Slip:
+              use_green: bool = False, appointment_at: float | None = None) -> Slip:
         """Issue a ticket. With an open ticket for the same request, raise DeskError: call
         :meth:`existing` first and offer a reprint instead."""
         if resident_id and resident_id_problem(resident_id, self.today()):
@@ -97,12 +99,29 @@ class TicketDesk:
             day=self.today().isoformat(), category=category.code, prefix=category.prefix,
             subject=self.subject_of(req), item_code=req.item_code, bundle_code=req.bundle_code,
             person_key=person_key(resident_id, self.store.salt) if resident_id else None,
-            green=bool(reason), green_reason=reason, now=self.clock().timestamp())
+            green=bool(reason), green_reason=reason, appointment_at=appointment_at, now=self.clock().timestamp())
         return self.slip(ticket)
 
     def slip(self, ticket: Ticket, reprint: bool = False) -> Slip:
         category = self.hall.category(ticket.category)
         windows = tuple(self.hall.windows_for(category.code))
-        ahead = self.store.people_ahead(ticket)
-        return Slip(ticket, category.name, category.name_en, windows, ahead,
-                    estimate_wait(ahead, len(windows), category.service_minutes), reprint)
+        ahead, minutes = self.estimate(ticket)
+        return Slip(ticket, category.name, category.name_en, windows, ahead, wait_range(minutes), reprint, minutes)
+
+    def estimate(self, ticket: Ticket) -> tuple[int, float]:
+        """(people ahead, expected minutes until called) for a waiting ticket.
+
+        The windows that serve its category, less the paused ones, are the servers; everyone
+        those windows may call and who is queued before it (for a green ticket: green ones
+        only) is ahead; the mean service time comes from today's finished services."""
+        serving = [w.number for w in self.hall.windows_for(ticket.category)]
+        paused = self.store.paused_windows()
+        open_windows = [n for n in serving if n not in paused]
+        shared = {c for w in self.hall.windows if w.number in serving for c in w.categories}
+        ahead = sum(1 for t in self.store.waiting(ticket.day)
+                    if t.id != ticket.id and t.category in shared and (t.queued_at, t.id) < (ticket.queued_at, ticket.id)
+                    and (t.target_window is None or t.target_window in serving) and (t.green or not ticket.green))
+        busy = len(self.store.busy_windows(ticket.day) & set(open_windows))
+        configured = self.hall.category(ticket.category).service_minutes
+        mean = mean_service(self.store.service_minutes(ticket.day, sorted(shared)), configured)
+        return ahead, expected_wait(ahead, busy, len(open_windows), mean)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import ASSETS
-from kiosk.domain.catalogue import WINDOWS, _int0, _Reporter, _text
+from kiosk.domain.catalogue import WINDOWS, _int0, _num0, _Reporter, _text
+from kiosk.domain.queue import QueuePolicy
 from kiosk.domain.yamlfile import LineDict, LineList, ValidationError, load
 
 DEFAULT_FILE = ASSETS / "hall.yaml"
@@ -45,6 +46,10 @@ class Hall:
     hours: tuple[Hours, ...]
     categories: tuple[Category, ...]
     windows: tuple[Window, ...]
+    policy: QueuePolicy = QueuePolicy()
+
+    def window(self, number: int) -> Window:
+        return next(w for w in self.windows if w.number == number)
 
     def category(self, code: str) -> Category:
         return next(c for c in self.categories if c.code == code)
@@ -77,7 +82,7 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         raise ValidationError(rep.problems)
     top = {"name": (True, _text, None), "name_en": (True, _text, None), "address": (False, _text, ""),
            "hours": (True, lambda v: None, None), "categories": (True, lambda v: None, None),
-           "windows": (True, lambda v: None, None)}
+           "windows": (True, lambda v: None, None), "queue": (False, lambda v: None, None)}
     head = rep.record(data, "hall", data.line, top)
     hours = _check_list(data, "hours", rep, {
         "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _text, None)})
@@ -109,6 +114,21 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
                 rep.add(raw["categories"].line_of(j), f"windows[{rec['number']}].categories", f"unknown category '{c}'")
     for code in codes - {c for rec, _ in wins for c in rec["categories"]}:
         rep.add(data.line_of("windows"), "windows", f"no window serves category '{code}'")
+    policy = QueuePolicy()
+    if isinstance(data.get("queue"), LineDict):
+        positive = lambda v: _num0(v) or (None if v > 0 else "must be > 0")  # noqa: E731
+        whole = lambda v: _int0(v) or (None if v > 0 else "must be > 0")  # noqa: E731
+        rec = rep.record(data["queue"], "queue", data.line_of("queue"), {
+            "appointment_grace_minutes": (False, positive, policy.appointment_grace_minutes),
+            "green_max_run": (False, whole, policy.green_max_run),
+            "ordinary_wait_limit_minutes": (False, positive, policy.ordinary_wait_limit_minutes),
+            "recall_interval_seconds": (False, _num0, policy.recall_interval_seconds),
+            "max_calls": (False, whole, policy.max_calls),
+            "reactivate_behind": (False, _int0, policy.reactivate_behind)})
+        if rec is not None and not rep.problems:
+            policy = QueuePolicy(**rec)
+    elif "queue" in data:
+        rep.add(data.line_of("queue"), "queue", "must be a mapping of policy settings")
     if rep.problems or head is None:
         raise ValidationError(rep.problems)
     return Hall(
@@ -116,4 +136,5 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         hours=tuple(Hours(**r) for r, _ in hours),
         categories=tuple(Category(**r) for r, _ in cats),
         windows=tuple(Window(r["number"], r["name"], r["name_en"], tuple(r["categories"])) for r, _ in wins),
+        policy=policy,
     )

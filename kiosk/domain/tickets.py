@@ -1,11 +1,10 @@
-"""Ticket rules that need no database: numbers, the wait estimate, green channel, person keys."""
+"""Ticket rules that need no database: numbers, green channel, person keys."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
 import hmac
-import math
 from dataclasses import dataclass
 
 from kiosk.domain.ids import age_on
@@ -32,6 +31,12 @@ class Ticket:
     status: str
     issued_at: float
     person_key: str | None = None
+    queued_at: float = 0.0
+    appointment_at: float | None = None
+    window: int | None = None
+    target_window: int | None = None
+    calls: int = 0
+    called_at: float | None = None
 
     @property
     def is_open(self) -> bool:
@@ -62,17 +67,3 @@ def green_reason(tags: tuple[str, ...] | list[str], resident_id: str | None, tod
 def person_key(resident_id: str, salt: bytes) -> str:
     """A keyed hash of the ID number: enough for the one-ticket rule, useless to anyone else."""
     return hmac.new(salt, resident_id.strip().upper().encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def estimate_wait(ahead: int, windows: int, service_minutes: float) -> tuple[int, int]:
-    """A wait range in minutes for someone with ``ahead`` people before them.
-
-    Mean wait ≈ people ahead × service time ÷ windows open; the range is −30 % / +30 % rounded
-    outward to 5 minutes, as a hall shows it ("约 10–15 分钟").
-    """
-    if ahead <= 0 or windows <= 0:
-        return (0, 5) if windows > 0 else (0, 0)
-    mean = ahead * service_minutes / windows
-    lo = int(math.floor(mean * 0.7 / 5) * 5)
-    hi = int(math.ceil(mean * 1.3 / 5) * 5)
-    return lo, max(hi, lo + 5)

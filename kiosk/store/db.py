@@ -64,7 +64,8 @@ tickets = Table(
     Column("target_window", Integer),  # transferred to one particular window
     Column("calls", Integer, nullable=False, default=0),
     Column("called_at", Float),
-    UniqueConstraint("day", "category", "seq", name="uq_ticket_number"),
+    # numbers come from `counters` per (day, category); a transfer changes the category, not the number
+    UniqueConstraint("day", "number", name="uq_ticket_number"),
 )
 Index("ix_tickets_day_status", tickets.c.day, tickets.c.category, tickets.c.status)
 Index("ix_tickets_person", tickets.c.day, tickets.c.person_key)

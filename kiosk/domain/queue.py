@@ -70,8 +70,12 @@ def rejoin_time(waiting_queued_at: Sequence[float], behind: int, now: float) -> 
     """Where a reactivated no-show rejoins: just behind the ``behind``-th person now waiting
     (or at the end when fewer are waiting)."""
     times = sorted(waiting_queued_at)
-    if len(times) < behind or behind <= 0:
-        return max([now, *times]) + 1e-3 if times else now
+    if not times:
+        return now
+    if behind <= 0:  # behind nobody: the front of the queue
+        return times[0] - 1e-3
+    if len(times) < behind:
+        return max(now, times[-1]) + 1e-3
     return times[behind - 1] + 1e-3
 
 

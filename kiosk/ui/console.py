@@ -1,0 +1,443 @@
+"""The window console (窗口叫号), landscape 1280×800: call next, recall, start, finish, no-show,
+transfer, suspend / resume, call a given number, reactivate a no-show, pause the window; the
+current ticket with its materials checklist; what waits for this window; today's figures."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import time
+from typing import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.domain.catalogue import Catalogue
+from kiosk.domain.counter import Counter
+from kiosk.domain.tickets import Ticket
+from kiosk.store.db import QueueError
+from kiosk.store.errors import StoreError
+from kiosk.ui.i18n import EN, ZH, Language, Retranslating
+from kiosk.ui.screens.item import materials_for
+from kiosk.domain.desk import Request
+from kiosk.ui.widgets import button, classed, clear_layout, label, named, set_text
+
+log = logging.getLogger(__name__)
+
+REFERENCE_SIZE = (1280, 800)
+# stored in Chinese (the hall's record), shown through tr(); QT_TRANSLATE_NOOP marks them for lupdate
+SUSPEND_REASONS = (QT_TRANSLATE_NOOP("ConsoleWindow", "等候容缺材料"), QT_TRANSLATE_NOOP("ConsoleWindow", "需要复印材料"),
+                   QT_TRANSLATE_NOOP("ConsoleWindow", "后台审核"), QT_TRANSLATE_NOOP("ConsoleWindow", "申请人临时离开"))
+PAUSE_REASONS = (QT_TRANSLATE_NOOP("ConsoleWindow", "午间轮岗"), QT_TRANSLATE_NOOP("ConsoleWindow", "业务培训"),
+                 QT_TRANSLATE_NOOP("ConsoleWindow", "系统故障"), QT_TRANSLATE_NOOP("ConsoleWindow", "临时离开"))
+
+
+class NumberPad(QWidget):
+    """Prefix letters and digits for a ticket number such as A012; emits ``entered(str)``."""
+
+    entered = Signal(str)
+
+    def __init__(self, prefixes: list[str], prefix: str):
+        super().__init__()
+        self.setObjectName(f"{prefix}_pad")
+        self.text = ""
+        grid = QGridLayout(self)
+        grid.setSpacing(8)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.display = label(cls="h2", wrap=False)
+        self.display.setObjectName(f"{prefix}_display")
+        grid.addWidget(self.display, 0, 0, 1, 6)
+        for i, p in enumerate(prefixes):
+            b = button(f"{prefix}_letter_{p}", "key")
+            set_text(b, p)
+            b.clicked.connect(lambda _=False, c=p: self._set(c))
+            grid.addWidget(b, 1, i)
+        for i, d in enumerate("1234567890"):
+            b = button(f"{prefix}_digit_{d}", "key")
+            set_text(b, d)
+            b.clicked.connect(lambda _=False, c=d: self._set(self.text + c if self.text and len(self.text) < 5 else self.text))
+            grid.addWidget(b, 2 + i // 5, i % 5)
+        self.back = button(f"{prefix}_back", "key")
+        self.back.clicked.connect(lambda: self._set(self.text[:-1]))
+        grid.addWidget(self.back, 2, 5)
+        self.ok = button(f"{prefix}_ok", "primary")
+        self.ok.clicked.connect(lambda: self.entered.emit(self.text))
+        grid.addWidget(self.ok, 3, 5)
+        self._set("")
+
+    def _set(self, text: str) -> None:
+        self.text = text
+        self.display.setText(text or "—")
+        self.ok.setEnabled(len(text) >= 2)
+
+    def retranslate(self, ok_text: str, back_text: str) -> None:
+        set_text(self.ok, ok_text)
+        set_text(self.back, back_text)
+
+
+class ConsoleWindow(Retranslating, QWidget):
+    """Window ``counter.number``'s console. Subscribes to the change bridge; never polls."""
+
+    def __init__(self, *, counter: Counter, catalogue: Catalogue, bridge, language: Language,
+                 clock: Callable[[], _dt.datetime]):
+        super().__init__()
+        self.counter, self.catalogue, self.language, self.clock = counter, catalogue, language, clock
+        self.hall = counter.hall
+        self.current: Ticket | None = None
+        self.message = ("", False)
+        self._figures_at = -1e9
+        self.setObjectName("ConsoleRoot")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        head = classed(QFrame(), "header")
+        hl = QHBoxLayout(head)
+        hl.setContentsMargins(24, 10, 24, 10)
+        self.title = label(cls="h2", wrap=False)
+        self.state = label(wrap=False)
+        self.lang = button("console_language", "nav")
+        self.lang.clicked.connect(lambda: self.language.set(ZH if self.language.english else EN))
+        self.pause_button = button("console_pause", "nav")
+        self.pause_button.clicked.connect(self._pause_clicked)
+        for b in (self.lang, self.pause_button):
+            b.setSizePolicy(b.sizePolicy().Policy.Fixed, b.sizePolicy().Policy.Fixed)
+        hl.addWidget(self.title)
+        hl.addWidget(self.state, 1)
+        hl.addWidget(self.pause_button)
+        hl.addWidget(self.lang)
+        root.addWidget(head)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(20, 16, 20, 12)
+        body.setSpacing(18)
+        root.addLayout(body, 1)
+
+        # left: the current ticket, or a panel (transfer, suspend, number pad ...)
+        self.left = QStackedWidget()
+        body.addWidget(self.left, 3)
+        card = classed(QFrame(), "card")
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(22, 16, 22, 16)
+        cl.setSpacing(8)
+        top = QHBoxLayout()
+        self.number = label(cls="ticket-number", wrap=False)
+        self.number.setObjectName("console_number")
+        top.addWidget(self.number)
+        info = QVBoxLayout()
+        self.status = label(cls="h2")
+        self.status.setObjectName("console_status")
+        self.badges = label(cls="badge-green")
+        info.addWidget(self.status)
+        info.addWidget(self.badges)
+        info.addStretch(1)
+        top.addLayout(info, 1)
+        cl.addLayout(top)
+        self.subject = label(cls="big")
+        self.detail = label(cls="muted")
+        cl.addWidget(self.subject)
+        cl.addWidget(self.detail)
+        self.materials_title = label(cls="h2")
+        cl.addWidget(self.materials_title)
+        self.materials = QGridLayout()
+        self.materials.setSpacing(8)
+        cl.addLayout(self.materials)
+        self.material_buttons: list = []
+        self.suspended_title = label(cls="muted")
+        cl.addWidget(self.suspended_title)
+        self.suspended_row = QHBoxLayout()
+        cl.addLayout(self.suspended_row)
+        cl.addStretch(1)
+        self.left.addWidget(card)
+
+        self.transfer_panel, self.transfer_grid = self._panel("transfer")
+        self.suspend_panel, self.suspend_grid = self._panel("suspend")
+        self.pause_panel, self.pause_grid = self._panel("pause")
+        prefixes = [c.prefix for c in self.hall.categories]
+        self.call_pad = NumberPad(prefixes, "callpad")
+        self.call_pad.entered.connect(self._call_number)
+        self.revive_pad = NumberPad(prefixes, "revivepad")
+        self.revive_pad.entered.connect(self._reactivate)
+        self.call_panel = self._pad_panel(self.call_pad, "call")
+        self.revive_panel = self._pad_panel(self.revive_pad, "revive")
+
+        # right: the actions
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        body.addLayout(right, 2)
+        self.actions: dict[str, object] = {}
+        for key, cls in (("call_next", "primary"), ("recall", ""), ("start", ""), ("finish", ""),
+                         ("no_show", "danger"), ("transfer", ""), ("suspend", ""), ("call_number", ""),
+                         ("reactivate", "")):
+            b = button(f"console_{key}", cls)
+            b.clicked.connect(lambda _=False, k=key: self.act(k))
+            right.addWidget(b)
+            self.actions[key] = b
+        self.feedback = label(cls="error")
+        self.feedback.setObjectName("console_message")
+        right.addWidget(self.feedback)
+        right.addStretch(1)
+
+        foot = classed(QFrame(), "footer")
+        fl = QHBoxLayout(foot)
+        fl.setContentsMargins(24, 8, 24, 8)
+        self.waiting = label(wrap=False)
+        self.waiting.setObjectName("console_waiting")
+        self.figures = label(wrap=False)
+        self.figures.setObjectName("console_figures")
+        self.figures.setAlignment(Qt.AlignmentFlag.AlignRight)
+        fl.addWidget(self.waiting, 1)
+        fl.addWidget(self.figures, 1)
+        root.addWidget(foot)
+
+        if bridge is not None:
+            bridge.changed.connect(self.refresh)
+        self.language.changed.connect(lambda _l: self.refresh())
+        self.retranslate()
+        self.refresh()
+
+    # --- panels -------------------------------------------------------------------------------
+
+    def _panel(self, name: str) -> tuple[QWidget, QGridLayout]:
+        panel = classed(QFrame(), "card")
+        panel.setObjectName(f"console_{name}_panel")
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(22, 16, 22, 16)
+        title = label(cls="h2")
+        title.setObjectName(f"console_{name}_title")
+        lay.addWidget(title)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        lay.addLayout(grid)
+        lay.addStretch(1)
+        cancel = button(f"console_{name}_cancel")
+        cancel.clicked.connect(self.show_ticket)
+        lay.addWidget(cancel)
+        panel.title, panel.cancel = title, cancel
+        self.left.addWidget(panel)
+        return panel, grid
+
+    def _pad_panel(self, pad: NumberPad, name: str) -> QWidget:
+        panel, grid = self._panel(name)
+        grid.addWidget(pad, 0, 0)
+        return panel
+
+    def _fill(self, grid: QGridLayout, prefix: str, choices: list[tuple[str, str]], handler) -> None:
+        clear_layout(grid)
+        for i, (key, text) in enumerate(choices):
+            b = button(f"{prefix}_{key}", "chip")
+            set_text(b, text)
+            b.clicked.connect(lambda _=False, k=key: handler(k))
+            grid.addWidget(b, i // 2, i % 2)
+
+    def show_ticket(self) -> None:
+        self.left.setCurrentIndex(0)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def act(self, key: str) -> None:
+        """A tap on an action button."""
+        en = self.language.english
+        if key == "transfer":
+            choices = [(c.code, c.name_en if en else c.name) for c in self.hall.categories]
+            choices += [(f"w{w.number}", self.tr("{n} 号窗口").format(n=w.number)) for w in self.hall.windows
+                        if w.number != self.counter.number]
+            self._fill(self.transfer_grid, "transfer_to", choices, self._transfer)
+            self.left.setCurrentWidget(self.transfer_panel)
+            return
+        if key == "suspend":
+            self._fill(self.suspend_grid, "suspend_reason", [(r, self.tr(r)) for r in SUSPEND_REASONS], self._suspend)
+            self.left.setCurrentWidget(self.suspend_panel)
+            return
+        if key == "call_number":
+            self.left.setCurrentWidget(self.call_panel)
+            return
+        if key == "reactivate":
+            self.left.setCurrentWidget(self.revive_panel)
+            return
+        self._run({"call_next": self.counter.call_next, "recall": self.counter.recall, "start": self.counter.start,
+                   "finish": self.counter.finish, "no_show": self.counter.no_show}[key], key)
+
+    def _run(self, action, key: str) -> None:
+        try:
+            result = action()
+        except QueueError as exc:
+            self._say(self._queue_message(exc), True)
+        except StoreError as exc:
+            self._say(self.tr("数据保存失败：{error}").format(error=str(exc)), True)
+        else:
+            if key == "call_next" and result is None:
+                self._say(self.tr("暂无等候的号码"), False)
+            elif key == "recall" and result is not None and result.status == "no_show":
+                self._say(self.tr("{number} 已呼叫 {n} 次未到，记为过号").format(number=result.number, n=result.calls), False)
+            else:
+                self._say("", False)
+            self.show_ticket()
+        self.refresh()
+
+    def _transfer(self, key: str) -> None:
+        if key.startswith("w"):
+            window = self.hall.window(int(key[1:]))
+            self._run(lambda: self.counter.transfer(window.categories[0], int(key[1:])), "transfer")
+        else:
+            self._run(lambda: self.counter.transfer(key), "transfer")
+
+    def _suspend(self, reason: str) -> None:
+        self._run(lambda: self.counter.suspend(reason), "suspend")
+
+    def _call_number(self, number: str) -> None:
+        self._run(lambda: self.counter.call_number(number), "call_number")
+
+    def _reactivate(self, number: str) -> None:
+        self._run(lambda: self.counter.reactivate(number), "reactivate")
+
+    def _resume(self, ticket_id: int) -> None:
+        self._run(lambda: self.counter.resume(ticket_id), "resume")
+
+    def _pause_clicked(self) -> None:
+        if self.counter.paused_reason() is not None:
+            self._run(self.counter.reopen, "reopen")
+            return
+        self._fill(self.pause_grid, "pause_reason", [(r, self.tr(r)) for r in PAUSE_REASONS],
+                   lambda r: self._run(lambda: self.counter.pause(r), "pause"))
+        self.left.setCurrentWidget(self.pause_panel)
+
+    def _queue_message(self, exc: QueueError) -> str:
+        return {
+            "window_busy": self.tr("请先办结或处理当前号码 {detail}"),
+            "window_paused": self.tr("窗口已暂停，请先恢复窗口"),
+            "no_current_ticket": self.tr("当前没有可操作的号码"),
+            "too_soon": self.tr("{detail} 秒后才能重呼"),
+            "no_such_ticket": self.tr("今天没有号码 {detail}"),
+            "wrong_state": self.tr("不能操作：{detail}"),
+        }.get(exc.code, self.tr("不能操作：{detail}")).format(detail=exc.detail)
+
+    def _say(self, text: str, error: bool) -> None:
+        self.message = (text, error)
+        self.feedback.setText(text)
+        self.feedback.setProperty("class", "error" if error else "ok")
+        self.feedback.style().unpolish(self.feedback)
+        self.feedback.style().polish(self.feedback)
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        names = {"call_next": self.tr("叫号"), "recall": self.tr("重呼"), "start": self.tr("开始办理"),
+                 "finish": self.tr("办结"), "no_show": self.tr("过号"), "transfer": self.tr("转移"),
+                 "suspend": self.tr("挂起"), "call_number": self.tr("指定叫号"), "reactivate": self.tr("过号激活")}
+        for key, b in self.actions.items():
+            set_text(b, names[key])
+        set_text(self.lang, "中文" if self.language.english else "English", self.tr("切换语言"))
+        self.transfer_panel.title.setText(self.tr("转移到哪个业务或窗口？号码和排队位置不变"))
+        self.suspend_panel.title.setText(self.tr("挂起原因（挂起期间可以先办下一位）"))
+        self.pause_panel.title.setText(self.tr("暂停窗口的原因"))
+        self.call_panel.title.setText(self.tr("指定叫号：输入号码"))
+        self.revive_panel.title.setText(self.tr("过号激活：输入号码，重新排队"))
+        for panel in (self.transfer_panel, self.suspend_panel, self.pause_panel, self.call_panel, self.revive_panel):
+            set_text(panel.cancel, self.tr("返回"))
+        for pad in (self.call_pad, self.revive_pad):
+            pad.retranslate(self.tr("确定"), self.tr("退格"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        en = self.language.english
+        w = self.counter.window
+        self.title.setText(self.tr("{n} 号{name}").format(n=w.number, name=w.name_en if en else w.name))
+        try:
+            paused = self.counter.paused_reason()
+            self.current = self.counter.current()
+            suspended = self.counter.suspended()
+            counts = self.counter.waiting_counts()
+        except StoreError as exc:
+            self._say(self.tr("数据读取失败：{error}").format(error=str(exc)), True)
+            return
+        self.state.setText(self.tr("暂停中：{reason}").format(reason=self.tr(paused)) if paused is not None
+                           else self.tr("服务中"))
+        set_text(self.pause_button, self.tr("恢复窗口") if paused is not None else self.tr("暂停窗口"))
+        t = self.current
+        status = t.status if t else None
+        enabled = {"call_next": t is None and paused is None, "recall": status == "called",
+                   "start": status == "called", "finish": status == "serving", "no_show": status == "called",
+                   "transfer": t is not None, "suspend": status == "serving",
+                   "call_number": t is None and paused is None, "reactivate": True}
+        for key, b in self.actions.items():
+            b.setEnabled(enabled[key])
+        self._show_current(t, en)
+        clear_layout(self.suspended_row)
+        self.suspended_title.setText(self.tr("挂起中（点一下恢复办理）：") if suspended else "")
+        for s in suspended:
+            b = button(f"console_resume_{s.number}", "chip")
+            set_text(b, s.number, self.tr("恢复 {number}").format(number=s.number))
+            b.setEnabled(t is None)
+            b.clicked.connect(lambda _=False, tid=s.id: self._resume(tid))
+            self.suspended_row.addWidget(b)
+        if suspended:
+            self.suspended_row.addStretch(1)
+        cats = {c.code: c for c in self.hall.categories}
+        parts = [f"{cats[c].name_en if en else cats[c].name} {n}" for c, n in counts.items()]
+        self.waiting.setText(self.tr("等候：") + " · ".join(parts))
+        if time.monotonic() - self._figures_at > 3:  # a day's events: not on every change
+            self._figures_at = time.monotonic()
+            self.figures.setText(self._figures())
+
+    def _show_current(self, t: Ticket | None, en: bool) -> None:
+        clear_layout(self.materials)
+        self.material_buttons = []
+        if t is None:
+            self.number.setText("—")
+            self.status.setText(self.tr("空闲：请叫号"))
+            for w in (self.badges, self.subject, self.detail, self.materials_title):
+                w.setText("")
+            self.badges.hide()
+            return
+        self.number.setText(t.number)
+        if t.status == "called":
+            self.status.setText(self.tr("已叫号（第 {n}/{max} 次）").format(n=t.calls, max=self.hall.policy.max_calls))
+        else:
+            self.status.setText(self.tr("办理中"))
+        badges = []
+        if t.green:
+            badges.append(self.tr("绿色通道"))
+        if t.appointment_at:
+            badges.append(self.tr("预约"))
+        self.badges.setText(" · ".join(badges))
+        self.badges.setVisible(bool(badges))
+        item = self.catalogue.by_code.get(t.item_code or "")
+        bundle = self.catalogue.bundle_by_code.get(t.bundle_code or "")
+        subject = (item.name_en if en else item.name) if item else (bundle.name_en if en else bundle.name) if bundle \
+            else (self.hall.category(t.category).name_en if en else t.subject)
+        self.subject.setText(subject)
+        waited = max(0, int(((t.called_at or t.queued_at) - t.issued_at) // 60))
+        issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%H:%M")
+        self.detail.setText(self.tr("{time} 取号 · 等候 {m} 分钟 · {category}").format(
+            time=issued, m=waited, category=self.hall.category(t.category).name_en if en
+            else self.hall.category(t.category).name))
+        mats = materials_for(self.catalogue, Request(item_code=t.item_code, bundle_code=t.bundle_code)) \
+            if (item or bundle) else []
+        self.materials_title.setText(self.tr("材料核对（收到一项点一项）") if mats else "")
+        for i, m in enumerate(mats):
+            b = button(f"console_material_{i}", "check", checkable=True)
+            tags = (self.tr("（电子证照）") if m.e_license else "") + (self.tr("（可容缺）") if m.deferrable else "")
+            set_text(b, (m.name_en if en else m.name) + tags)
+            self.materials.addWidget(b, i // 2, i % 2)
+            self.material_buttons.append(b)
+
+    def _figures(self) -> str:
+        day = self.clock().date().isoformat()
+        events = self.counter.store.day_events(day)
+        mine = [e for e in events if e[3] == self.counter.number]
+        served = sum(1 for e in mine if e[2] == "done")
+        no_shows = sum(1 for e in mine if e[2] == "no_show")
+        starts = {e[5].id: e[1] for e in mine if e[2] == "started"}
+        durations = [(e[1] - starts[e[5].id]) / 60 for e in mine if e[2] == "done" and e[5].id in starts]
+        mean = sum(durations) / len(durations) if durations else 0
+        return self.tr("今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟").format(
+            served=served, no_show=no_shows, mean=mean)
+
+
+def make_console(counter: Counter, catalogue: Catalogue, bridge, language: Language, clock) -> ConsoleWindow:
+    w = ConsoleWindow(counter=counter, catalogue=catalogue, bridge=bridge, language=language, clock=clock)
+    named(w, f"console_{counter.number}")
+    w.resize(*REFERENCE_SIZE)
+    return w

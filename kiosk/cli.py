@@ -1,8 +1,10 @@
-"""Command line: `kiosk` opens the citizen kiosk; `kiosk catalogue check|search` serve curators."""
+"""Command line: `kiosk` opens the citizen kiosk; `kiosk catalogue check|search` serve curators;
+`kiosk stats` reports a day's queue statistics."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import re
 import sys
 from pathlib import Path
@@ -33,6 +35,15 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _day(text: str) -> str:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError
+        return _dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-27 (YYYY-MM-DD)") from None
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=None,
@@ -54,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
                     help="length of the idle warning's countdown, at least 20 (default 30)")
     ap.add_argument("--lang", choices=("zh_CN", "en_US"), default="zh_CN", help="start-up language")
     ap.add_argument("--elder", action="store_true", help="start in 长辈版 (large text and targets)")
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND", help="catalogue: check or search the catalogue")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND", help="catalogue: check or search the catalogue; stats: a day's queue statistics")
     cat = sub.add_parser("catalogue", parents=[common], help="check or search the service-item catalogue")
     catsub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = catsub.add_parser("check", parents=[common],
@@ -62,6 +73,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", type=Path, help="an items-*.yaml file (default: the shipped catalogue)")
     search = catsub.add_parser("search", parents=[common], help="print ranked search results: code and name")
     search.add_argument("query", nargs="+", help="Chinese, pinyin, initials (yyzz), alias, English or code")
+    stats = sub.add_parser("stats", parents=[common],
+                           help="a day's queue statistics per category and window: waits, services, no-shows")
+    stats.add_argument("--day", type=_day, default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
+    stats.add_argument("--csv", type=Path, default=None, metavar="FILE",
+                       help="also write the figures to FILE as CSV (UTF-8 with BOM, opens in Excel)")
     return ap
 
 
@@ -75,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
     from kiosk.domain.yamlfile import ValidationError
+
+    if args.command == "stats":
+        return _stats(data_dir, args.day or _dt.date.today().isoformat(), args.csv)
 
     if args.command == "catalogue":
         from kiosk.domain.catalogue import DEFAULT_DIR, load_catalogue
@@ -115,6 +134,104 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as err:
         print(f"The kiosk cannot start: {err}", file=sys.stderr)
         return 1
+
+
+def _stats(data_dir: Path, day: str, csv_path: Path | None) -> int:
+    """``kiosk stats``: print the day's figures; with ``csv_path`` write them there too."""
+    from kiosk.domain.hall import load_hall
+    from kiosk.domain.stats import day_stats
+    from kiosk.domain.yamlfile import ValidationError
+    from kiosk.store.errors import StoreError
+
+    try:
+        hall = load_hall()
+    except ValidationError as err:
+        print(f"The hall file has {len(err.problems)} problem(s):", file=sys.stderr)
+        for p in err.problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    try:
+        events = _day_events(data_dir, day)
+    except StoreError as err:
+        print(f"Cannot read the tickets in {data_dir}: {err}", file=sys.stderr)
+        return 1
+    stats = day_stats(day, events, hall)
+    if stats.empty:
+        print(f"No tickets on {day} (data directory {data_dir}).")
+    else:
+        print(_stats_table(stats, hall.name))
+    if csv_path is not None:
+        import csv
+
+        from kiosk.domain.stats import ROW_FIELDS
+
+        rows = stats.rows()
+        try:
+            with open(csv_path, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=ROW_FIELDS)
+                writer.writeheader()
+                writer.writerows(rows)
+        except OSError as exc:
+            print(f"Cannot write {csv_path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"Wrote {len(rows)} rows to {csv_path}")
+    return 0
+
+
+def _day_events(data_dir: Path, day: str) -> list:
+    """The day's ticket events; none (and no database created) when the directory has no database."""
+    from kiosk.store.db import DB_NAME, Store
+
+    if not (Path(data_dir) / DB_NAME).is_file():
+        return []
+    store = Store.open(data_dir)
+    try:
+        return store.day_events(day)
+    finally:
+        store.close()
+
+
+def _stats_table(stats, hall_name: str) -> str:
+    """The figures as a plain-text table (minutes; CJK names padded by display width)."""
+    from kiosk.domain.stats import Figures
+
+    def minutes(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f}"
+
+    def line(label: str, f: Figures) -> list[str]:
+        rate = "-" if f.no_show_rate is None else f"{f.no_show_rate:.0%}"
+        return [label, str(f.tickets), str(f.served), str(f.no_shows), rate, minutes(f.mean_wait_min),
+                minutes(f.p90_wait_min), minutes(f.mean_walkup_min), minutes(f.mean_service_min),
+                minutes(f.p90_service_min), minutes(f.hold_min), str(f.transferred_out), str(f.cancelled)]
+
+    head = ["", "tickets", "served", "no-show", "rate", "wait", "p90", "walk-up", "service", "p90",
+            "hold", "transf.", "cancel"]
+    body: list[list[str] | str] = ["By category 按类别"]
+    body += [line(f"  {f.name}", f) for f in stats.by_category.values()]
+    if stats.by_window:
+        body.append("By window 按窗口")
+        body += [line(f"  {n:>2} {f.name}", f) for n, f in stats.by_window.items()]
+    body.append(line("Whole day 全天", stats.overall))
+    rows = [head] + [r for r in body if isinstance(r, list)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(head))]
+
+    def fmt(r: list[str]) -> str:
+        cells = [r[0] + " " * (widths[0] - _width(r[0]))]
+        cells += [" " * (widths[i] - _width(c)) + c for i, c in enumerate(r[1:], 1)]
+        return "  ".join(cells).rstrip()
+
+    out = [f"{hall_name} · {stats.day}", fmt(head)]
+    out += [r if isinstance(r, str) else fmt(r) for r in body]
+    out.append("Minutes. wait: issued/reactivated/transferred → called; walk-up: called → started; service: "
+               "started → done less holds (挂起); p90: 90th percentile, nearest rank; rate: no-shows per ended "
+               "call; tickets: issued (category, day) or called (window).")
+    return "\n".join(out)
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 if __name__ == "__main__":

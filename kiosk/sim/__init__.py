@@ -1,0 +1,1 @@
+"""Demo simulation of a day in the hall (Qt-free)."""

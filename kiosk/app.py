@@ -67,12 +67,9 @@ def preview_scale(window: tuple[int, int] | None, reference: tuple[int, int]) ->
     return min(window[0] / reference[0], window[1] / reference[1])
 
 
-def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
-    """Open the citizen kiosk and run the event loop."""
-    from kiosk.ui.kiosk import REFERENCE_SIZE
-
-    scale = preview_scale(settings.window, REFERENCE_SIZE)
-    if scale != 1.0:  # same layout, scaled: must be set before the QApplication exists
+def start_qt(scale: float = 1.0):
+    """The QApplication, with the preview scale (same layout, scaled: set before it exists)."""
+    if scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = f"{scale:.4f}"
     from PySide6.QtWidgets import QApplication
 
@@ -81,6 +78,14 @@ def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("yichuang-kiosk")
     install_qt_message_handler()
+    return app
+
+
+def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
+    """Open the citizen kiosk and run the event loop."""
+    from kiosk.ui.kiosk import REFERENCE_SIZE
+
+    app = start_qt(preview_scale(settings.window, REFERENCE_SIZE))
     window, _ = build_kiosk_window(app, settings, catalogue, hall)
     install_excepthook(window)
     if settings.fullscreen:
@@ -90,8 +95,9 @@ def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
     return app.exec()
 
 
-def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall, clock=None):
-    """Build the kiosk and its services on ``app``. Returns (window, store)."""
+def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall, clock=None, store=None):
+    """Build the kiosk and its services on ``app``. Returns (window, store). Without ``store``
+    the database is opened lazily, after home is painted."""
     import datetime as _dt
 
     from kiosk.domain.desk import TicketDesk
@@ -103,7 +109,7 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
 
     data_dir = Path(settings.data_dir)
     check_data_dir(data_dir)  # a bad data directory is said now; the database opens after home is painted
-    store = LazyStore(data_dir)
+    store = store if store is not None else LazyStore(data_dir)
     theme = Theme(app, data_dir / "cache")
     theme.apply(ELDER if settings.elder else NORMAL)
     language = Language(app)
@@ -119,14 +125,134 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     return window, store
 
 
-def install_excepthook(window) -> None:
-    """An unexpected error is logged and the kiosk goes home: never a traceback on screen."""
+def install_excepthook(window, recover: str = "go_home") -> None:
+    """An unexpected error is logged and the terminal recovers (the kiosk goes home, a console or
+    board refreshes): never a traceback on screen."""
 
     def hook(exc_type, exc, tb):
-        log.error("unexpected error, returning home:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        log.error("unexpected error, recovering:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         try:
-            window.go_home()
+            getattr(window, recover)()
         except Exception:  # noqa: BLE001 - the hook itself must never raise
-            log.exception("could not return home after an error")
+            log.exception("could not recover after an error")
 
     sys.excepthook = hook
+
+
+# --- the hall's other terminals ----------------------------------------------------------------
+
+def _services(app, settings: Settings, clock=None):
+    """What every hall terminal shares: the store, the change bridge, the look, the language."""
+    import datetime as _dt
+
+    from kiosk.store.db import Store
+    from kiosk.ui.bridge import ChangeBridge
+    from kiosk.ui.i18n import Language
+    from kiosk.ui.theme import NORMAL, Theme
+
+    data_dir = Path(settings.data_dir)
+    store = Store.open(data_dir)
+    Theme(app, data_dir / "cache").apply(NORMAL)
+    language = Language(app)
+    language.set(settings.language)
+    bridge = ChangeBridge(store, app)
+    return store, bridge, language, clock or _dt.datetime.now
+
+
+def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, language, clock):
+    from kiosk.domain.counter import Counter
+    from kiosk.ui.console import make_console
+
+    return make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock)
+
+
+def build_board(hall: Hall, store, bridge, language, clock, engine: str = "auto"):
+    from kiosk.ui.board import BoardWindow
+    from kiosk.ui.voice import Announcer
+
+    board = BoardWindow(hall=hall, store=store, bridge=bridge, announcer=Announcer(engine=engine),
+                        language=language, clock=clock)
+    board.resize(1920, 1080)
+    return board
+
+
+def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: int, scale: float = 1.0) -> int:
+    """``kiosk counter --window N``: one window's console, a process of its own."""
+    app = start_qt(scale)
+    store, bridge, language, clock = _services(app, settings)
+    console = build_console(catalogue, hall, number, store, bridge, language, clock)
+    install_excepthook(console, "refresh")
+    console.setWindowTitle(f"{hall.name} · {number}")
+    console.show()
+    bridge.start()
+    return app.exec()
+
+
+def run_board(settings: Settings, hall: Hall, scale: float = 1.0) -> int:
+    """``kiosk board``: the call board, a process of its own."""
+    app = start_qt(scale)
+    store, bridge, language, clock = _services(app, settings)
+    board = build_board(hall, store, bridge, language, clock)
+    install_excepthook(board, "refresh")
+    board.setWindowTitle(hall.name)
+    board.showFullScreen() if settings.fullscreen else board.show()
+    bridge.start()
+    return app.exec()
+
+
+def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simulate: bool = False,
+               seed: int = 1, speed: float = 30.0, staffed: tuple[int, ...] | None = None, engine: str = "auto"):
+    """Kiosk, board and every window's console in one process on one store (``kiosk hall``).
+    With ``simulate``, a seeded simulated day runs on a shared, time-compressed clock; the
+    windows in ``staffed`` (default: all but window 1) are worked by simulated staff.
+    Returns a dict of the parts (windows, store, bridge, sim, timer)."""
+    import datetime as _dt
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QTabWidget
+
+    from kiosk.domain.counter import Counter
+    from kiosk.sim.simulation import OPEN_HOUR, SimClock, Simulation
+
+    clock = None
+    if simulate:
+        today = _dt.date.today()
+        clock = SimClock(_dt.datetime.combine(today, _dt.time()) + _dt.timedelta(hours=OPEN_HOUR), speed)
+    store, bridge, language, clock = _services(app, settings, clock)
+    kiosk, _ = build_kiosk_window(app, settings, catalogue, hall, clock=clock, store=store)
+    board = build_board(hall, store, bridge, language, clock, engine)
+    consoles = QTabWidget()
+    consoles.setObjectName("hall_consoles")
+    for w in hall.windows:
+        consoles.addTab(build_console(catalogue, hall, w.number, store, bridge, language, clock),
+                        f"{w.number} {w.name}")
+    consoles.resize(1280, 880)
+    parts = dict(kiosk=kiosk, board=board, consoles=consoles, store=store, bridge=bridge, clock=clock,
+                 sim=None, timer=None)
+    if simulate:
+        staffed = staffed if staffed is not None else tuple(w.number for w in hall.windows if w.number != 1)
+        sim = Simulation(seed, clock().date(), catalogue, kiosk.desk,
+                         {n: Counter(store, hall, n, clock) for n in staffed}, clock)
+        timer = QTimer(app)
+        timer.setInterval(250)
+        timer.timeout.connect(lambda: sim.advance(clock()))
+        parts.update(sim=sim, timer=timer)
+    return parts
+
+
+def run_hall(settings: Settings, catalogue: Catalogue, hall: Hall, simulate: bool, seed: int, speed: float,
+             scale: float = 0.5) -> int:
+    """``kiosk hall``: the one-screen demo."""
+    app = start_qt(scale)
+    parts = build_hall(app, settings, catalogue, hall, simulate, seed, speed)
+    kiosk, board, consoles = parts["kiosk"], parts["board"], parts["consoles"]
+    install_excepthook(kiosk)
+    kiosk.move(0, 0)
+    board.move(kiosk.frameGeometry().right() + 8, 0)
+    consoles.move(board.x(), board.frameGeometry().bottom() + 8)
+    for w in (kiosk, board, consoles):
+        w.show()
+    parts["bridge"].start()
+    if parts["timer"] is not None:
+        parts["timer"].start()
+    return app.exec()

@@ -32,12 +32,18 @@ QT_MATERIAL_VERSION = "2.17"
 
 NORMAL, ELDER = "normal", "elder"
 
+#: The call board (1920×1080, read from across the hall) has no 长辈版: the same sizes in both modes.
+_BOARD = dict(board_head=40, board_title=44, board_number=200, board_window=124, board_other=50,
+              board_row=50, board_text=30, board_small=26, board_caption=46, board_count=56)
+
 #: Pixel sizes at the reference geometry. Touch targets ≥ 60 px (80 px 长辈版); body ≥ 24 px (32 px).
 SIZES: dict[str, dict[str, int]] = {
     NORMAL: dict(body=26, field=30, h1=46, h2=32, big=36, tile=38, tile_h=170, target=72, primary=96,
-                 key=84, key_w=84, key_font=34, persona=104, check=84, ticket=168, chip_r=36, scroll=22),
+                 key=84, key_w=84, key_font=34, persona=104, check=84, ticket=168, chip_r=36, scroll=22,
+                 **_BOARD),
     ELDER: dict(body=34, field=38, h1=58, h2=42, big=46, tile=50, tile_h=210, target=92, primary=116,
-                key=100, key_w=84, key_font=42, persona=128, check=104, ticket=200, chip_r=46, scroll=28),
+                key=100, key_w=84, key_font=42, persona=128, check=104, ticket=200, chip_r=46, scroll=28,
+                **_BOARD),
 }
 
 _font_family: str | None = None

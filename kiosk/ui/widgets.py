@@ -101,6 +101,7 @@ def clear_layout(layout) -> None:
         w = item.widget()
         if w is not None:
             w.hide()
+            w.setParent(None)  # gone from findChild at once, not only when deleteLater runs
             w.deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())

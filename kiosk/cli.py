@@ -222,9 +222,9 @@ def _stats_table(stats, hall_name: str) -> str:
 
     out = [f"{hall_name} · {stats.day}", fmt(head)]
     out += [r if isinstance(r, str) else fmt(r) for r in body]
-    out.append("Minutes. wait: issued/reactivated/transferred → called; walk-up: called → started; service: "
-               "started → done less holds (挂起); p90: 90th percentile, nearest rank; rate: no-shows per ended "
-               "call; tickets: issued (category, day) or called (window).")
+    out.append("Minutes. wait: issued/reactivated/transferred → called; walk-up: called → started;")
+    out.append("service: started → done less holds (挂起); p90: 90th percentile (nearest rank);")
+    out.append("rate: no-shows per ended call; tickets: issued (category, day) or called (window).")
     return "\n".join(out)
 
 

@@ -10,7 +10,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.domain.counter import Counter
 from kiosk.domain.desk import Request, TicketDesk
-from kiosk.domain.stats import ROW_FIELDS, day_stats, percentile, p90
+from kiosk.domain.stats import ROW_FIELDS, day_stats, p90, percentile
 from kiosk.domain.tickets import Ticket
 from kiosk.store.db import Store
 

@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from kiosk.domain.tickets import Ticket
 
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from kiosk.domain.hall import Hall
 
 #: One event as Store.day_events returns it: (event_id, at, event, window, detail, ticket).
-Event = tuple[int, float, str, "int | None", str, Ticket]
+Event = tuple[int, float, str, Optional[int], str, Ticket]
 
 #: The CSV columns, in order (the last four add counts that the table shows too).
 ROW_FIELDS = ("scope", "key", "name", "tickets", "served", "no_shows", "no_show_rate",
@@ -191,7 +191,7 @@ class _Track:
     suspended_window: int | None = None
 
 
-def day_stats(day: str, events: Iterable[Event], hall: "Hall | None" = None) -> DayStats:
+def day_stats(day: str, events: Iterable[Event], hall: Hall | None = None) -> DayStats:
     """The statistics of ``day`` from its events in order (see the module docstring).
 
     ``hall`` gives the categories' and windows' names and the order of the categories; without

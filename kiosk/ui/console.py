@@ -20,7 +20,7 @@ from kiosk.store.errors import StoreError
 from kiosk.ui.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.screens.item import materials_for
 from kiosk.domain.desk import Request
-from kiosk.ui.widgets import button, classed, clear_layout, label, named, set_text
+from kiosk.ui.widgets import button, classed, clear_layout, label, named, scroll, set_text
 
 log = logging.getLogger(__name__)
 
@@ -122,12 +122,13 @@ class ConsoleWindow(Retranslating, QWidget):
         cl.setContentsMargins(22, 16, 22, 16)
         cl.setSpacing(8)
         top = QHBoxLayout()
-        self.number = label(cls="ticket-number", wrap=False)
+        self.number = label(cls="console-number", wrap=False)
         self.number.setObjectName("console_number")
         top.addWidget(self.number)
         info = QVBoxLayout()
         self.status = label(cls="h2")
         self.status.setObjectName("console_status")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.badges = label(cls="badge-green")
         info.addWidget(self.status)
         info.addWidget(self.badges)
@@ -140,15 +141,17 @@ class ConsoleWindow(Retranslating, QWidget):
         cl.addWidget(self.detail)
         self.materials_title = label(cls="h2")
         cl.addWidget(self.materials_title)
-        self.materials = QGridLayout()
-        self.materials.setSpacing(8)
-        cl.addLayout(self.materials)
+        holder = QWidget()
+        self.materials = QGridLayout(holder)
+        self.materials.setContentsMargins(0, 0, 0, 0)
+        self.materials.setSpacing(6)
+        self.materials.setAlignment(Qt.AlignmentFlag.AlignTop)
+        cl.addWidget(scroll(holder), 1)
         self.material_buttons: list = []
         self.suspended_title = label(cls="muted")
         cl.addWidget(self.suspended_title)
         self.suspended_row = QHBoxLayout()
         cl.addLayout(self.suspended_row)
-        cl.addStretch(1)
         self.left.addWidget(card)
 
         self.transfer_panel, self.transfer_grid = self._panel("transfer")
@@ -162,22 +165,23 @@ class ConsoleWindow(Retranslating, QWidget):
         self.call_panel = self._pad_panel(self.call_pad, "call")
         self.revive_panel = self._pad_panel(self.revive_pad, "revive")
 
-        # right: the actions
-        right = QVBoxLayout()
+        # right: the actions, in the order a ticket goes through them
+        right = QGridLayout()
         right.setSpacing(10)
         body.addLayout(right, 2)
         self.actions: dict[str, object] = {}
-        for key, cls in (("call_next", "primary"), ("recall", ""), ("start", ""), ("finish", ""),
-                         ("no_show", "danger"), ("transfer", ""), ("suspend", ""), ("call_number", ""),
-                         ("reactivate", "")):
+        layout = (("call_next", "primary", 0, 0, 2), ("recall", "", 1, 0, 1), ("no_show", "danger", 1, 1, 1),
+                  ("start", "", 2, 0, 1), ("finish", "", 2, 1, 1), ("transfer", "", 3, 0, 1),
+                  ("suspend", "", 3, 1, 1), ("call_number", "", 4, 0, 1), ("reactivate", "", 4, 1, 1))
+        for key, cls, row, col, span in layout:
             b = button(f"console_{key}", cls)
             b.clicked.connect(lambda _=False, k=key: self.act(k))
-            right.addWidget(b)
+            right.addWidget(b, row, col, 1, span)
             self.actions[key] = b
         self.feedback = label(cls="error")
         self.feedback.setObjectName("console_message")
-        right.addWidget(self.feedback)
-        right.addStretch(1)
+        right.addWidget(self.feedback, 5, 0, 1, 2)
+        right.setRowStretch(6, 1)
 
         foot = classed(QFrame(), "footer")
         fl = QHBoxLayout(foot)
@@ -417,10 +421,11 @@ class ConsoleWindow(Retranslating, QWidget):
             if (item or bundle) else []
         self.materials_title.setText(self.tr("材料核对（收到一项点一项）") if mats else "")
         for i, m in enumerate(mats):
-            b = button(f"console_material_{i}", "check", checkable=True)
+            b = button(f"console_material_{i}", "check-small", checkable=True)
+            b.setMinimumHeight(60)  # inside a scroll area the QSS minimum alone is not honoured
             tags = (self.tr("（电子证照）") if m.e_license else "") + (self.tr("（可容缺）") if m.deferrable else "")
             set_text(b, (m.name_en if en else m.name) + tags)
-            self.materials.addWidget(b, i // 2, i % 2)
+            self.materials.addWidget(b, i, 0)
             self.material_buttons.append(b)
 
     def _figures(self) -> str:

@@ -44,15 +44,32 @@ def _day(text: str) -> str:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-27 (YYYY-MM-DD)") from None
 
 
-def parser() -> argparse.ArgumentParser:
+def _common(default) -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name. The subcommands' copies default to
+    SUPPRESS, so `kiosk --data-dir X stats` and `kiosk stats --data-dir X` mean the same."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=None,
+    common.add_argument("--data-dir", type=Path, default=default,
                         help="where tickets, printed slips, logs and caches live "
                              "(default: the user data directory, e.g. ~/.local/share/yichuang-kiosk)")
-    common.add_argument("--catalogue", type=Path, default=None, metavar="DIR",
+    common.add_argument("--catalogue", type=Path, default=default, metavar="DIR",
                         help="use the catalogue in DIR instead of the shipped assets/catalogue")
+    return common
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number like 0.5") from None
+    if not 0.2 <= value <= 2:
+        raise argparse.ArgumentTypeError("the scale must be between 0.2 and 2")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    common = _common(argparse.SUPPRESS)
     ap = argparse.ArgumentParser(
-        prog="kiosk", parents=[common],
+        prog="kiosk", parents=[_common(None)],
         description="一窗通办 citizen-service hall kiosk (张浦镇政务服务中心). "
                     "Without a subcommand it opens the citizen kiosk.")
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -65,7 +82,24 @@ def parser() -> argparse.ArgumentParser:
                     help="length of the idle warning's countdown, at least 20 (default 30)")
     ap.add_argument("--lang", choices=("zh_CN", "en_US"), default="zh_CN", help="start-up language")
     ap.add_argument("--elder", action="store_true", help="start in 长辈版 (large text and targets)")
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND", help="catalogue: check or search the catalogue; stats: a day's queue statistics")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND",
+                            help="counter, board, hall: the hall's other terminals; catalogue: check or search "
+                                 "the catalogue; stats: a day's queue statistics")
+    counter = sub.add_parser("counter", parents=[common], help="a window's console (窗口叫号), 1280x800")
+    counter.add_argument("--window", dest="counter_window", type=int, required=True, metavar="N",
+                         help="the window number (see assets/hall.yaml)")
+    counter.add_argument("--scale", type=_scale, default=1.0, help="preview scale (default 1)")
+    board = sub.add_parser("board", parents=[common], help="the call board (叫号屏), 1920x1080, with voice")
+    board.add_argument("--scale", type=_scale, default=1.0, help="preview scale (default 1)")
+    board.add_argument("--fullscreen", action="store_true", help="full screen, for the hall's display")
+    hall = sub.add_parser("hall", parents=[common],
+                          help="kiosk, board and all consoles in one process (one-screen demo)")
+    hall.add_argument("--simulate", action="store_true",
+                      help="run a simulated day: citizens arrive, staff at windows 2.. serve them")
+    hall.add_argument("--seed", type=int, default=1, help="the simulation's seed: same seed, same day (default 1)")
+    hall.add_argument("--speed", type=float, default=30.0,
+                      help="simulated seconds per real second (default 30: a day in ~17 minutes)")
+    hall.add_argument("--scale", type=_scale, default=0.5, help="scale of every window (default 0.5)")
     cat = sub.add_parser("catalogue", parents=[common], help="check or search the service-item catalogue")
     catsub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = catsub.add_parser("check", parents=[common],
@@ -90,6 +124,8 @@ def _print_problems(err) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
+    if args.command in ("counter", "board", "hall"):
+        return _terminal(args, data_dir)
     from kiosk.domain.yamlfile import ValidationError
 
     if args.command == "stats":
@@ -133,6 +169,35 @@ def main(argv: list[str] | None = None) -> int:
         return run_kiosk(settings, catalogue, hall)
     except StoreError as err:
         print(f"The kiosk cannot start: {err}", file=sys.stderr)
+        return 1
+
+
+def _terminal(args, data_dir: Path) -> int:
+    """The hall's other terminals: a console, the board, or everything in one process."""
+    from kiosk.app import Settings, load_data, run_board, run_counter, run_hall
+    from kiosk.domain.yamlfile import ValidationError
+    from kiosk.logs import setup_logging
+    from kiosk.store.errors import StoreError
+
+    try:
+        catalogue, hall = load_data(args.catalogue, data_dir / "cache")
+    except ValidationError as err:
+        _print_problems(err)
+        return 1
+    setup_logging(data_dir)
+    settings = Settings(data_dir=data_dir, fullscreen=getattr(args, "fullscreen", False))
+    try:
+        if args.command == "counter":
+            if args.counter_window not in {w.number for w in hall.windows}:
+                known = ", ".join(str(w.number) for w in hall.windows)
+                print(f"There is no window {args.counter_window}; the hall has windows {known}.", file=sys.stderr)
+                return 2
+            return run_counter(settings, catalogue, hall, args.counter_window, args.scale)
+        if args.command == "board":
+            return run_board(settings, hall, args.scale)
+        return run_hall(settings, catalogue, hall, args.simulate, args.seed, args.speed, args.scale)
+    except StoreError as err:
+        print(f"The {args.command} cannot start: {err}", file=sys.stderr)
         return 1
 
 

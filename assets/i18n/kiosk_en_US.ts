@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>Announcer</name>
+    <message>
+        <location filename="../../kiosk/ui/voice.py" line="353"/>
+        <source>请 {number} 号到 {window} 号窗口</source>
+        <translation>Number {number}, please go to window {window}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="415"/>
+        <source>{n} 号窗口</source>
+        <translation>Window {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="439"/>
+        <source>正在叫号：{number} 号请到 {window} 号窗口</source>
+        <translation>Now calling: number {number} to window {window}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="446"/>
+        <source>正在叫号：暂无</source>
+        <translation>Now calling: no number yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="456"/>
+        <source>其他正在叫号（另有 {n} 个）</source>
+        <translation>Also calling (and {n} more)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="458"/>
+        <source>其他正在叫号</source>
+        <translation>Also calling</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="489"/>
+        <source>另有 {n} 个窗口暂停服务：{windows}</source>
+        <translation>{n} more windows paused: {windows}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="495"/>
+        <source>{n} 号窗口暂停：{reason}</source>
+        <translation>Window {n} paused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="496"/>
+        <source>{n} 号窗口暂停服务</source>
+        <translation>Window {n} paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="438"/>
+        <source>再次叫号 · 第 {n} 次</source>
+        <translation>Called again · call {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="504"/>
+        <source>过号了？请到窗口说明，可以重新排队</source>
+        <translation>Missed your call? Tell a window – you can rejoin the queue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="507"/>
+        <source>字幕（声音已关）</source>
+        <translation>Captions (sound off)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="507"/>
+        <source>语音播报</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="513"/>
+        <source>播报声音：关</source>
+        <translation>Sound: off</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="513"/>
+        <source>打开播报声音</source>
+        <translation>Turn announcement sound on</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="515"/>
+        <source>播报声音：开</source>
+        <translation>Sound: on</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="515"/>
+        <source>关闭播报声音</source>
+        <translation>Turn announcement sound off</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="529"/>
+        <source>叫号信息</source>
+        <translation>Calling board</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="530"/>
+        <source>正在叫号</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="531"/>
+        <source>暂未叫号，请留意屏幕和语音</source>
+        <translation>No number called yet: watch this screen and listen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="532"/>
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="533"/>
+        <source>最近叫号</source>
+        <translation>Recently called</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="536"/>
+        <source>今天还没有叫号</source>
+        <translation>No calls yet today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="538"/>
+        <source>办公时间：{hours}</source>
+        <translation>Opening hours: {hours}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="539"/>
+        <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
+        <translation>Our &quot;Five Zeros&quot; pledge: no paperwork · no distance · no waiting · no difference · no barriers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="541"/>
+        <source>办不成事？请到 {windows} 号专窗</source>
+        <translation>Couldn&apos;t get it done? Go to window {windows}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
@@ -120,6 +271,285 @@
     </message>
 </context>
 <context>
+    <name>ConsoleWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="29"/>
+        <source>等候容缺材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="29"/>
+        <source>需要复印材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="30"/>
+        <source>后台审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="30"/>
+        <source>申请人临时离开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="31"/>
+        <source>午间轮岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="31"/>
+        <source>业务培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="32"/>
+        <source>系统故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="32"/>
+        <source>临时离开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="248"/>
+        <source>{n} 号窗口</source>
+        <translation type="unfinished">Window {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="272"/>
+        <source>数据保存失败：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="275"/>
+        <source>暂无等候的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="277"/>
+        <source>{number} 已呼叫 {n} 次未到，记为过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="312"/>
+        <source>请先办结或处理当前号码 {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="313"/>
+        <source>窗口已暂停，请先恢复窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="314"/>
+        <source>当前没有可操作的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="315"/>
+        <source>{detail} 秒后才能重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="316"/>
+        <source>今天没有号码 {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="317"/>
+        <location filename="../../kiosk/ui/console.py" line="318"/>
+        <source>不能操作：{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="330"/>
+        <source>叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="330"/>
+        <source>重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="330"/>
+        <source>开始办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <source>过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <source>转移</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <source>挂起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <source>指定叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <source>过号激活</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="335"/>
+        <source>切换语言</source>
+        <translation type="unfinished">Switch language</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="336"/>
+        <source>转移到哪个业务或窗口？号码和排队位置不变</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="337"/>
+        <source>挂起原因（挂起期间可以先办下一位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="338"/>
+        <source>暂停窗口的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="339"/>
+        <source>指定叫号：输入号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="340"/>
+        <source>过号激活：输入号码，重新排队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="342"/>
+        <source>返回</source>
+        <translation type="unfinished">Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="344"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="344"/>
+        <source>退格</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="350"/>
+        <source>{n} 号{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="357"/>
+        <source>数据读取失败：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="359"/>
+        <source>暂停中：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="360"/>
+        <source>服务中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="361"/>
+        <source>恢复窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="361"/>
+        <source>暂停窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="372"/>
+        <source>挂起中（点一下恢复办理）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="375"/>
+        <source>恢复 {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="383"/>
+        <source>等候：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="393"/>
+        <source>空闲：请叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="400"/>
+        <source>已叫号（第 {n}/{max} 次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="402"/>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="405"/>
+        <source>绿色通道</source>
+        <translation type="unfinished">Green channel (priority)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="407"/>
+        <source>预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="417"/>
+        <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="422"/>
+        <source>材料核对（收到一项点一项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="426"/>
+        <source>（电子证照）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="426"/>
+        <source>（可容缺）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="440"/>
+        <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <location filename="../../kiosk/ui/kiosk.py" line="69"/>
@@ -230,145 +660,145 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="168"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="175"/>
         <source>还差 {n} 位</source>
         <translation>Missing digits: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="166"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="167"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>The birth date (digits 7–14) is not valid – please check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="168"/>
         <source>身份证号码校验不通过，请核对每一位</source>
         <translation>This ID number fails the check – please check every digit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="168"/>
         <source>身份证号码不对</source>
         <translation>This ID number is not valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="176"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="213"/>
         <source>70 岁以上老人</source>
         <translation>aged 70 or over</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="213"/>
         <source>军人、退役军人</source>
         <translation>service member or veteran</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="214"/>
         <source>残疾人</source>
         <translation>person with a disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="214"/>
         <source>孕妇</source>
         <translation>pregnant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="214"/>
         <source>高层次人才</source>
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="215"/>
         <source>涉外投资人</source>
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="217"/>
         <source>走绿色通道，优先叫号（{why}）</source>
         <translation>Use the Green channel (priority) – {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="217"/>
         <source>绿色通道</source>
         <translation>Green channel (priority)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="222"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="233"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="235"/>
         <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
         <translation>Registering your ID lets you use the Green channel (priority) and avoids duplicate tickets; you can also take a ticket without it. Your ID number is used only for this ticket and is never stored as entered.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="237"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Place your ID card on the reader (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="242"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="249"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="247"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="250"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="248"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="245"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="246"/>
         <source>11 位手机号，用于短信提醒</source>
         <translation>11-digit mobile number, for SMS reminders</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="250"/>
         <source>确认取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="251"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="252"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="256"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this today: {number} (people ahead: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="262"/>
         <source>暂时无法取号：{reason}。请联系工作人员。</source>
         <translation>Can&apos;t issue a ticket right now: {reason}. Please ask a member of staff.</translation>
     </message>
@@ -394,244 +824,244 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="105"/>
         <source>原件 {n} 份</source>
         <translation>original ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="107"/>
         <source>复印件 {n} 份</source>
         <translation>copy ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="110"/>
         <source>【零材料：电子证照可免带】</source>
         <translation> [e-licence: no need to bring]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="112"/>
         <source>【可容缺后补】</source>
         <translation> [accept now, submit later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="113"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="114"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="135"/>
         <source>即办件：当场办结</source>
         <translation>Same-day item: done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="144"/>
-        <location filename="../../kiosk/ui/screens/item.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="160"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Promised: {p} working day(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="139"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (statutory: {l} working days)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="140"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="140"/>
         <source>{fee} 元</source>
         <translation>¥{fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="144"/>
         <source>办理时限</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
         <source>到现场</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed – can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="155"/>
-        <location filename="../../kiosk/ui/screens/item.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="162"/>
         <source>办理窗口</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="151"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="158"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="159"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="161"/>
         <source>一次办结</source>
         <translation>Done in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="164"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="166"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="168"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no paperwork)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="171"/>
         <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
         <translation>No paperwork: documents marked &quot;e-licence: no need to bring&quot; are fetched by the window from the e-licence database, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="173"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked &quot;accept now, submit later&quot; can be handed in later after you sign a commitment letter (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="177"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="180"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="181"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="191"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="193"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have}/{total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="208"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="209"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="214"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="214"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="215"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="218"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="218"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>
@@ -639,17 +1069,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="176"/>
+        <location filename="../../kiosk/ui/widgets.py" line="191"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="176"/>
+        <location filename="../../kiosk/ui/widgets.py" line="191"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="177"/>
+        <location filename="../../kiosk/ui/widgets.py" line="192"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -690,22 +1120,22 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="144"/>
+        <location filename="../../kiosk/ui/widgets.py" line="159"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="144"/>
+        <location filename="../../kiosk/ui/widgets.py" line="159"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="145"/>
+        <location filename="../../kiosk/ui/widgets.py" line="160"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="146"/>
+        <location filename="../../kiosk/ui/widgets.py" line="161"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
@@ -791,48 +1221,48 @@
 <context>
     <name>TicketMenuScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="59"/>
         <source>请选择取号方式</source>
         <extracomment>Desks a citizen can queue for without choosing an item.</extracomment>
         <translation>How would you like to take a ticket?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="60"/>
         <source>按事项取号</source>
         <translation>Ticket for a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="60"/>
         <source>查找要办的事，看清材料再取号</source>
         <translation>Check what to bring, then take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="61"/>
         <source>一件事 · 一次办</source>
         <translation>One-stop package · one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="62"/>
         <source>几件相关的事，一次取号、一个窗口办完</source>
         <translation>Several related services: one ticket, one window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="67"/>
         <source>不确定办什么？</source>
         <translation>Not sure what you need?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="68"/>
         <source>综合咨询：先问一问</source>
         <translation>Enquiries: ask us first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="69"/>
         <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
         <translation>Assisted service: personal help for seniors, veterans and others</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="70"/>
         <source>办不成事专窗：在别处没办成的事，这里兜底</source>
         <translation>&apos;Couldn&apos;t get it done&apos; window: failed elsewhere? We&apos;ll sort it out</translation>
     </message>

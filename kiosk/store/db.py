@@ -298,6 +298,7 @@ class Store:
         """Send the window's ticket to another category or window; it keeps its place (queued_at)."""
         with self._queue_write() as conn:
             t = self._current(conn, day, window, ("called", "serving"))
+            # the detail's form "old->new[@window]" is read by kiosk.domain.stats: keep it
             detail = f"{t.category}->{category}" + (f"@{to_window}" if to_window else "")
             return self._move(conn, t.id, ("called", "serving"), "transferred", now, window,
                               dict(status="waiting", category=category, window=None, target_window=to_window,

@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 ENGINES = ("auto", "tts", "chime", "silent")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 
-#: The chime: two tones (Hz, seconds) — a soft "ding-dong", ~0.9 s in all.
+# The chime: two tones (Hz, seconds) — a soft "ding-dong", ~0.9 s in all.
 CHIME_TONES = ((880.0, 0.38), (659.25, 0.52))
 CHIME_RATE = 22050
 

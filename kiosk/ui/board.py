@@ -1,0 +1,543 @@
+"""The call board (叫号屏): a landscape 1920×1080 screen read from across the hall.
+
+What it shows, top to bottom, left to right:
+
+- the hall's name, the date and time, and the 播报声音 toggle (mute: captions only);
+- NOW CALLING: the newest call very large ("A012 → 3 号窗口") under a "正在叫号" tag, flashing
+  (the card alternates with an amber highlight) for ~6 s when it is new, with "再次叫号" on a
+  recall; under it, the other numbers being called right now;
+- the caption of the announcement being spoken (or, when idle, a hint to listen for calls);
+- how many people wait in each category, by its prefix letter and name;
+- the last 8 numbers called (number, window, time), and the windows that are paused and why;
+- the opening hours (午间岗 and 周末值班 included) and the 五个零 promise.
+
+The board never polls: it subscribes to the :class:`~kiosk.ui.bridge.ChangeBridge` —
+``ticket_called`` refreshes it, flashes the new call and queues it on the :class:`Announcer`
+(recalls too); ``changed`` refreshes the counts. :meth:`refresh` reads the store. The only timers
+are the flash (while it runs) and the wall clock's minute.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from collections import Counter as _Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.domain.hall import Hall
+from kiosk.domain.tickets import Ticket
+from kiosk.store.errors import StoreError
+from kiosk.ui.i18n import Language, Retranslating
+from kiosk.ui.voice import Announcer
+from kiosk.ui.widgets import ElidedLabel, button, classed, label, restyle, set_text
+
+log = logging.getLogger(__name__)
+
+REFERENCE_SIZE = (1920, 1080)
+RECENT = 8  # rows in 最近叫号
+OTHERS = 6  # other current calls shown under the newest one
+PAUSED = 2  # paused windows listed one by one (more are summed up in one more line)
+FLASH_MS = 6000
+FLASH_INTERVAL_MS = 500
+
+
+@dataclass
+class Snapshot:
+    """What the board shows, as read from the store by :meth:`BoardWindow.refresh`."""
+
+    day: str = ""
+    newest: tuple[Ticket, int, float] | None = None
+    others: list[tuple[Ticket, int, float]] = field(default_factory=list)  # called, not yet at the window
+    recent: list[tuple[Ticket, int, float]] = field(default_factory=list)  # newest first, one row per ticket
+    waiting: dict[str, int] = field(default_factory=dict)
+    paused: dict[int, str] = field(default_factory=dict)
+
+
+class BigText(QLabel):
+    """One line of very large text, drawn centred on its glyphs and shrunk to fit its width.
+
+    A CJK font's line box is ~1.45 em tall; the board's huge number only needs its glyphs, so this
+    label is 1.12 em tall and never clips: too long a text ("A1000 → 10 号窗口") is scaled down."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        fm = self.fontMetrics()
+        m = self.contentsMargins()
+        return QSize(fm.horizontalAdvance(self.text()) + m.left() + m.right() + 4,
+                     round(self.font().pixelSize() * 1.12) + m.top() + m.bottom())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = self.sizeHint()
+        return QSize(hint.width() // 2, hint.height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        text = self.text()
+        if not text:
+            return
+        rect = self.contentsRect()
+        font = QFont(self.font())
+        fm = self.fontMetrics()
+        width = fm.horizontalAdvance(text)
+        if width > rect.width() and font.pixelSize() > 0:
+            font.setPixelSize(max(8, int(font.pixelSize() * rect.width() / width)))
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        p.setFont(font)
+        p.setPen(self.palette().color(self.foregroundRole()))
+        fm = p.fontMetrics()
+        tight = fm.tightBoundingRect(text)
+        width = fm.horizontalAdvance(text)
+        align = self.alignment()
+        if align & Qt.AlignmentFlag.AlignHCenter:
+            x = rect.x() + (rect.width() - width) / 2
+        elif align & Qt.AlignmentFlag.AlignRight:
+            x = rect.right() - width
+        else:
+            x = rect.x()
+        # the tallest glyphs a line can have (Latin caps and CJK) centre on the rectangle
+        box = fm.tightBoundingRect("A号")
+        y = rect.y() + (rect.height() - box.height()) / 2 - box.top()
+        if tight.top() < box.top() or tight.bottom() > box.bottom():  # taller glyphs: centre those
+            y = rect.y() + (rect.height() - tight.height()) / 2 - tight.top()
+        p.drawText(round(x), round(y), text)
+        p.end()
+
+
+def _card(cls: str = "board-card") -> QFrame:
+    return classed(QFrame(), cls)
+
+
+class BoardWindow(Retranslating, QWidget):
+    """The call board terminal. Built with exactly what it needs; reads the store in :meth:`refresh`."""
+
+    def __init__(self, *, hall: Hall, store, bridge, announcer: Announcer, language: Language,
+                 clock: Callable[[], _dt.datetime], flash_ms: int = FLASH_MS,
+                 flash_interval_ms: int = FLASH_INTERVAL_MS, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hall, self.store, self.bridge, self.announcer = hall, store, bridge, announcer
+        self.language, self.clock = language, clock
+        self.snapshot = Snapshot()
+        self.setObjectName("BoardRoot")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._build_header())
+        body = QHBoxLayout()
+        body.setContentsMargins(28, 18, 28, 14)
+        body.setSpacing(24)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        left.addWidget(self._build_now(), 1)
+        left.addWidget(self._build_caption())
+        left.addWidget(self._build_waiting())
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        right.addWidget(self._build_recent(), 1)
+        right.addLayout(self._build_paused())
+        right_box = QWidget()
+        right_box.setLayout(right)
+        right_box.setFixedWidth(560)
+        right.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(left, 1)
+        body.addWidget(right_box)
+        root.addLayout(body, 1)
+        root.addWidget(self._build_notices())
+
+        # the flash: the NOW CALLING card alternates with its highlight, then stays steady
+        self._flash_on = False
+        self._flash_left = 0
+        self.flash_timer = QTimer(self)
+        self.flash_timer.setInterval(max(1, flash_interval_ms))
+        self.flash_timer.timeout.connect(self._flash_step)
+        self._flash_ticks = max(2, round(flash_ms / max(1, flash_interval_ms)))
+        # the wall clock: its minute only; it never touches the store
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(15_000)
+        self.clock_timer.timeout.connect(self._show_clock)
+        self.clock_timer.start()
+
+        bridge.ticket_called.connect(self._on_called)
+        bridge.changed.connect(self.refresh)
+        announcer.caption_changed.connect(self._show_caption)
+        announcer.muted_changed.connect(self._show_muted)
+        self.mute.toggled.connect(announcer.set_muted)
+
+        self.retranslate()
+        self.refresh()
+
+    # --- construction ---------------------------------------------------------------------------
+
+    def _build_header(self) -> QFrame:
+        header = _card("board-header")
+        lay = QHBoxLayout(header)
+        lay.setContentsMargins(32, 8, 28, 8)
+        lay.setSpacing(24)
+        self.hall_name = classed(ElidedLabel(), "board-head")
+        self.hall_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.board_title = label(cls="board-title board-muted", wrap=False)
+        self.clock_label = label(cls="board-clock", wrap=False)
+        self.mute = button("board_mute", "board-mute", checkable=True)
+        self.mute.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.mute.setChecked(self.announcer.muted)
+        lay.addWidget(self.hall_name, 1)
+        lay.addWidget(self.board_title)
+        lay.addSpacing(24)
+        lay.addWidget(self.clock_label)
+        lay.addWidget(self.mute)
+        return header
+
+    def _build_now(self) -> QFrame:
+        self.now_card = _card("board-now")
+        lay = QVBoxLayout(self.now_card)
+        lay.setContentsMargins(32, 20, 32, 20)
+        lay.setSpacing(6)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        self.now_tag = label(cls="board-now-tag", wrap=False)
+        self.recall_tag = label(cls="board-now-tag", wrap=False)
+        self.window_name = classed(ElidedLabel(), "board-title board-muted")
+        self.window_name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.window_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.now_tag)
+        top.addWidget(self.recall_tag)
+        top.addWidget(self.window_name, 1)
+        lay.addLayout(top)
+        lay.addStretch(1)
+
+        line = QHBoxLayout()
+        line.setSpacing(36)
+        self.now_number = classed(BigText(), "board-number")
+        self.now_arrow = classed(BigText("→"), "board-arrow")
+        self.now_window = classed(BigText(), "board-window")
+        for w in (self.now_number, self.now_arrow, self.now_window):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        line.addStretch(1)
+        line.addWidget(self.now_number)
+        line.addWidget(self.now_arrow)
+        line.addWidget(self.now_window)
+        line.addStretch(1)
+        lay.addLayout(line)
+        self.now_idle = label(cls="board-idle")
+        self.now_idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.now_idle)
+        lay.addStretch(1)
+
+        others = QHBoxLayout()
+        others.setSpacing(14)
+        self.others_title = label(cls="board-muted", wrap=False)
+        others.addWidget(self.others_title, 0, Qt.AlignmentFlag.AlignTop)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(10)
+        self.other_labels = []
+        for i in range(OTHERS):
+            lab = label(cls="board-other", wrap=False)
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(lab, i // 3, i % 3)
+            self.other_labels.append(lab)
+        others.addLayout(grid, 1)
+        lay.addLayout(others)
+        return self.now_card
+
+    def _build_caption(self) -> QFrame:
+        self.caption_box = _card("board-caption")
+        lay = QHBoxLayout(self.caption_box)
+        lay.setContentsMargins(24, 10, 24, 10)
+        lay.setSpacing(20)
+        self.caption_tag = label(cls="board-small", wrap=False)
+        self.caption_text = classed(ElidedLabel(), "board-caption-text")
+        self.caption_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        lay.addWidget(self.caption_tag)
+        lay.addWidget(self.caption_text, 1)
+        return self.caption_box
+
+    def _build_waiting(self) -> QFrame:
+        card = _card()
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(28, 12, 28, 14)
+        lay.setSpacing(2)
+        self.waiting_title = label(cls="board-title", wrap=False)
+        lay.addWidget(self.waiting_title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, cat in enumerate(self.hall.categories):
+            name = label(cls="board-muted")  # a long English name wraps to a second line
+            name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            count = classed(BigText(), "board-count")
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row, col = i // 3, (i % 3) * 3
+            grid.addWidget(name, row, col)
+            grid.addWidget(count, row, col + 1)
+            grid.setColumnStretch(col, 1)
+            if col < 6:
+                grid.setColumnMinimumWidth(col + 2, 24)  # a gap between the columns
+            self.waiting_labels[cat.code] = (name, count)
+        lay.addLayout(grid)
+        return card
+
+    def _build_recent(self) -> QFrame:
+        card = _card()
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(28, 16, 28, 16)
+        lay.setSpacing(4)
+        self.recent_title = label(cls="board-title", wrap=False)
+        lay.addWidget(self.recent_title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(6)
+        self.recent_head = [label(cls="board-small", wrap=False) for _ in range(3)]
+        for col, lab in enumerate(self.recent_head):
+            grid.addWidget(lab, 0, col)
+        self.recent_rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        for r in range(RECENT):
+            number = classed(BigText(), "board-row-number")
+            window = classed(BigText(), "board-row-window")
+            at = label(cls="board-small", wrap=False)
+            at.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for w in (number, window):
+                w.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(number, r + 1, 0)
+            grid.addWidget(window, r + 1, 1)
+            grid.addWidget(at, r + 1, 2)
+            self.recent_rows.append((number, window, at))
+        self.recent_head[2].setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid.setColumnStretch(1, 1)
+        lay.addLayout(grid)
+        self.recent_empty = label(cls="board-muted")
+        lay.addWidget(self.recent_empty)
+        lay.addStretch(1)
+        return card
+
+    def _build_paused(self) -> QVBoxLayout:
+        lay = QVBoxLayout()
+        lay.setSpacing(8)
+        self.paused_labels = []
+        for _ in range(PAUSED + 1):  # the last one sums up any more
+            lab = label(cls="board-paused")
+            lay.addWidget(lab)
+            self.paused_labels.append(lab)
+        return lay
+
+    def _build_notices(self) -> QFrame:
+        band = _card("board-notices")
+        lay = QVBoxLayout(band)
+        lay.setContentsMargins(32, 10, 32, 10)
+        lay.setSpacing(2)
+        self.hours_line = label(cls="board-small")
+        self.promise_line = label(cls="board-small")
+        self.special_line = label(cls="board-small", wrap=False)
+        self.special_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        lay.addWidget(self.hours_line)
+        line = QHBoxLayout()
+        line.setSpacing(24)
+        line.addWidget(self.promise_line, 1)
+        line.addWidget(self.special_line)
+        lay.addLayout(line)
+        return band
+
+    # --- reading the store ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read today's calls, queue and paused windows from the store, and show them."""
+        day = self.clock().date().isoformat()
+        try:
+            calls = self.store.recent_calls(day, limit=max(40, RECENT * 4))
+            waiting = _Counter(t.category for t in self.store.waiting(day))
+            paused = self.store.paused_windows()
+        except StoreError as exc:
+            log.warning("call board cannot read the store: %s", exc)
+            return
+        seen: set[int] = set()
+        rows = []
+        for ticket, window, at in calls:  # newest first; a recall moves its ticket to the top
+            if ticket.id not in seen:
+                seen.add(ticket.id)
+                rows.append((ticket, window, at))
+        newest = rows[0] if rows else None
+        others = [r for r in rows[1:] if r[0].status == "called" and r[0].window == r[1]]
+        self.snapshot = Snapshot(day=day, newest=newest, others=others, recent=rows[:RECENT],
+                                 waiting=dict(waiting), paused=dict(sorted(paused.items())))
+        self._render()
+
+    def _on_called(self, ticket: Ticket, window, recall: bool) -> None:
+        self.refresh()
+        if window is None:
+            return
+        self.announcer.announce(ticket.number, int(window))
+        if self.snapshot.newest is not None and self.snapshot.newest[0].id == ticket.id:
+            self.flash()
+
+    # --- the flash ------------------------------------------------------------------------------
+
+    @property
+    def flashing(self) -> bool:
+        return self.flash_timer.isActive()
+
+    @property
+    def highlighted(self) -> bool:
+        """True while the flash shows its highlight (amber card)."""
+        return self._flash_on
+
+    def flash(self) -> None:
+        """Alternate the NOW CALLING card with its highlight for ``flash_ms``, starting highlighted."""
+        self._flash_left = self._flash_ticks
+        self._set_highlight(True)
+        self.flash_timer.start()
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        if self._flash_left <= 0:
+            self.flash_timer.stop()
+            self._set_highlight(False)
+        else:
+            self._set_highlight(not self._flash_on)
+
+    def _set_highlight(self, on: bool) -> None:
+        if on == self._flash_on:
+            return
+        self._flash_on = on
+        self.now_card.setProperty("class", "board-now flash" if on else "board-now")
+        restyle(self.now_card)
+        for child in self.now_card.findChildren(QLabel):
+            restyle(child)
+
+    # --- showing --------------------------------------------------------------------------------
+
+    def window_text(self, window: int) -> str:
+        return self.tr("{n} 号窗口").format(n=window)
+
+    def _window_name(self, number: int) -> str:
+        try:
+            w = self.hall.window(number)
+        except StopIteration:
+            return ""
+        return w.name_en if self.language.english else w.name
+
+    def _render(self) -> None:
+        s = self.snapshot
+        en = self.language.english
+        # NOW CALLING
+        calling = s.newest is not None
+        for w in (self.now_number, self.now_arrow, self.now_window):
+            w.setVisible(calling)
+        self.now_idle.setVisible(not calling)
+        if calling:
+            ticket, window, _at = s.newest
+            self.now_number.setText(ticket.number)
+            self.now_window.setText(self.window_text(window))
+            self.window_name.setText(self._window_name(window))
+            self.recall_tag.setVisible(ticket.calls > 1 and ticket.status == "called")
+            self.recall_tag.setText(self.tr("再次叫号 · 第 {n} 次").format(n=ticket.calls))
+            self.now_card.setAccessibleName(self.tr("正在叫号：{number} 号请到 {window} 号窗口")
+                                            .format(number=ticket.number, window=window))
+        else:
+            self.now_number.setText("")
+            self.now_window.setText("")
+            self.window_name.setText("")
+            self.recall_tag.setVisible(False)
+            self.now_card.setAccessibleName(self.tr("正在叫号：暂无"))
+        others = s.others
+        self.others_title.setVisible(bool(others))
+        shown = others[:OTHERS]
+        for i, lab in enumerate(self.other_labels):
+            if i < len(shown):
+                t, w, _ = shown[i]
+                lab.setText(f"{t.number} → {self.window_text(w)}")
+            lab.setVisible(i < len(shown))
+        if len(others) > OTHERS:
+            self.others_title.setText(self.tr("其他正在叫号（另有 {n} 个）").format(n=len(others) - OTHERS))
+        else:
+            self.others_title.setText(self.tr("其他正在叫号"))
+
+        # recently called
+        for i, (number, window, at) in enumerate(self.recent_rows):
+            if i < len(s.recent):
+                t, w, when = s.recent[i]
+                number.setText(t.number)
+                window.setText(self.window_text(w))
+                at.setText(_dt.datetime.fromtimestamp(when).strftime("%H:%M"))
+            for lab in (number, window, at):
+                lab.setVisible(i < len(s.recent))
+        self.recent_empty.setVisible(not s.recent)
+        for lab in self.recent_head:
+            lab.setVisible(bool(s.recent))
+
+        # waiting per category
+        for cat in self.hall.categories:
+            name, count = self.waiting_labels[cat.code]
+            name.setText(f"{cat.prefix}  {cat.name_en if en else cat.name}")
+            count.setText(str(s.waiting.get(cat.code, 0)))
+
+        # paused windows
+        items = list(s.paused.items())
+        for i, lab in enumerate(self.paused_labels[:PAUSED]):
+            if i < len(items):
+                number, reason = items[i]
+                lab.setText(self.paused_text(number, reason))
+            lab.setVisible(i < len(items))
+        more = self.paused_labels[PAUSED]
+        more.setVisible(len(items) > PAUSED)
+        if len(items) > PAUSED:
+            more.setText(self.tr("另有 {n} 个窗口暂停服务：{windows}").format(
+                n=len(items) - PAUSED, windows="、".join(str(n) for n, _ in items[PAUSED:])))
+        self._show_clock()
+
+    def paused_text(self, window: int, reason: str) -> str:
+        if reason.strip():
+            return self.tr("{n} 号窗口暂停：{reason}").format(n=window, reason=reason.strip())
+        return self.tr("{n} 号窗口暂停服务").format(n=window)
+
+    def _show_caption(self, text: str | None = None) -> None:
+        text = self.announcer.caption if text is None else text
+        if text:
+            self.caption_text.setText(text)
+            classed(self.caption_text, "board-caption-text")
+        else:
+            self.caption_text.setText(self.tr("过号了？请到窗口说明，可以重新排队"))
+            classed(self.caption_text, "board-caption-text board-muted")
+        restyle(self.caption_text)
+        self.caption_tag.setText(self.tr("字幕（声音已关）") if self.announcer.muted else self.tr("语音播报"))
+
+    def _show_muted(self, muted: bool) -> None:
+        if self.mute.isChecked() != muted:
+            self.mute.setChecked(muted)
+        if muted:
+            set_text(self.mute, self.tr("播报声音：关"), self.tr("打开播报声音"))
+        else:
+            set_text(self.mute, self.tr("播报声音：开"), self.tr("关闭播报声音"))
+        self._show_caption()
+
+    def _show_clock(self) -> None:
+        now = self.clock()
+        if self.language.english:
+            locale, fmt = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "ddd d MMM yyyy  HH:mm"
+        else:
+            locale, fmt = QLocale(QLocale.Language.Chinese, QLocale.Country.China), "yyyy年M月d日 dddd  HH:mm"
+        self.clock_label.setText(locale.toString(now, fmt))
+
+    def retranslate(self) -> None:
+        en = self.language.english
+        self.hall_name.setText(self.hall.name_en if en else self.hall.name)
+        self.board_title.setText(self.tr("叫号信息"))
+        self.now_tag.setText(self.tr("正在叫号"))
+        self.now_idle.setText(self.tr("暂未叫号，请留意屏幕和语音"))
+        self.waiting_title.setText(self.tr("等候人数"))
+        self.recent_title.setText(self.tr("最近叫号"))
+        for lab, text in zip(self.recent_head, (self.tr("号码"), self.tr("窗口"), self.tr("时间"))):
+            lab.setText(text)
+        self.recent_empty.setText(self.tr("今天还没有叫号"))
+        hours = "  ·  ".join(f"{h.days_en if en else h.days} {h.time}" for h in self.hall.hours)
+        self.hours_line.setText(self.tr("办公时间：{hours}").format(hours=hours))
+        self.promise_line.setText(self.tr("“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍"))
+        special = "、".join(str(w.number) for w in self.hall.windows_for("cannot_do"))
+        self.special_line.setText(self.tr("办不成事？请到 {windows} 号专窗").format(windows=special))
+        self._show_muted(self.announcer.muted)
+        self._render()

@@ -1,0 +1,140 @@
+"""Render the call board offscreen at its 1920×1080 reference into docs/screenshots/board/.
+
+    python scripts/screenshots_board.py [--out DIR]
+
+A fresh temporary data directory; tickets are issued at the ticket desk and called at the windows
+(kiosk.domain.counter) like a morning in the hall, one window is paused; the board learns about the
+last call through the change bridge, as it would from another process. Files:
+
+``normal.png``        zh_CN, the newest call steady (as it stays after its ~6 s flash)
+``normal-flash.png``  zh_CN, the same moment with the flash's highlight on
+``en.png``            English
+``empty.png``         zh_CN, first thing in the morning: nothing called yet
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.app import load_data  # noqa: E402
+from kiosk.domain.counter import Counter  # noqa: E402
+from kiosk.domain.desk import Request, TicketDesk  # noqa: E402
+from kiosk.store.db import Store  # noqa: E402
+from kiosk.ui.board import REFERENCE_SIZE, BoardWindow  # noqa: E402
+from kiosk.ui.bridge import ChangeBridge  # noqa: E402
+from kiosk.ui.i18n import EN, ZH, Language  # noqa: E402
+from kiosk.ui.theme import NORMAL, Theme  # noqa: E402
+from kiosk.ui.voice import Announcer  # noqa: E402
+
+START = _dt.datetime(2026, 11, 27, 9, 40)
+
+
+class Clock:
+    def __init__(self, now: _dt.datetime):
+        self.now = now
+
+    def __call__(self) -> _dt.datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += _dt.timedelta(minutes=minutes)
+
+
+def morning(store: Store, catalogue, hall, clock: Clock) -> dict[int, Counter]:
+    """Issue a morning's tickets and call most of them; return the windows' counters."""
+    desk = TicketDesk(store, catalogue, hall, clock)
+    plan = ["comprehensive"] * 24 + ["consult"] * 7 + ["realty"] * 6 + ["police"] * 4 + ["assist"] * 2 + ["cannot_do"]
+    for category in plan:
+        desk.issue(Request(category=category))
+        clock.advance(0.4)
+    counters = {w.number: Counter(store, hall, w.number, clock) for w in hall.windows}
+    for rounds in range(3):  # three rounds of call → start → done on the busiest windows
+        for n in (1, 2, 3, 4, 6, 8):
+            c = counters[n]
+            if c.call_next() is not None:
+                clock.advance(1.5)
+                if rounds < 2:
+                    c.start()
+                    clock.advance(2)
+                    c.finish()
+    counters[4].start()  # window 4 is serving; 3 and 8 have called and wait for their citizen
+    counters[5].pause("午间轮岗")
+    counters[10].call_next()
+    clock.advance(1)
+    return counters
+
+
+def render(app: QApplication, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    catalogue, hall = load_data()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        theme = Theme(app, data / "cache")
+        theme.apply(NORMAL)
+        language = Language(app)
+        clock = Clock(START)
+        store = Store.open(data)
+        announcer = Announcer(engine="silent", caption_ms=600_000, gap_ms=0)
+
+        board = BoardWindow(hall=hall, store=store, bridge=ChangeBridge(store), announcer=announcer,
+                            language=language, clock=clock)
+        board.resize(*REFERENCE_SIZE)
+        board.show()
+        shoot(board, out / "empty.png")
+        board.close()
+
+        counters = morning(store, catalogue, hall, clock)
+        # the board runs in its own process: it sees the last call through its own connection
+        board_store = Store.open(data)
+        bridge = ChangeBridge(board_store)
+        board = BoardWindow(hall=hall, store=board_store, bridge=bridge, announcer=announcer,
+                            language=language, clock=clock)
+        board.resize(*REFERENCE_SIZE)
+        board.show()
+        bridge.start()
+        counters[2].start()
+        clock.advance(3)
+        counters[2].finish()
+        counters[2].call_next()
+        bridge.check()
+        shoot(board, out / "normal-flash.png")
+        board.flash_timer.stop()
+        board._set_highlight(False)
+        shoot(board, out / "normal.png")
+        language.set(EN)
+        shoot(board, out / "en.png")
+        language.set(ZH)
+        bridge.stop()
+        board.close()
+        announcer.clear()
+        board_store.close()
+        store.close()
+
+
+def shoot(window, path: Path) -> None:
+    QApplication.processEvents()
+    window.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "board")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    render(app, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""`kiosk hall --simulate`: kiosk, board and consoles in one process on one store, a simulated
+day running, and a person still using the kiosk and window 1 by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Settings, build_hall
+from kiosk.ui.navigator import Screen
+
+
+@pytest.fixture
+def hall_demo(qtbot, tmp_path, catalogue, hall):
+    parts = build_hall(QApplication.instance(), Settings(data_dir=tmp_path), catalogue, hall,
+                       simulate=True, seed=5, speed=60, engine="silent")
+    for key in ("kiosk", "board", "consoles"):
+        qtbot.addWidget(parts[key])
+        parts[key].show()
+    parts["bridge"].start()
+    yield parts
+    parts["bridge"].stop()
+    parts["store"].close()
+
+
+def test_simulated_day_shows_live_and_a_person_can_join_in(qtbot, hall_demo):
+    sim, clock, bridge, board = hall_demo["sim"], hall_demo["clock"], hall_demo["bridge"], hall_demo["board"]
+    day = clock().date()
+    ran = sim.advance(dt.datetime.combine(day, dt.time(9, 40)))
+    assert ran > 50
+    assert bridge.check()
+    calls = hall_demo["store"].recent_calls(day.isoformat(), 1)
+    assert calls
+    ticket, window, _at = calls[0]
+    board.refresh()
+    assert ticket.number in _texts(board)
+
+    # a person at window 1 (left to people) calls the next ticket by hand
+    consoles = hall_demo["consoles"]
+    console1 = consoles.widget(0)
+    assert console1.counter.number == 1
+    with clock.at(dt.datetime.combine(day, dt.time(9, 41))):
+        qtbot.mouseClick(console1.actions["call_next"], Qt.MouseButton.LeftButton)
+    assert console1.current is not None and console1.current.window == 1
+    assert bridge.check()
+    assert console1.current.number in _texts(board)
+
+    # and a citizen takes a ticket at the kiosk in the middle of it all
+    kiosk = hall_demo["kiosk"]
+    with clock.at(dt.datetime.combine(day, dt.time(9, 42))):
+        qtbot.mouseClick(kiosk.home.ticket_tile, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(kiosk.menu.desk_buttons["consult"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(kiosk.identity.confirm, Qt.MouseButton.LeftButton)
+    assert kiosk.nav.current == Screen.SLIP and kiosk.slip.number.text().startswith("Z")
+    assert sim.advance(dt.datetime.combine(day, dt.time(10, 30))) > 0  # the day goes on
+
+
+def _texts(widget) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(lab.text() for lab in widget.findChildren(QLabel))

@@ -147,9 +147,12 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            with conn.begin():
-                yield conn
+        try:
+            with self.engine.connect() as conn:
+                with conn.begin():
+                    yield conn
+        except DatabaseError as exc:  # a vanished, locked or broken database: say so, never a traceback
+            raise StoreError(_explain(exc)) from exc
 
     def _migrate(self) -> None:
         with self.write() as conn:

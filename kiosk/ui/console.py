@@ -227,13 +227,13 @@ class ConsoleWindow(Retranslating, QWidget):
         grid.addWidget(pad, 0, 0)
         return panel
 
-    def _fill(self, grid: QGridLayout, prefix: str, choices: list[tuple[str, str]], handler) -> None:
+    def _fill(self, grid: QGridLayout, prefix: str, choices: list[tuple[str, str]], handler, columns: int = 2) -> None:
         clear_layout(grid)
         for i, (key, text) in enumerate(choices):
             b = button(f"{prefix}_{key}", "chip")
             set_text(b, text)
             b.clicked.connect(lambda _=False, k=key: handler(k))
-            grid.addWidget(b, i // 2, i % 2)
+            grid.addWidget(b, i // columns, i % columns)
 
     def show_ticket(self) -> None:
         self.left.setCurrentIndex(0)
@@ -247,7 +247,7 @@ class ConsoleWindow(Retranslating, QWidget):
             choices = [(c.code, c.name_en if en else c.name) for c in self.hall.categories]
             choices += [(f"w{w.number}", self.tr("{n} 号窗口").format(n=w.number)) for w in self.hall.windows
                         if w.number != self.counter.number]
-            self._fill(self.transfer_grid, "transfer_to", choices, self._transfer)
+            self._fill(self.transfer_grid, "transfer_to", choices, self._transfer, columns=3)
             self.left.setCurrentWidget(self.transfer_panel)
             return
         if key == "suspend":
@@ -367,7 +367,7 @@ class ConsoleWindow(Retranslating, QWidget):
                    "call_number": t is None and paused is None, "reactivate": True}
         for key, b in self.actions.items():
             b.setEnabled(enabled[key])
-        self._show_current(t, en)
+        self._show_current(t, en, paused is not None)
         clear_layout(self.suspended_row)
         self.suspended_title.setText(self.tr("挂起中（点一下恢复办理）：") if suspended else "")
         for s in suspended:
@@ -385,12 +385,12 @@ class ConsoleWindow(Retranslating, QWidget):
             self._figures_at = time.monotonic()
             self.figures.setText(self._figures())
 
-    def _show_current(self, t: Ticket | None, en: bool) -> None:
+    def _show_current(self, t: Ticket | None, en: bool, paused: bool) -> None:
         clear_layout(self.materials)
         self.material_buttons = []
         if t is None:
             self.number.setText("—")
-            self.status.setText(self.tr("空闲：请叫号"))
+            self.status.setText(self.tr("窗口暂停中，恢复后再叫号") if paused else self.tr("空闲：请叫号"))
             for w in (self.badges, self.subject, self.detail, self.materials_title):
                 w.setText("")
             self.badges.hide()

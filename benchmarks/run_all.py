@@ -1,6 +1,6 @@
 """Run every kiosk benchmark and print one markdown table.
 
-    python benchmarks/run_all.py            # everything (≈ 1 minute on 2 cores)
+    python benchmarks/run_all.py            # everything (≈ 1.5 minutes on 2 cores)
     python benchmarks/run_all.py startup    # only modules whose name contains "startup"
 
 Each module (bench_*.py, ``run() -> list[Row]``) runs in its own fresh Python process, one after
@@ -20,7 +20,8 @@ import time
 import common
 from common import Row, print_table
 
-MODULES = ("bench_startup", "bench_search", "bench_navigation", "bench_tickets", "bench_memory")
+MODULES = ("bench_startup", "bench_search", "bench_navigation", "bench_tickets", "bench_memory",
+           "bench_calls", "bench_board", "bench_concurrency")
 MARK = "@@ROWS@@ "
 
 

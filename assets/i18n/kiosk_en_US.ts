@@ -4,7 +4,7 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../kiosk/ui/voice.py" line="353"/>
+        <location filename="../../kiosk/ui/voice.py" line="360"/>
         <source>请 {number} 号到 {window} 号窗口</source>
         <translation>Number {number}, please go to window {window}</translation>
     </message>
@@ -12,142 +12,147 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="415"/>
+        <location filename="../../kiosk/ui/board.py" line="436"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="439"/>
+        <location filename="../../kiosk/ui/board.py" line="460"/>
         <source>正在叫号：{number} 号请到 {window} 号窗口</source>
         <translation>Now calling: number {number} to window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="446"/>
+        <location filename="../../kiosk/ui/board.py" line="467"/>
         <source>正在叫号：暂无</source>
         <translation>Now calling: no number yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="456"/>
+        <location filename="../../kiosk/ui/board.py" line="477"/>
         <source>其他正在叫号（另有 {n} 个）</source>
         <translation>Also calling (and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="458"/>
+        <location filename="../../kiosk/ui/board.py" line="479"/>
         <source>其他正在叫号</source>
         <translation>Also calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="489"/>
+        <location filename="../../kiosk/ui/board.py" line="510"/>
         <source>另有 {n} 个窗口暂停服务：{windows}</source>
         <translation>{n} more windows paused: {windows}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="495"/>
+        <location filename="../../kiosk/ui/board.py" line="516"/>
         <source>{n} 号窗口暂停：{reason}</source>
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="496"/>
+        <location filename="../../kiosk/ui/board.py" line="517"/>
         <source>{n} 号窗口暂停服务</source>
         <translation>Window {n} paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="438"/>
-        <source>再次叫号 · 第 {n} 次</source>
-        <translation>Called again · call {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/board.py" line="504"/>
+        <location filename="../../kiosk/ui/board.py" line="526"/>
         <source>过号了？请到窗口说明，可以重新排队</source>
-        <translation>Missed your call? Tell a window – you can rejoin the queue</translation>
+        <translation>Missed your number? Ask at a window to rejoin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="507"/>
+        <location filename="../../kiosk/ui/board.py" line="524"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="507"/>
+        <location filename="../../kiosk/ui/board.py" line="459"/>
+        <source>第 {n} 次叫号</source>
+        <translation>Call no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="524"/>
         <source>语音播报</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="513"/>
+        <location filename="../../kiosk/ui/board.py" line="528"/>
+        <source>温馨提示</source>
+        <translation>Please note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="536"/>
         <source>播报声音：关</source>
         <translation>Sound: off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="513"/>
+        <location filename="../../kiosk/ui/board.py" line="536"/>
         <source>打开播报声音</source>
         <translation>Turn announcement sound on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="515"/>
+        <location filename="../../kiosk/ui/board.py" line="538"/>
         <source>播报声音：开</source>
         <translation>Sound: on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="515"/>
+        <location filename="../../kiosk/ui/board.py" line="538"/>
         <source>关闭播报声音</source>
         <translation>Turn announcement sound off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="529"/>
+        <location filename="../../kiosk/ui/board.py" line="556"/>
         <source>叫号信息</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="530"/>
+        <location filename="../../kiosk/ui/board.py" line="557"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="531"/>
+        <location filename="../../kiosk/ui/board.py" line="558"/>
         <source>暂未叫号，请留意屏幕和语音</source>
         <translation>No number called yet: watch this screen and listen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="532"/>
+        <location filename="../../kiosk/ui/board.py" line="559"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="533"/>
+        <location filename="../../kiosk/ui/board.py" line="560"/>
         <source>最近叫号</source>
         <translation>Recently called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <location filename="../../kiosk/ui/board.py" line="561"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <location filename="../../kiosk/ui/board.py" line="561"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <location filename="../../kiosk/ui/board.py" line="561"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="536"/>
+        <location filename="../../kiosk/ui/board.py" line="563"/>
         <source>今天还没有叫号</source>
         <translation>No calls yet today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="538"/>
+        <location filename="../../kiosk/ui/board.py" line="565"/>
         <source>办公时间：{hours}</source>
         <translation>Opening hours: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="539"/>
+        <location filename="../../kiosk/ui/board.py" line="566"/>
         <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
         <translation>Our &quot;Five Zeros&quot; pledge: no paperwork · no distance · no waiting · no difference · no barriers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="541"/>
+        <location filename="../../kiosk/ui/board.py" line="568"/>
         <source>办不成事？请到 {windows} 号专窗</source>
         <translation>Couldn&apos;t get it done? Go to window {windows}</translation>
     </message>
@@ -275,278 +280,283 @@
     <message>
         <location filename="../../kiosk/ui/console.py" line="29"/>
         <source>等候容缺材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for a deferred document</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="29"/>
         <source>需要复印材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies needed</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="30"/>
         <source>后台审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Back-office review</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="30"/>
         <source>申请人临时离开</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant stepped away</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="31"/>
         <source>午间轮岗</source>
-        <translation type="unfinished"></translation>
+        <translation>Lunch rotation</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="31"/>
         <source>业务培训</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="32"/>
         <source>系统故障</source>
-        <translation type="unfinished"></translation>
+        <translation>System fault</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="32"/>
         <source>临时离开</source>
-        <translation type="unfinished"></translation>
+        <translation>Short break</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="248"/>
         <source>{n} 号窗口</source>
-        <translation type="unfinished">Window {n}</translation>
+        <translation>Window {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="272"/>
         <source>数据保存失败：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save: {error}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="275"/>
         <source>暂无等候的号码</source>
-        <translation type="unfinished"></translation>
+        <translation>No one is waiting</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="277"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="312"/>
         <source>请先办结或处理当前号码 {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish or handle the current number {detail} first</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="313"/>
         <source>窗口已暂停，请先恢复窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>The window is paused: reopen it first</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="314"/>
         <source>当前没有可操作的号码</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no current number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="315"/>
         <source>{detail} 秒后才能重呼</source>
-        <translation type="unfinished"></translation>
+        <translation>You can call again in {detail} s</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="316"/>
         <source>今天没有号码 {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>No number {detail} today</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="317"/>
         <location filename="../../kiosk/ui/console.py" line="318"/>
         <source>不能操作：{detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not possible: {detail}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="330"/>
         <source>叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Call next</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="330"/>
         <source>重呼</source>
-        <translation type="unfinished"></translation>
+        <translation>Call again</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="330"/>
         <source>开始办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="331"/>
         <source>办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="331"/>
         <source>过号</source>
-        <translation type="unfinished"></translation>
+        <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="331"/>
         <source>转移</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="332"/>
         <source>挂起</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspend</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="332"/>
         <source>指定叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Call a number</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="332"/>
         <source>过号激活</source>
-        <translation type="unfinished"></translation>
+        <translation>Reactivate</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="335"/>
         <source>切换语言</source>
-        <translation type="unfinished">Switch language</translation>
+        <translation>Switch language</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="336"/>
         <source>转移到哪个业务或窗口？号码和排队位置不变</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer to which service or window? The number and place stay</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="337"/>
         <source>挂起原因（挂起期间可以先办下一位）</source>
-        <translation type="unfinished"></translation>
+        <translation>Why suspend? (you can serve the next person meanwhile)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="338"/>
         <source>暂停窗口的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Why pause the window?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="339"/>
         <source>指定叫号：输入号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Call a number: enter it</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="340"/>
         <source>过号激活：输入号码，重新排队</source>
-        <translation type="unfinished"></translation>
+        <translation>Reactivate a no-show: enter the number to queue it again</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="342"/>
         <source>返回</source>
-        <translation type="unfinished">Back</translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="344"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="344"/>
         <source>退格</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="350"/>
         <source>{n} 号{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="357"/>
         <source>数据读取失败：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read: {error}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="359"/>
         <source>暂停中：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused: {reason}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="360"/>
         <source>服务中</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="361"/>
         <source>恢复窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen window</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="361"/>
         <source>暂停窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause window</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="372"/>
         <source>挂起中（点一下恢复办理）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspended (tap to resume):</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="375"/>
         <source>恢复 {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume {number}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="383"/>
         <source>等候：</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting: </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="393"/>
         <source>空闲：请叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Free: call the next number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="393"/>
+        <source>窗口暂停中，恢复后再叫号</source>
+        <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="400"/>
         <source>已叫号（第 {n}/{max} 次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="402"/>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>Serving</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="405"/>
         <source>绿色通道</source>
-        <translation type="unfinished">Green channel (priority)</translation>
+        <translation>Green channel</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="407"/>
         <source>预约</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="417"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued {time} · waited {m} min · {category}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="422"/>
         <source>材料核对（收到一项点一项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="426"/>
         <source>（电子证照）</source>
-        <translation type="unfinished"></translation>
+        <translation> (e-licence)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="426"/>
         <source>（可容缺）</source>
-        <translation type="unfinished"></translation>
+        <translation> (may follow later)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="440"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>Today: {served} done · {no_show} no-show · {mean:.1f} min average</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ What it shows, top to bottom, left to right:
 
 - the hall's name, the date and time, and the 播报声音 toggle (mute: captions only);
 - NOW CALLING: the newest call very large ("A012 → 3 号窗口") under a "正在叫号" tag, flashing
-  (the card alternates with an amber highlight) for ~6 s when it is new, with "再次叫号" on a
+  (the card alternates with an amber highlight) for ~6 s when it is new, with "第 2 次叫号" on a
   recall; under it, the other numbers being called right now;
 - the caption of the announcement being spoken (or, when idle, a hint to listen for calls);
 - how many people wait in each category, by its prefix letter and name;
@@ -14,7 +14,7 @@ What it shows, top to bottom, left to right:
 The board never polls: it subscribes to the :class:`~kiosk.ui.bridge.ChangeBridge` —
 ``ticket_called`` refreshes it, flashes the new call and queues it on the :class:`Announcer`
 (recalls too); ``changed`` refreshes the counts. :meth:`refresh` reads the store. The only timers
-are the flash (while it runs) and the wall clock's minute.
+are the flash (while it runs) and the wall clock, which reads the store once a day: after midnight.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from typing import Callable
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOption,
+                               QVBoxLayout, QWidget)
 
 from kiosk.domain.hall import Hall
 from kiosk.domain.tickets import Ticket
@@ -59,10 +60,15 @@ class Snapshot:
 
 
 class BigText(QLabel):
-    """One line of very large text, drawn centred on its glyphs and shrunk to fit its width.
+    """One line of large text, drawn centred on its glyphs and shrunk to fit its width.
 
     A CJK font's line box is ~1.45 em tall; the board's huge number only needs its glyphs, so this
-    label is 1.12 em tall and never clips: too long a text ("A1000 → 10 号窗口") is scaled down."""
+    label is 1.12 em tall and never clips: too long a text ("A1000 → 10 号窗口") is scaled down,
+    or, with ``elide`` (free text such as a pause reason), cut with "…"."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, elide: bool = False):
+        super().__init__(text, parent)
+        self.elide = elide
 
     def sizeHint(self) -> QSize:  # noqa: N802
         fm = self.fontMetrics()
@@ -72,6 +78,9 @@ class BigText(QLabel):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         hint = self.sizeHint()
+        if self.elide:
+            m = self.contentsMargins()
+            return QSize(self.fontMetrics().horizontalAdvance("……") + m.left() + m.right(), hint.height())
         return QSize(hint.width() // 2, hint.height())
 
     def paintEvent(self, _event) -> None:  # noqa: N802
@@ -82,9 +91,14 @@ class BigText(QLabel):
         font = QFont(self.font())
         fm = self.fontMetrics()
         width = fm.horizontalAdvance(text)
-        if width > rect.width() and font.pixelSize() > 0:
+        if width > rect.width() and self.elide:
+            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        elif width > rect.width() and font.pixelSize() > 0:
             font.setPixelSize(max(8, int(font.pixelSize() * rect.width() / width)))
         p = QPainter(self)
+        opt = QStyleOption()
+        opt.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, opt, p, self)  # QSS background, border
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         p.setFont(font)
         p.setPen(self.palette().color(self.foregroundRole()))
@@ -141,6 +155,7 @@ class BoardWindow(Retranslating, QWidget):
         right.addWidget(self._build_recent(), 1)
         right.addLayout(self._build_paused())
         right_box = QWidget()
+        right_box.setObjectName("board_side")
         right_box.setLayout(right)
         right_box.setFixedWidth(560)
         right.setContentsMargins(0, 0, 0, 0)
@@ -156,7 +171,7 @@ class BoardWindow(Retranslating, QWidget):
         self.flash_timer.setInterval(max(1, flash_interval_ms))
         self.flash_timer.timeout.connect(self._flash_step)
         self._flash_ticks = max(2, round(flash_ms / max(1, flash_interval_ms)))
-        # the wall clock: its minute only; it never touches the store
+        # the wall clock: shows the minute; reads the store only when the day changes
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(15_000)
         self.clock_timer.timeout.connect(self._show_clock)
@@ -237,7 +252,7 @@ class BoardWindow(Retranslating, QWidget):
         grid.setVerticalSpacing(10)
         self.other_labels = []
         for i in range(OTHERS):
-            lab = label(cls="board-other", wrap=False)
+            lab = classed(BigText(), "board-other")
             lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(lab, i // 3, i % 3)
             self.other_labels.append(lab)
@@ -259,28 +274,28 @@ class BoardWindow(Retranslating, QWidget):
 
     def _build_waiting(self) -> QFrame:
         card = _card()
-        lay = QVBoxLayout(card)
-        lay.setContentsMargins(28, 12, 28, 14)
-        lay.setSpacing(2)
+        lay = QHBoxLayout(card)
+        lay.setContentsMargins(28, 12, 28, 12)
+        lay.setSpacing(28)
         self.waiting_title = label(cls="board-title", wrap=False)
-        lay.addWidget(self.waiting_title)
+        lay.addWidget(self.waiting_title, 0, Qt.AlignmentFlag.AlignTop)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(2)
         self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        rows = (len(self.hall.categories) + 1) // 2
         for i, cat in enumerate(self.hall.categories):
-            name = label(cls="board-muted")  # a long English name wraps to a second line
+            name = classed(ElidedLabel(), "board-muted")
             name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             count = classed(BigText(), "board-count")
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            row, col = i // 3, (i % 3) * 3
+            row, col = i % rows, (i // rows) * 3  # down the first column, then the second
             grid.addWidget(name, row, col)
             grid.addWidget(count, row, col + 1)
             grid.setColumnStretch(col, 1)
-            if col < 6:
-                grid.setColumnMinimumWidth(col + 2, 24)  # a gap between the columns
             self.waiting_labels[cat.code] = (name, count)
-        lay.addLayout(grid)
+        grid.setColumnMinimumWidth(2, 40)  # a gap between the two columns
+        lay.addLayout(grid, 1)
         return card
 
     def _build_recent(self) -> QFrame:
@@ -321,7 +336,8 @@ class BoardWindow(Retranslating, QWidget):
         lay.setSpacing(8)
         self.paused_labels = []
         for _ in range(PAUSED + 1):  # the last one sums up any more
-            lab = label(cls="board-paused")
+            lab = classed(BigText(elide=True), "board-paused")
+            lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             lay.addWidget(lab)
             self.paused_labels.append(lab)
         return lay
@@ -392,6 +408,11 @@ class BoardWindow(Retranslating, QWidget):
         self._set_highlight(True)
         self.flash_timer.start()
 
+    def stop_flash(self) -> None:
+        """End the flash now, steady (for a screenshot, or a presenter)."""
+        self.flash_timer.stop()
+        self._set_highlight(False)
+
     def _flash_step(self) -> None:
         self._flash_left -= 1
         if self._flash_left <= 0:
@@ -435,7 +456,7 @@ class BoardWindow(Retranslating, QWidget):
             self.now_window.setText(self.window_text(window))
             self.window_name.setText(self._window_name(window))
             self.recall_tag.setVisible(ticket.calls > 1 and ticket.status == "called")
-            self.recall_tag.setText(self.tr("再次叫号 · 第 {n} 次").format(n=ticket.calls))
+            self.recall_tag.setText(self.tr("第 {n} 次叫号").format(n=ticket.calls))
             self.now_card.setAccessibleName(self.tr("正在叫号：{number} 号请到 {window} 号窗口")
                                             .format(number=ticket.number, window=window))
         else:
@@ -500,11 +521,13 @@ class BoardWindow(Retranslating, QWidget):
         if text:
             self.caption_text.setText(text)
             classed(self.caption_text, "board-caption-text")
+            self.caption_tag.setText(self.tr("字幕（声音已关）") if self.announcer.muted else self.tr("语音播报"))
         else:
             self.caption_text.setText(self.tr("过号了？请到窗口说明，可以重新排队"))
-            classed(self.caption_text, "board-caption-text board-muted")
+            classed(self.caption_text, "board-caption-idle")
+            self.caption_tag.setText(self.tr("温馨提示"))
         restyle(self.caption_text)
-        self.caption_tag.setText(self.tr("字幕（声音已关）") if self.announcer.muted else self.tr("语音播报"))
+        self.caption_text.updateGeometry()
 
     def _show_muted(self, muted: bool) -> None:
         if self.mute.isChecked() != muted:
@@ -517,6 +540,9 @@ class BoardWindow(Retranslating, QWidget):
 
     def _show_clock(self) -> None:
         now = self.clock()
+        if self.snapshot.day and now.date().isoformat() != self.snapshot.day:
+            self.refresh()  # past midnight: a new day's numbers (refresh() shows the clock too)
+            return
         if self.language.english:
             locale, fmt = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "ddd d MMM yyyy  HH:mm"
         else:
@@ -525,6 +551,7 @@ class BoardWindow(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         en = self.language.english
+        self.announcer.retranslate()  # its caption follows the board's language
         self.hall_name.setText(self.hall.name_en if en else self.hall.name)
         self.board_title.setText(self.tr("叫号信息"))
         self.now_tag.setText(self.tr("正在叫号"))

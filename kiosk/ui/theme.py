@@ -34,7 +34,7 @@ NORMAL, ELDER = "normal", "elder"
 
 #: The call board (1920×1080, read from across the hall) has no 长辈版: the same sizes in both modes.
 _BOARD = dict(board_head=40, board_title=44, board_number=170, board_window=108, board_other=36,
-              board_row=46, board_text=30, board_small=26, board_caption=44, board_count=56)
+              board_row=50, board_text=30, board_small=26, board_caption=44, board_count=56)
 
 #: Pixel sizes at the reference geometry. Touch targets ≥ 60 px (80 px 长辈版); body ≥ 24 px (32 px).
 SIZES: dict[str, dict[str, int]] = {

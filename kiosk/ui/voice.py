@@ -23,6 +23,7 @@ please go to window 3" in English). Speech stays Mandarin, the hall's spoken lan
 Signals:
 ``caption_changed(str)``  the caption of the announcement being played; "" when idle
 ``started(str)``          an announcement (its caption) begins
+``repeated(str, int)``    one repetition of it begins (its caption, 1 … ``repeats``)
 ``finished(str)``         it has been played ``repeats`` times
 ``muted_changed(bool)``
 
@@ -138,6 +139,11 @@ class _ChimePlayer(_SilentPlayer):
         super().__init__(caption_ms, parent)
         self.effect = effect
         effect.setParent(self)
+        effect.statusChanged.connect(self._status)
+
+    def _status(self) -> None:
+        if self.effect.status() == self.effect.Status.Error:
+            log.info("the chime cannot be played (no working audio output?): captions only")
 
     def play(self, speech: str) -> None:
         super().play(speech)
@@ -271,6 +277,7 @@ class Announcer(QObject):
 
     caption_changed = Signal(str)
     started = Signal(str)
+    repeated = Signal(str, int)
     finished = Signal(str)
     muted_changed = Signal(bool)
 
@@ -352,6 +359,11 @@ class Announcer(QObject):
     def caption_for(self, number: str, window: int) -> str:
         return self.tr("请 {number} 号到 {window} 号窗口").format(number=number, window=window)
 
+    def retranslate(self) -> None:
+        """Re-make the caption in the current language (the board calls this on a language switch)."""
+        if self._current is not None:
+            self._set_caption(self.caption_for(*self._current))
+
     # --- queue ----------------------------------------------------------------------------------
 
     def announce(self, number: str, window: int) -> None:
@@ -389,6 +401,7 @@ class Announcer(QObject):
     def _play(self) -> None:
         tts_failed = isinstance(self._player, _TtsPlayer) and self._player.failed
         self._active = self._silent if (self._muted or tts_failed) else self._player
+        self.repeated.emit(self._caption, self._played + 1)
         self._active.play(self._speech)
 
     def _repetition_done(self, player: _Player) -> None:

@@ -1,0 +1,147 @@
+"""Subprocess body for bench_board (spawned by it; not a benchmark module itself).
+
+    python benchmarks/_board_child.py board DATA_DIR         # the call board, watching for calls
+    python benchmarks/_board_child.py board-idle DATA_DIR    # the call board, idle CPU
+    python benchmarks/_board_child.py bare-idle              # a bare PySide6 window + label, idle CPU
+
+``board`` follows kiosk.app.run_board (start_qt, _services, build_board with a silent Announcer,
+show, bridge.start) and prints ``ready <monotonic>`` once the first frame is painted and the bridge
+runs. Then, whenever the board's NOW CALLING number label changes to a new text, it prints
+``shown NUMBER <time.monotonic()>`` (checked in a slot on ``bridge.ticket_called`` connected after
+the board's own slot, so the board's refresh has run; plus a 0 ms timer after it and a check on
+``changed``, in case the text changes later), and ``painted NUMBER <monotonic>`` when that label
+next receives a real QEvent.Paint. It exits on ``quit`` or EOF on stdin.
+
+``*-idle`` prints ``ready``, waits SETTLE_S, then measures its own CPU time (getrusage
+RUSAGE_SELF, user + sys) over IDLE_S of doing nothing and prints ``cpu SECONDS WALL_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+
+SETTLE_S = float(os.environ.get("KIOSK_BENCH_IDLE_SETTLE", "2"))
+IDLE_S = float(os.environ.get("KIOSK_BENCH_IDLE_SECONDS", "10"))
+
+
+def cpu_seconds() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def out(*parts) -> None:
+    print(*parts, flush=True)
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+
+    if mode in ("board", "board-idle"):
+        from pathlib import Path
+
+        from kiosk.app import Settings, _services, build_board, start_qt
+        from kiosk.domain.hall import load_hall
+
+        hall = load_hall()
+        app = start_qt()
+        store, bridge, language, clock = _services(app, Settings(data_dir=Path(sys.argv[2])))
+        window = build_board(hall, store, bridge, language, clock, engine="silent")
+    else:
+        from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+        app = QApplication(sys.argv[:1])
+        window = QWidget()
+        QVBoxLayout(window).addWidget(QLabel("一窗通办 hello"))
+        window.resize(1920, 1080)  # the board's reference geometry
+        bridge = None
+
+    # stdin: "quit" or EOF ends the process (a notifier: no polling)
+    def on_stdin() -> None:
+        line = sys.stdin.readline()
+        if not line or line.strip() == "quit":
+            sys.stdout.flush()
+            os._exit(0)
+
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(on_stdin)
+
+    state: dict = {"text": None, "paint_pending": None}
+
+    def failed() -> None:
+        import traceback
+        traceback.print_exc()
+        sys.stderr.flush()
+        os._exit(2)
+
+    # --- the latency watch ----------------------------------------------------------------------
+    def check_label(*_args) -> None:
+        try:
+            text = window.now_number.text()
+            if text and text != state["text"]:
+                t = time.monotonic()
+                state["text"] = text
+                state["paint_pending"] = text
+                out("shown", text, repr(t))
+        except BaseException:  # noqa: BLE001 - never let the board's excepthook hide it
+            failed()
+
+    def after_called(*_args) -> None:
+        check_label()
+        QTimer.singleShot(0, check_label)
+
+    class LabelPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and state["paint_pending"]:
+                text, state["paint_pending"] = state["paint_pending"], None
+                out("painted", text, repr(time.monotonic()))
+            return False
+
+    # --- idle CPU -------------------------------------------------------------------------------
+    def idle_begin() -> None:
+        state["cpu0"], state["wall0"] = cpu_seconds(), time.monotonic()
+        QTimer.singleShot(round(IDLE_S * 1000), idle_end)
+
+    def idle_end() -> None:
+        cpu, wall = cpu_seconds() - state["cpu0"], time.monotonic() - state["wall0"]
+        out("cpu", repr(cpu), repr(wall))
+        os._exit(0)
+
+    def first_frame_done() -> None:
+        try:
+            window.removeEventFilter(first)  # no Python filter on the window's events from now on
+            if bridge is not None:
+                bridge.start()
+            if mode == "board":
+                state["text"] = window.now_number.text()
+                bridge.ticket_called.connect(after_called)  # after BoardWindow._on_called
+                bridge.changed.connect(check_label)
+                window.now_number.installEventFilter(paint_filter)
+            out("ready", repr(time.monotonic()))
+            if mode.endswith("-idle"):
+                QTimer.singleShot(round(SETTLE_S * 1000), idle_begin)
+        except BaseException:  # noqa: BLE001
+            failed()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not state.get("painted"):
+                state["painted"] = True
+                QTimer.singleShot(0, first_frame_done)
+            return False
+
+    paint_filter = LabelPaint()
+    first = FirstPaint()
+    window.installEventFilter(first)
+    window.show()
+    QTimer.singleShot(180_000, lambda: os._exit(3))  # never outlive a stuck parent
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

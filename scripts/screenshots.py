@@ -1,8 +1,10 @@
-"""Render every kiosk screen offscreen at the 1080x1920 reference into docs/screenshots/.
+"""Render every screen offscreen at its reference size into docs/screenshots/.
 
-    python scripts/screenshots.py [--out DIR] [--only normal|elder|en]
+    python scripts/screenshots.py [--out DIR] [--only normal|elder|en|board|console]
 
-Three sets: normal (zh_CN), elder (长辈版) and en (English). The script drives the kiosk with taps
+The kiosk at 1080x1920 in three sets — normal (zh_CN), elder (长辈版) and en (English) — then the
+call board (1920x1080, scripts/screenshots_board.py) and a window console (1280x800,
+scripts/screenshots_console.py). The script drives the kiosk with taps
 like a citizen would, on a fresh temporary data directory, so the PNGs show real behaviour.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -108,12 +111,16 @@ def render(app, which: str, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    ap.add_argument("--only", choices=sorted(SETS))
+    ap.add_argument("--only", choices=sorted(SETS) + ["board", "console"])
     args = ap.parse_args(argv)
     app = QApplication.instance() or QApplication([])
-    for which in ([args.only] if args.only else SETS):
-        render(app, which, args.out / which)
-        print(f"wrote {args.out / which}")
+    for which in ([args.only] if args.only else [*SETS, "board", "console"]):
+        if which in SETS:
+            render(app, which, args.out / which)
+            print(f"wrote {args.out / which}")
+        else:  # the hall's other terminals have scripts of their own
+            module = __import__(f"screenshots_{which}")
+            module.main(["--out", str(args.out / which)])
     return 0
 
 

@@ -127,13 +127,14 @@ def shoot(window, path: Path) -> None:
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "board")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     render(app, args.out)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

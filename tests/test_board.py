@@ -281,7 +281,7 @@ def test_english(make_room):
     assert room.visible_texts(b.other_labels) == ["A001 → Window 3"]
     assert room.recent() == [("B001", "Window 6"), ("A001", "Window 3")]
     assert room.waiting()["comprehensive"] == ("A  General services", "1")
-    assert room.visible_texts(b.paused_labels) == ["Window 5 paused: 午间轮岗"]  # the reason is as typed
+    assert room.visible_texts(b.paused_labels) == ["Window 5 paused: Lunch rotation"]  # the console's reason, translated
     assert b.caption_text.text() == "Number A001, please go to window 3"
     assert b.caption_tag.text() == "Announcement"
     assert "Lunchtime desk 12:00–13:30" in b.hours_line.text() and "Weekend duty" in b.hours_line.text()

@@ -25,7 +25,7 @@ from collections import Counter as _Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOption,
                                QVBoxLayout, QWidget)
@@ -513,7 +513,9 @@ class BoardWindow(Retranslating, QWidget):
 
     def paused_text(self, window: int, reason: str) -> str:
         if reason.strip():
-            return self.tr("{n} 号窗口暂停：{reason}").format(n=window, reason=reason.strip())
+            # the console's reasons are stored in Chinese and translated in its context
+            shown = QCoreApplication.translate("ConsoleWindow", reason.strip())
+            return self.tr("{n} 号窗口暂停：{reason}").format(n=window, reason=shown)
         return self.tr("{n} 号窗口暂停服务").format(n=window)
 
     def _show_caption(self, text: str | None = None) -> None:

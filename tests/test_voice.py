@@ -300,3 +300,14 @@ def test_the_chime_is_a_short_two_tone_wav_written_once(tmp_path):
 def test_an_unknown_engine_is_a_programming_error():
     with pytest.raises(ValueError):
         Announcer(engine="loud")
+
+
+def test_a_burst_keeps_only_the_newest_announcements(qtbot):
+    from kiosk.ui.voice import MAX_PENDING, Announcer
+
+    a = Announcer(engine="silent", caption_ms=10_000, gap_ms=0)
+    for i in range(20):
+        a.announce(f"A{i:03d}", 1)
+    assert a.caption.startswith("请 A000") or "A000" in a.caption
+    assert len(a._queue) == MAX_PENDING
+    assert list(a._queue)[-1] == ("A019", 1)

@@ -47,6 +47,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 log = logging.getLogger(__name__)
 
+MAX_PENDING = 6  # announcements waiting at most; older ones are dropped
 ENGINES = ("auto", "tts", "chime", "silent")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 
@@ -289,7 +290,9 @@ class Announcer(QObject):
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         self.repeats = max(1, int(repeats))
         self._muted = bool(muted)
-        self._queue: deque[tuple[str, int]] = deque()
+        # a burst of calls (a simulated day at high speed) must not build an hour of backlog: keep
+        # the newest few; the board shows every call anyway
+        self._queue: deque[tuple[str, int]] = deque(maxlen=MAX_PENDING)
         self._current: tuple[str, int] | None = None
         self._caption = ""
         self._speech = ""

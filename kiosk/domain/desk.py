@@ -7,6 +7,7 @@ green channel, issues the number through the store and works out the slip's figu
 from __future__ import annotations
 
 import datetime as _dt
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -41,6 +42,9 @@ class Slip:
     minutes: float = 0.0  # the point estimate behind ``wait``
 
 
+SERVICE_CACHE_SECONDS = 20.0
+
+
 class DeskError(ValueError):
     pass
 
@@ -52,6 +56,7 @@ class TicketDesk:
         self.catalogue = catalogue
         self.hall = hall
         self.clock = clock
+        self._services: dict[tuple[str, tuple[str, ...]], tuple[float, list[float]]] = {}
 
     def today(self) -> _dt.date:
         return self.clock().date()
@@ -108,6 +113,17 @@ class TicketDesk:
         ahead, minutes = self.estimate(ticket)
         return Slip(ticket, category.name, category.name_en, windows, ahead, wait_range(minutes), reprint, minutes)
 
+    def _recent_services(self, day: str, categories: tuple[str, ...]) -> list[float]:
+        """Today's latest service times, read again at most every SERVICE_CACHE_SECONDS: they move
+        slowly, and a ticket burst at the kiosk should not re-read them for every slip."""
+        key = (day, categories)
+        now = time.monotonic()
+        cached = self._services.get(key)
+        if cached is None or now - cached[0] > SERVICE_CACHE_SECONDS:
+            cached = (now, self.store.service_minutes(day, list(categories)))
+            self._services[key] = cached
+        return cached[1]
+
     def estimate(self, ticket: Ticket) -> tuple[int, float]:
         """(people ahead, expected minutes until called) for a waiting ticket.
 
@@ -118,10 +134,8 @@ class TicketDesk:
         paused = self.store.paused_windows()
         open_windows = [n for n in serving if n not in paused]
         shared = {c for w in self.hall.windows if w.number in serving for c in w.categories}
-        ahead = sum(1 for t in self.store.waiting(ticket.day)
-                    if t.id != ticket.id and t.category in shared and (t.queued_at, t.id) < (ticket.queued_at, ticket.id)
-                    and (t.target_window is None or t.target_window in serving) and (t.green or not ticket.green))
+        ahead = self.store.count_ahead(ticket, sorted(shared), serving, green_only=ticket.green)
         busy = len(self.store.busy_windows(ticket.day) & set(open_windows))
         configured = self.hall.category(ticket.category).service_minutes
-        mean = mean_service(self.store.service_minutes(ticket.day, sorted(shared)), configured)
+        mean = mean_service(self._recent_services(ticket.day, tuple(sorted(shared))), configured)
         return ahead, expected_wait(ahead, busy, len(open_windows), mean)

@@ -367,6 +367,20 @@ class Store:
                                 .order_by(tickets.c.queued_at, tickets.c.id)).all()
         return [_ticket(r) for r in rows]
 
+    def count_ahead(self, ticket: Ticket, categories: Sequence[str], windows: Sequence[int],
+                    green_only: bool) -> int:
+        """Waiting tickets queued before ``ticket`` that ``windows`` may call (their ``categories``,
+        not transferred to another window); with ``green_only``, green ones only."""
+        t = tickets.c
+        q = select(func.count()).select_from(tickets).where(
+            t.day == ticket.day, t.status == "waiting", t.id != ticket.id, t.category.in_(list(categories)),
+            (t.queued_at < ticket.queued_at) | ((t.queued_at == ticket.queued_at) & (t.id < ticket.id)),
+            t.target_window.is_(None) | t.target_window.in_(list(windows)))
+        if green_only:
+            q = q.where(t.green.is_(True))
+        with self.read() as conn:
+            return conn.execute(q).scalar_one()
+
     def busy_windows(self, day: str) -> set[int]:
         with self.read() as conn:
             rows = conn.execute(select(tickets.c.window).where(

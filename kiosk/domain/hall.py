@@ -58,6 +58,13 @@ class Hall:
         return [w for w in self.windows if category in w.categories]
 
 
+def window_span(numbers: list[int], separator: str) -> str:
+    """"1–5" for a run of three or more consecutive windows, else "6、7" (with ``separator``)."""
+    if len(numbers) > 2 and numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"{numbers[0]}–{numbers[-1]}"
+    return separator.join(map(str, numbers))
+
+
 def _check_list(data: LineDict, key: str, rep: _Reporter, spec: dict) -> list[tuple[dict, LineDict]]:
     seq = data.get(key)
     if not isinstance(seq, LineList):

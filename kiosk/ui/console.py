@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QStackedWidget, 
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.counter import Counter
+from kiosk.domain.stats import day_stats
 from kiosk.domain.tickets import Ticket
 from kiosk.store.db import QueueError
 from kiosk.store.errors import StoreError
@@ -429,14 +430,11 @@ class ConsoleWindow(Retranslating, QWidget):
             self.material_buttons.append(b)
 
     def _figures(self) -> str:
+        """Today's figures for this window, as ``kiosk stats`` computes them."""
         day = self.clock().date().isoformat()
-        events = self.counter.store.day_events(day)
-        mine = [e for e in events if e[3] == self.counter.number]
-        served = sum(1 for e in mine if e[2] == "done")
-        no_shows = sum(1 for e in mine if e[2] == "no_show")
-        starts = {e[5].id: e[1] for e in mine if e[2] == "started"}
-        durations = [(e[1] - starts[e[5].id]) / 60 for e in mine if e[2] == "done" and e[5].id in starts]
-        mean = sum(durations) / len(durations) if durations else 0
+        mine = day_stats(day, self.counter.store.day_events(day), self.hall).by_window.get(self.counter.number)
+        served, no_shows = (mine.served, mine.no_shows) if mine else (0, 0)
+        mean = mine.mean_service_min if mine and mine.mean_service_min is not None else 0.0
         return self.tr("今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟").format(
             served=served, no_show=no_shows, mean=mean)
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.domain.catalogue import Catalogue, Material
 from kiosk.domain.desk import Request
-from kiosk.domain.hall import Hall
+from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.visit import Visit
 from kiosk.ui.i18n import Language, Retranslating
 from kiosk.ui.widgets import QrCode, button, classed, clear_layout, label, scrolled_page, set_text
@@ -204,8 +204,7 @@ class ItemScreen(Retranslating, QWidget):
             return "—"
         nums = [w.number for w in windows]
         name = windows[0].name_en if en else windows[0].name
-        span = (f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1
-                else self.tr("、").join(map(str, nums)))
+        span = window_span(nums, self.tr("、"))
         return self.tr("{span} 号{name}").format(span=span, name=name)
 
     def _type_text(self, t: str) -> str:

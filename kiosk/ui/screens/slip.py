@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.desk import Slip
-from kiosk.domain.hall import Hall
+from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.ids import mask_phone
 from kiosk.ui.i18n import Language, Retranslating
 from kiosk.ui.slip_pdf import slip_qr_text
@@ -20,8 +20,7 @@ def windows_text(slip: Slip, en: bool) -> str:
     if not nums:
         return ""
     name = slip.windows[0].name_en if en else slip.windows[0].name
-    span = (f"{nums[0]}–{nums[-1]}" if len(nums) > 2 and nums[-1] - nums[0] == len(nums) - 1
-            else QCoreApplication.translate("SlipScreen", "、").join(map(str, nums)))
+    span = window_span(nums, QCoreApplication.translate("SlipScreen", "、"))
     return QCoreApplication.translate("SlipScreen", "请到 {span} 号{name}等候叫号").format(span=span, name=name)
 
 

@@ -265,6 +265,13 @@ def test_language_switch_retranslates_without_restart(kiosk):
     assert w.header.title.text() == "事项查询" and w.home.ticket_tile.text().startswith("取号办事")
 
 
+def test_started_in_elder_mode_the_toggle_is_on(make_kiosk):
+    kiosk = make_kiosk(elder=True)
+    assert kiosk.w.theme.mode == ELDER and kiosk.w.header.elder.isChecked()
+    kiosk.tap(kiosk.w.header.elder)
+    assert kiosk.w.theme.mode == "normal"
+
+
 def test_elder_mode_enlarges_targets_and_text(kiosk, qtbot):
     w = kiosk.w
     kiosk.tap(w.header.elder)

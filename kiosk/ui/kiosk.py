@@ -89,6 +89,9 @@ class KioskWindow(Retranslating, QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         self.header = Header(language)
+        self.header.elder.blockSignals(True)
+        self.header.elder.setChecked(theme.mode == ELDER)  # started with --elder: the toggle says so
+        self.header.elder.blockSignals(False)
         lay.addWidget(self.header)
         self.stack = QStackedWidget()
         lay.addWidget(self.stack, 1)

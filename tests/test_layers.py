@@ -1,4 +1,4 @@
-"""DESIGN §3: kiosk/domain and kiosk/store never import Qt (checked in a clean interpreter)."""
+"""DESIGN §3: kiosk/domain and kiosk/store (and the simulation) never import Qt (checked in a clean interpreter)."""
 
 import pkgutil
 import subprocess
@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import kiosk.domain
+import kiosk.sim
 import kiosk.store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,8 +16,8 @@ def modules(pkg):
     return [f"{pkg.__name__}.{m.name}" for m in pkgutil.iter_modules(pkg.__path__)]
 
 
-def test_domain_and_store_import_no_qt():
-    names = modules(kiosk.domain) + modules(kiosk.store)
+def test_domain_store_and_sim_import_no_qt():
+    names = modules(kiosk.domain) + modules(kiosk.store) + modules(kiosk.sim)
     assert len(names) >= 8
     code = ("import importlib, sys\n"
             f"for name in {names!r}:\n"

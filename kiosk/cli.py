@@ -116,7 +116,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _print_problems(err) -> None:
-    print(f"The catalogue has {len(err.problems)} problem(s):", file=sys.stderr)
+    files = sorted({Path(p.file).name for p in err.problems})
+    what = "The catalogue" if all(f != "hall.yaml" for f in files) else "The data files"
+    print(f"{what} ({', '.join(files)}) has {len(err.problems)} problem(s):", file=sys.stderr)
     for p in err.problems:
         print(f"  {p}", file=sys.stderr)
 
@@ -158,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         catalogue, hall = load_data(args.catalogue, data_dir / "cache")
     except ValidationError as err:
         _print_problems(err)
-        print("The kiosk will not start with a bad catalogue; fix the lines above.", file=sys.stderr)
+        print("The kiosk will not start with bad data files; fix the lines above.", file=sys.stderr)
         return 1
     setup_logging(data_dir)
     settings = Settings(data_dir=data_dir, window=args.window, fullscreen=args.fullscreen,

@@ -69,16 +69,18 @@ def _chars(mapping: list[int], start: int, length: int) -> tuple[int, int]:
 
 class SearchIndex:
     def __init__(self, docs: Iterable[Doc], syllables: Callable[[str], list[str]]):
-        self._docs: list[tuple[Doc, str, _Text, list[_Text], str, list[str]]] = []
+        # per document, prepared once: the filter string, the Chinese texts with their pinyin, and
+        # the plain texts (English, code) — a keystroke only runs str.find over them
+        self._docs: list[tuple[Doc, str, list[tuple[_Text, str, int, int]], list[tuple[str, str, str, int]]]] = []
         for d in docs:
-            name = _Text(d.name, syllables(d.name))
-            aliases = [_Text(a, syllables(a)) for a in d.aliases]
-            name_en = d.name_en.lower()
-            aliases_en = [a.lower() for a in d.aliases_en]
-            parts = [d.key.lower(), name_en, *aliases_en]
-            for t in (name, *aliases):
+            zh = [(_Text(d.name, syllables(d.name)), "name", W_NAME, W_NAME_PY)]
+            zh += [(_Text(a, syllables(a)), "alias", W_ALIAS, W_ALIAS_PY) for a in d.aliases]
+            plain = [(d.key, d.key.lower(), "code", W_CODE), (d.name_en, d.name_en.lower(), "name_en", W_NAME_EN)]
+            plain += [(a, a.lower(), "alias_en", W_ALIAS_EN) for a in d.aliases_en]
+            parts = [low for _, low, _, _ in plain]
+            for t, *_ in zh:
                 parts += [t.low, t.initials, t.full]
-            self._docs.append((d, "\x00".join(parts), name, aliases, name_en, aliases_en))
+            self._docs.append((d, "\x00".join(parts), zh, plain))
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -87,49 +89,45 @@ class SearchIndex:
         q = " ".join((query or "").lower().split())
         if not q:
             return []
-        q_tight = q.replace(" ", "")
-        hits: list[tuple[int, int, str, Hit]] = []
-        for doc, hay, name, aliases, name_en, aliases_en in self._docs:
-            if q not in hay and q_tight not in hay:
+        qt = q.replace(" ", "")
+        ascii_q = q.isascii()
+        found: list[tuple[int, int, str, Doc, tuple]] = []
+        for doc, hay, zh, plain in self._docs:
+            if q not in hay and qt not in hay:
                 continue
-            hit = self._best(doc, q, q_tight, name, aliases, name_en, aliases_en)
-            if hit is not None:
-                hits.append((-hit.score, len(doc.name), doc.key, hit))
-        hits.sort(key=lambda h: h[:3])
-        return [h[3] for h in hits]
+            score, best = _best(q, qt, ascii_q, zh, plain)
+            if best is not None:
+                found.append((-score, len(doc.name), doc.key, doc, best))
+        found.sort(key=lambda h: h[:3])
+        return [Hit(key, -neg, field, text, (span,)) for neg, _, key, _, (field, text, span) in found]
 
-    @staticmethod
-    def _best(doc: Doc, q: str, qt: str, name: _Text, aliases: list[_Text], name_en: str,
-              aliases_en: list[str]) -> Hit | None:
-        best: Hit | None = None
 
-        def offer(kind: int, weight: int, field: str, text: str, span: tuple[int, int]) -> None:
-            nonlocal best
-            score = kind * 1000 + weight
-            if best is None or score > best.score:
-                best = Hit(doc.key, score, field, text, (span,))
-
-        for t, field, w, wpy in [(name, "name", W_NAME, W_NAME_PY)] + [
-                (a, "alias", W_ALIAS, W_ALIAS_PY) for a in aliases]:
-            pos = t.low.find(q)
-            if pos >= 0:
-                offer(_kind(t.low, q, pos), w, field, t.text, (pos, pos + len(q)))
-            if qt.isascii():
-                for form, mapping in ((t.initials, t.ini_map), (t.full, t.full_map)):
-                    pos = form.find(qt) if qt else -1
-                    if pos >= 0:
-                        kind = EXACT if pos == 0 and len(form) == len(qt) else PREFIX if pos == 0 else INSIDE
-                        offer(kind, wpy, field, t.text, _chars(mapping, pos, len(qt)))
-        if q.isascii():
-            pos = doc.key.lower().find(q)
-            if pos >= 0:
-                offer(_kind(doc.key.lower(), q, pos), W_CODE, "code", doc.key, (pos, pos + len(q)))
-            for text, low, field, w in [(doc.name_en, name_en, "name_en", W_NAME_EN)] + [
-                    (a, a.lower(), "alias_en", W_ALIAS_EN) for a in doc.aliases_en]:
-                pos = low.find(q)
-                while pos >= 0:
-                    offer(_kind(low, q, pos), w, field, text, (pos, pos + len(q)))
-                    if pos == 0 or not low[pos - 1].isalnum():
-                        break
-                    pos = low.find(q, pos + 1)
-        return best
+def _best(q: str, qt: str, ascii_q: bool, zh, plain) -> tuple[int, tuple | None]:
+    """The best (score, (field, text, span)) of one document for the query."""
+    best_score, best = -1, None
+    n, nt = len(q), len(qt)
+    for t, field, w, wpy in zh:
+        pos = t.low.find(q)
+        if pos >= 0:
+            score = _kind(t.low, q, pos) * 1000 + w
+            if score > best_score:
+                best_score, best = score, (field, t.text, (pos, pos + n))
+        if ascii_q:
+            for form, mapping in ((t.initials, t.ini_map), (t.full, t.full_map)):
+                pos = form.find(qt)
+                if pos >= 0:
+                    kind = EXACT if pos == 0 and len(form) == nt else PREFIX if pos == 0 else INSIDE
+                    score = kind * 1000 + wpy
+                    if score > best_score:
+                        best_score, best = score, (field, t.text, _chars(mapping, pos, nt))
+    if ascii_q:
+        for text, low, field, w in plain:
+            pos = low.find(q)
+            while pos >= 0:  # the first match at a word start, or else the first match
+                score = _kind(low, q, pos) * 1000 + w
+                if score > best_score:
+                    best_score, best = score, (field, text, (pos, pos + n))
+                if pos == 0 or not low[pos - 1].isalnum():
+                    break
+                pos = low.find(q, pos + 1)
+    return best_score, best

@@ -147,8 +147,7 @@ def run() -> list[Row]:
     data = common.fresh_dir("board")
     shown, painted = call_latency(data)
     board_cpu, bare_cpu = idle_cpu(data)
-    s = sorted(shown)
-    med, worst, p90 = median(shown), max(shown), s[int(0.9 * (len(s) - 1))]
+    med, worst, p90 = median(shown), max(shown), common.p90(shown)
     from _board_child import IDLE_S, SETTLE_S
     return [
         Row(f"8a. board (other process) shows a new call: commit → NOW CALLING label, median of {N}",

@@ -17,7 +17,7 @@ import sqlite3
 import time
 
 import common
-from common import Row, info_row, median, ms, verdict
+from common import Row, info_row, median, ms, p90, verdict
 
 N, WARMUP = 250, 10
 TARGET = 0.010
@@ -25,11 +25,6 @@ START = _dt.datetime(2026, 11, 27, 9, 0)
 #: waiting tickets per category (~300 in all), a hall's morning mix
 MIX = {"comprehensive": 150, "consult": 40, "realty": 45, "police": 35, "cannot_do": 10, "assist": 20}
 GREEN_SHARE = 0.12
-
-
-def p90(values) -> float:
-    s = sorted(values)
-    return s[int(0.9 * (len(s) - 1))]
 
 
 def bare_sqlite(n: int) -> list[float]:

@@ -15,18 +15,13 @@ import os
 import subprocess
 
 import common
-from common import Row, info_row, median, ms, verdict
+from common import Row, info_row, median, ms, p90, verdict
 
 PROCS, EACH = 4, 200
 TARGET = 0.010
 DAY = "2026-11-27"
 CATEGORY, PREFIX = "comprehensive", "A"
 WORKER = common.BENCH_DIR / "_issue_worker.py"
-
-
-def p90(values) -> float:
-    s = sorted(values)
-    return s[int(0.9 * (len(s) - 1))]
 
 
 def workers(data_dir, procs: int, each: int) -> list[dict]:

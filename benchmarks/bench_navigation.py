@@ -122,7 +122,7 @@ def run() -> list[Row]:
     all_taps = [t for v in times.values() for t in v]
     bare = measure_bare(len(all_taps))
     worst_name, worst = max(((k, median(v)) for k, v in times.items()), key=lambda kv: kv[1])
-    p90 = sorted(all_taps)[int(0.9 * (len(all_taps) - 1))]
+    p90 = common.p90(all_taps)
     rows = [
         target_row(f"4. tap → target screen painted (QTest.mouseClick until QEvent.Paint on it), median of "
                    f"{len(all_taps)} taps of {len(times)} kinds", median(all_taps),

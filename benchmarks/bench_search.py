@@ -73,7 +73,7 @@ def _until_painted(app, screen, rounds: int = 1) -> list[float]:
 
 
 def _spread(times: list[float], first: list[float]) -> Row:
-    p90 = sorted(times)[int(0.9 * (len(times) - 1))]
+    p90 = common.p90(times)
     return info_row("  ↳ keystroke spread: p90 / max / first key of a query (1 character, most hits)",
                     f"{ms(p90)} / {ms(max(times))} / {ms(median(first))}", "—",
                     f"first key: median of {len(first)}")

@@ -96,8 +96,8 @@ def run() -> list[Row]:
                    TARGET),
         target_row(f"5. TicketDesk.issue, persona ID + green channel (dup check, issue, people ahead), median of {N}", median(desk_id), base, TARGET),
         info_row("  ↳ TicketDesk.issue without ID / p90 Store.issue_ticket / p90 TicketDesk.issue",
-                 f"{ms(median(desk_anon))} / {ms(sorted(store)[int(0.9 * (N - 1))])} / "
-                 f"{ms(sorted(desk_id)[int(0.9 * (N - 1))])}", base,
+                 f"{ms(median(desk_anon))} / {ms(common.p90(store))} / "
+                 f"{ms(common.p90(desk_id))}", base,
                  f"Store {median(store) / b:.1f}×, desk {median(desk_id) / b:.1f}× the bare INSERT"),
     ]
 

@@ -46,6 +46,12 @@ def median(values) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def p90(values) -> float:
+    """The 90th percentile (the sample at rank 0.9·(n−1) of the sorted values)."""
+    s = sorted(values)
+    return s[int(0.9 * (len(s) - 1))] if s else float("nan")
+
+
 def ms(seconds: float) -> str:
     v = seconds * 1000
     if v < 0.1:

@@ -149,3 +149,16 @@ def test_green_ticket_badge_and_english(qtbot, hall_env):
     for b in w.findChildren(QPushButton):
         if b.isVisible():
             assert b.objectName() and b.accessibleName() and b.height() >= 60, b.objectName()
+
+
+def test_ticks_survive_changes_elsewhere_in_the_hall(qtbot, hall_env):
+    desk, console, bridge, clock, store = hall_env
+    desk.issue(Request(item_code="QYKB-001"))
+    desk.issue(Request(category="consult"))
+    w1, w2 = console(1), console(2)
+    tap(qtbot, w1.actions["call_next"])
+    tap(qtbot, w1.material_buttons[0])
+    tap(qtbot, w1.actions["start"])  # same ticket, new status: the checklist stays
+    tap(qtbot, w2.actions["call_next"])  # another window's call reaches this console too
+    assert bridge.check()
+    assert w1.material_buttons[0].isChecked() and w1.status.text() == "办理中"

@@ -49,6 +49,14 @@ class DeskError(ValueError):
     pass
 
 
+class DuplicateTicket(DeskError):
+    """This person already holds an open ticket for this request today: ``ticket`` (reprint it)."""
+
+    def __init__(self, ticket: Ticket):
+        super().__init__(f"already holds {ticket.number} for this request")
+        self.ticket = ticket
+
+
 class TicketDesk:
     def __init__(self, store: "Store", catalogue: Catalogue, hall: Hall,
                  clock: Callable[[], _dt.datetime] = _dt.datetime.now):
@@ -92,12 +100,13 @@ class TicketDesk:
 
     def issue(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
               use_green: bool = False, appointment_at: float | None = None) -> Slip:
-        """Issue a ticket. With an open ticket for the same request, raise DeskError: call
-        :meth:`existing` first and offer a reprint instead."""
+        """Issue a ticket. With an open ticket for the same request, raise DuplicateTicket (it
+        carries that ticket, for a reprint)."""
         if resident_id and resident_id_problem(resident_id, self.today()):
             raise DeskError("invalid resident id")
-        if self.existing(req, resident_id) is not None:
-            raise DeskError("this person already holds an open ticket for this request")
+        held = self.existing(req, resident_id)
+        if held is not None:
+            raise DuplicateTicket(held)
         category = self.hall.category(self.category_of(req))
         reason = self.green_reason(resident_id, tags) if use_green else ""
         ticket = self.store.issue_ticket(

@@ -87,6 +87,8 @@ class ConsoleWindow(Retranslating, QWidget):
         self.current: Ticket | None = None
         self.message = ("", False)
         self._figures_at = -1e9
+        self._materials_key: tuple | None = ()
+        self._suspended_key: tuple | None = None
         self.setObjectName("ConsoleRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         root = QVBoxLayout(self)
@@ -198,7 +200,6 @@ class ConsoleWindow(Retranslating, QWidget):
 
         if bridge is not None:
             bridge.changed.connect(self.refresh)
-        self.language.changed.connect(lambda _l: self.refresh())
         self.retranslate()
         self.refresh()
 
@@ -369,16 +370,11 @@ class ConsoleWindow(Retranslating, QWidget):
         for key, b in self.actions.items():
             b.setEnabled(enabled[key])
         self._show_current(t, en, paused is not None)
-        clear_layout(self.suspended_row)
         self.suspended_title.setText(self.tr("挂起中（点一下恢复办理）：") if suspended else "")
-        for s in suspended:
-            b = button(f"console_resume_{s.number}", "chip")
-            set_text(b, s.number, self.tr("恢复 {number}").format(number=s.number))
-            b.setEnabled(t is None)
-            b.clicked.connect(lambda _=False, tid=s.id: self._resume(tid))
-            self.suspended_row.addWidget(b)
-        if suspended:
-            self.suspended_row.addStretch(1)
+        key = (tuple(s.id for s in suspended), t is None, en)
+        if key != self._suspended_key:  # rebuilt only when it changes, not on every hall event
+            self._suspended_key = key
+            self._show_suspended(suspended, t is None)
         cats = {c.code: c for c in self.hall.categories}
         parts = [f"{cats[c].name_en if en else cats[c].name} {n}" for c, n in counts.items()]
         self.waiting.setText(self.tr("等候：") + " · ".join(parts))
@@ -386,9 +382,26 @@ class ConsoleWindow(Retranslating, QWidget):
             self._figures_at = time.monotonic()
             self.figures.setText(self._figures())
 
+    def _show_suspended(self, suspended: list[Ticket], free: bool) -> None:
+        clear_layout(self.suspended_row)
+        for t in suspended:
+            b = button(f"console_resume_{t.number}", "chip")
+            set_text(b, t.number, self.tr("恢复 {number}").format(number=t.number))
+            b.setEnabled(free)
+            b.clicked.connect(lambda _=False, tid=t.id: self._resume(tid))
+            self.suspended_row.addWidget(b)
+        if suspended:
+            self.suspended_row.addStretch(1)
+
     def _show_current(self, t: Ticket | None, en: bool, paused: bool) -> None:
-        clear_layout(self.materials)
-        self.material_buttons = []
+        # a change elsewhere in the hall refreshes this console: keep the checklist (and the ticks)
+        # unless the ticket or the language changed
+        key = (t.id if t else None, t.category if t else None, en)
+        rebuild = key != self._materials_key
+        self._materials_key = key
+        if rebuild:
+            clear_layout(self.materials)
+            self.material_buttons = []
         if t is None:
             self.number.setText("—")
             self.status.setText(self.tr("窗口暂停中，恢复后再叫号") if paused else self.tr("空闲：请叫号"))
@@ -421,6 +434,8 @@ class ConsoleWindow(Retranslating, QWidget):
         mats = materials_for(self.catalogue, Request(item_code=t.item_code, bundle_code=t.bundle_code)) \
             if (item or bundle) else []
         self.materials_title.setText(self.tr("材料核对（收到一项点一项）") if mats else "")
+        if not rebuild:
+            return
         for i, m in enumerate(mats):
             b = button(f"console_material_{i}", "check-small", checkable=True)
             b.setMinimumHeight(60)  # inside a scroll area the QSS minimum alone is not honoured

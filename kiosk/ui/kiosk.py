@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
-from kiosk.domain.desk import Request, TicketDesk
+from kiosk.domain.desk import DuplicateTicket, Request, TicketDesk
 from kiosk.domain.search import SearchIndex
 from kiosk.domain.visit import Visit
 from kiosk.store.errors import StoreError
 from kiosk.ui.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.navigator import Navigator, Screen
-from kiosk.ui.theme import ELDER, NORMAL, Theme
+from kiosk.ui.theme import ELDER, NORMAL, Theme, load_fonts
 from kiosk.ui.widgets import ElidedLabel, button, classed, set_text
 
 log = logging.getLogger(__name__)
@@ -184,13 +184,11 @@ class KioskWindow(Retranslating, QWidget):
         req = self.visit.request
         if req is None:
             return
-        existing = self.desk.existing(req, self.visit.resident_id or None)
-        if existing is not None:
-            slip = self.desk.slip(existing)
-            self.identity.show_duplicate(existing.id, existing.number, slip.ahead)
-            return
         try:
             slip = self.desk.issue(req, self.visit.resident_id or None, self.visit.persona_tags, self.visit.use_green)
+        except DuplicateTicket as dup:
+            self.identity.show_duplicate(dup.ticket.id, dup.ticket.number, self.desk.slip(dup.ticket).ahead)
+            return
         except StoreError as exc:
             log.error("ticket not issued: %s", exc)
             self.identity.show_error(str(exc))
@@ -213,7 +211,7 @@ class KioskWindow(Retranslating, QWidget):
         lines = slip_lines(slip, en, subject_en if en else subject, self.visit.phone)
         pdf, error = "", ""
         try:
-            pdf = str(write_slip_pdf(slip, self.slips_dir, self.theme_family(),
+            pdf = str(write_slip_pdf(slip, self.slips_dir, load_fonts(),
                                      self.desk.hall.name_en if en else self.desk.hall.name, lines))
         except PrintError as exc:
             log.error("slip %s not printed: %s", t.number, exc)
@@ -228,11 +226,6 @@ class KioskWindow(Retranslating, QWidget):
         if t.bundle_code and t.bundle_code in self.catalogue.bundle_by_code:
             return self.catalogue.bundle_by_code[t.bundle_code].name_en
         return slip.category_name_en
-
-    @staticmethod
-    def theme_family() -> str:
-        from kiosk.ui.theme import load_fonts
-        return load_fonts()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)

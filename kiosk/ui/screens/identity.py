@@ -108,7 +108,6 @@ class IdentityScreen(Retranslating, QWidget):
         self.confirm.clicked.connect(self._confirm)
         fl.addWidget(self.confirm, 1)
         outer.addWidget(footer)
-        self.language.changed.connect(lambda _l: self.retranslate())
         self.enter()
 
     # --- state ------------------------------------------------------------------------------
@@ -202,7 +201,6 @@ class IdentityScreen(Retranslating, QWidget):
         self.green.blockSignals(True)
         self.green.setChecked(bool(reason) and v.use_green)
         self.green.blockSignals(False)
-        self._green_text()
         self.dup_box.setVisible(self.duplicate_id is not None)
         self.confirm.setEnabled(self.valid() and self.duplicate_id is None)
         self.retranslate()

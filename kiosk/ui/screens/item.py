@@ -78,7 +78,6 @@ class ItemScreen(Retranslating, QWidget):
         outer.addWidget(footer)
         self.check_buttons: list = []
         self._materials: list[Material] = []
-        self.language.changed.connect(lambda _l: self.enter())
 
     def enter(self) -> None:
         req = self.visit.request

@@ -106,7 +106,6 @@ class SlipScreen(Retranslating, QWidget):
         self.finish = button("slip_done", "primary")
         self.finish.clicked.connect(self.done)
         root.addWidget(self.finish)
-        self.language.changed.connect(lambda _l: self.retranslate())
 
     def show_slip(self, slip: Slip, subject: str, subject_en: str, pdf_path: str, print_error: str,
                   phone: str = "") -> None:

@@ -7,13 +7,16 @@ field.
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from kiosk import ASSETS
 from kiosk.domain.yamlfile import LineDict, LineList, Problem, ValidationError, load
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DIR = ASSETS / "catalogue"
 
@@ -458,37 +461,104 @@ def load_catalogue_cached(folder: Path = DEFAULT_DIR, cache_dir: Path | None = N
     """:func:`load_catalogue`, remembered in ``cache_dir`` until a catalogue file changes.
 
     Validating 381 items costs ~0.1 s at every start; the validated result is pickled under a key
-    made of every file's name, size and modification time (and the kiosk version), so an edited
-    file is always validated again. A missing or unreadable cache only costs that time.
+    made of every file's name, size and modification time, the kiosk version and the data classes'
+    fields, so an edited file is always validated again. The cache only ever saves time: a missing,
+    truncated, foreign or unreadable one, or a cache folder that cannot be written, is logged and
+    the catalogue validated as if there were none. Only :class:`ValidationError` (a bad catalogue)
+    is raised.
     """
-    import hashlib
-    import os
-    import pickle
-
-    from kiosk import __version__
-
     folder = Path(folder)
     if cache_dir is None:
         return load_catalogue(folder)
+    cache = _cache_file(folder, Path(cache_dir))
+    if cache is not None:
+        cat = _read_cache(cache)
+        if cat is not None:
+            return cat
+    cat = load_catalogue(folder)
+    if cache is not None:
+        _write_cache(cache, cat)
+    return cat
+
+
+def _cache_file(folder: Path, cache_dir: Path) -> Path | None:
+    """The cache file for the catalogue in ``folder`` as it is now; None if a file cannot be listed."""
+    import hashlib
+
+    from kiosk import __version__
+
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(folder.glob("*.yaml")):
-        st = path.stat()
-        h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
-    cache = Path(cache_dir) / f"catalogue-{h.hexdigest()[:20]}.pickle"
+    for cls in (Catalogue, Item, Material, Bundle, Term):  # a changed class never reads an old pickle
+        h.update(f"{cls.__name__}:{','.join(f.name for f in fields(cls))};".encode())
+    try:
+        for path in sorted(folder.glob("*.yaml")):
+            st = path.stat()
+            h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    except OSError as exc:  # a file vanished or the folder is unreadable: validation will say which
+        log.info("catalogue cache not used: cannot list %s: %s", folder, exc)
+        return None
+    return cache_dir / f"catalogue-{h.hexdigest()[:20]}.pickle"
+
+
+def _read_cache(cache: Path) -> Catalogue | None:
+    """The catalogue pickled in ``cache``, or None (logged) when it is missing or not a whole one."""
+    import pickle
+
     try:
         with cache.open("rb") as f:
-            cat = pickle.load(f)
-        if isinstance(cat, Catalogue):
-            return cat
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    cat = load_catalogue(folder)
+            obj = pickle.load(f)
+    except FileNotFoundError:
+        log.info("no catalogue cache yet at %s; validating the catalogue", cache)
+        return None
+    except Exception as exc:  # noqa: BLE001 - garbage unpickles into almost any error; all mean "rebuild"
+        log.warning("ignoring unreadable catalogue cache %s (%s: %s); validating the catalogue again",
+                    cache, type(exc).__name__, exc)
+        return None
+    if not _is_whole_catalogue(obj):
+        log.warning("ignoring catalogue cache %s: it holds a %s, not a complete catalogue; "
+                    "validating the catalogue again", cache, type(obj).__name__)
+        return None
+    return obj
+
+
+def _write_cache(cache: Path, cat: Catalogue) -> None:
+    """Pickle ``cat`` into ``cache`` through a temporary file; a failure is logged, never raised."""
+    import os
+    import pickle
+    import tempfile
+
+    tmp: str | None = None
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.stem + ".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
             pickle.dump(cat, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
-    except OSError:
-        pass
-    return cat
+        tmp = None
+    except (OSError, pickle.PicklingError) as exc:
+        log.warning("cannot save the catalogue cache %s: %s; the next start validates again",
+                    cache, getattr(exc, "strerror", None) or exc)
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _is_whole(obj: Any, cls: type) -> bool:
+    """``obj`` is exactly a ``cls`` carrying every field the class has now."""
+    return type(obj) is cls and all(f.name in vars(obj) for f in fields(cls))
+
+
+def _is_whole_catalogue(obj: Any) -> bool:
+    """``obj`` is a :class:`Catalogue` of this version's items, materials, bundles and terms."""
+    if not _is_whole(obj, Catalogue):
+        return False
+    parts = ((obj.items, Item), (obj.bundles, Bundle), (obj.themes, Term), (obj.departments, Term))
+    if not all(isinstance(seq, tuple) and all(_is_whole(x, cls) for x in seq) for seq, cls in parts):
+        return False
+    if not all(isinstance(i.materials, tuple) and all(_is_whole(m, Material) for m in i.materials)
+               for i in obj.items):
+        return False
+    return len(obj.by_code) == len(obj.items) and len(obj.bundle_by_code) == len(obj.bundles)

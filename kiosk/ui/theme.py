@@ -4,10 +4,13 @@ qt-material's ``apply_stylesheet`` takes ~0.1 s and rewrites its SVG icons under
 directory each call, so each theme (normal and 长辈版) is exported once into a cache folder keyed
 by a hash of everything that shapes it, written to a temporary folder and renamed into place (two
 processes starting together cannot break each other's icons). Later starts only read the QSS.
+A broken export is replaced; a cache that cannot be written falls back to a folder private to the
+process (never a fixed folder in the shared temporary directory).
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
@@ -92,26 +95,75 @@ def _export_material(target: Path, mode: str, family: str) -> None:
         raise
 
 
-def stylesheet(mode: str, cache_dir: Path) -> str:
-    """The full QSS for ``mode`` (qt-material + kiosk rules), exporting it on first use."""
-    family = load_fonts()
+def _read_material(folder: Path) -> str:
+    """The QSS exported into ``folder``. Raises FileNotFoundError when there is no export, and
+    OSError or ValueError when it is broken: a directory or unreadable, not UTF-8, or empty."""
+    text = (folder / "material.qss").read_text(encoding="utf-8")
+    if not text.strip():
+        raise ValueError("material.qss is empty")
+    return text
+
+
+def _set_aside(target: Path) -> None:
+    """Rename a broken export out of the way, then delete it, so a fresh one can take its name.
+
+    (Were two processes to find the same broken export at the same instant, the slower one could
+    set aside the other's fresh copy; both then still end up with a complete export.)"""
+    aside = target.with_name(f"{target.name}.broken-{os.getpid()}-{os.urandom(4).hex()}")
+    os.rename(target, aside)
+    if aside.is_dir() and not aside.is_symlink():
+        shutil.rmtree(aside, ignore_errors=True)
+    else:
+        aside.unlink(missing_ok=True)
+
+
+_private: Path | None = None
+
+
+def private_cache_dir() -> Path:
+    """A folder for this process alone (mode 0700, deleted at exit): the theme's home when the
+    configured cache cannot be used. Never a fixed name in the shared temporary folder, where
+    another user could plant a stylesheet or icons."""
+    global _private
+    if _private is None or not _private.is_dir():
+        _private = Path(tempfile.mkdtemp(prefix="kiosk-theme-"))  # mkdtemp: owner-only, unique
+        atexit.register(shutil.rmtree, _private, True)
+    return _private
+
+
+def material(mode: str, family: str, cache_dir: Path) -> tuple[Path, str]:
+    """The folder holding qt-material's export for ``mode`` (QSS and icons) and its QSS.
+
+    A broken export in the cache (``material.qss`` a directory, unreadable or empty) is replaced
+    by a fresh one; a cache that cannot be written falls back to :func:`private_cache_dir`."""
     key = _key(mode, family)
     target = Path(cache_dir) / "theme" / key
-    if not (target / "material.qss").exists():
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _export_material(target, mode, family)
-        except OSError as exc:  # unwritable data dir: export into a temporary folder instead
-            log.warning("theme cache %s unwritable (%s); using a temporary folder", target, exc)
-            fallback = Path(tempfile.gettempdir()) / "kiosk-theme"
-            fallback.mkdir(exist_ok=True)
-            target = fallback / key
-            if not (target / "material.qss").exists():
-                _export_material(target, mode, family)
-    QDir.addSearchPath("icon", str(target))
-    material = (target / "material.qss").read_text(encoding="utf-8")
+    try:
+        return target, _read_material(target)
+    except FileNotFoundError:
+        pass  # not exported yet
+    except (OSError, ValueError) as exc:
+        log.warning("theme cache %s is broken (%s); exporting it again", target, exc)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.lexists(target):
+            _set_aside(target)
+        _export_material(target, mode, family)
+        return target, _read_material(target)
+    except (OSError, ValueError) as exc:
+        log.warning("theme cache %s unusable (%s); exporting into a private temporary folder", target, exc)
+    target = private_cache_dir() / key
+    if not (target / "material.qss").is_file():
+        _export_material(target, mode, family)
+    return target, _read_material(target)
+
+
+def stylesheet(mode: str, cache_dir: Path) -> str:
+    """The full QSS for ``mode`` (qt-material + kiosk rules), exporting it on first use."""
+    folder, qss = material(mode, load_fonts(), cache_dir)
+    QDir.addSearchPath("icon", str(folder))
     own = string.Template(KIOSK_QSS.read_text(encoding="utf-8")).substitute(SIZES[mode])
-    return material + "\n" + own
+    return qss + "\n" + own
 
 
 class Theme:

@@ -245,3 +245,12 @@ def test_validator_never_crashes_on_random_items(tmp_path_factory, item):
     with pytest.raises(ValidationError) as err:
         load_catalogue(folder)
     assert all(p.file and p.field for p in err.value.problems)
+
+
+def test_an_empty_vocabulary_is_said_in_its_own_file(tmp_path):
+    folder = tmp_path / "cat"
+    shutil.copytree(DEFAULT_DIR, folder)
+    (folder / "vocab.yaml").write_text("# to do\n", encoding="utf-8")
+    problems = problems_of(folder)
+    assert any(p.file == str(folder / "vocab.yaml") and p.line == 1 and p.field == "(file)"
+               and p.message == "the file is empty: it must define themes and departments" for p in problems)

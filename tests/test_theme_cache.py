@@ -75,7 +75,7 @@ def test_a_broken_export_is_rebuilt(qapp, tmp_path, shared_tmp, caplog, how):
     target = broken_export(cache, how)
     with caplog.at_level(logging.WARNING, logger="kiosk.ui.theme"):
         assert "QPushButton" in stylesheet(NORMAL, cache)
-    folder, qss = theme.material(NORMAL, load_fonts(), cache)
+    folder, _ = theme.material(NORMAL, load_fonts(), cache)
     assert folder == target and (target / "material.qss").is_file()  # repaired in place
     assert not list(target.parent.glob("*.broken-*"))  # the broken one is gone
     assert theme._private is None  # no fallback needed

@@ -393,6 +393,9 @@ def load_catalogue(folder: Path = DEFAULT_DIR, only: Path | None = None) -> Cata
     vocab_path = folder / "vocab.yaml"
     vocab, p = load(vocab_path)
     problems += p
+    if vocab is None and not p:  # nothing but blanks or comments
+        problems.append(Problem(str(vocab_path), 1, "(file)",
+                                "the file is empty: it must define themes and departments"))
     vrep = _Reporter(str(vocab_path))
     themes = _check_terms(vocab, "themes", vrep) if vocab is not None else []
     depts = _check_terms(vocab, "departments", vrep) if vocab is not None else []

@@ -26,6 +26,14 @@ class Settings:
     warn_seconds: float = 30
     language: str = "zh_CN"
     elder: bool = False
+    db: str | None = None  # a PostgreSQL URL for a hall on several PCs; None: SQLite in data_dir
+
+
+def open_store(settings: Settings):
+    """The hall's store: PostgreSQL at ``settings.db``, else SQLite in the data directory."""
+    from kiosk.store.db import SqlStore
+
+    return SqlStore(settings.db) if settings.db else SqlStore.open(settings.data_dir)
 
 
 def search_docs(catalogue: Catalogue) -> list[Doc]:
@@ -54,11 +62,13 @@ class LazyIndex:
         return self._index
 
 
-def load_data(catalogue_dir: Path | None = None, cache_dir: Path | None = None) -> tuple[Catalogue, Hall]:
+def load_data(catalogue_dir: Path | None = None, cache_dir: Path | None = None,
+              hall_file: Path | None = None) -> tuple[Catalogue, Hall]:
     """The catalogue and hall files, validated (raises ValidationError with every problem).
 
     With ``cache_dir``, an unchanged catalogue is read from the validated copy kept there."""
-    return load_catalogue_cached(catalogue_dir or DEFAULT_DIR, cache_dir), load_hall()
+    return load_catalogue_cached(catalogue_dir or DEFAULT_DIR, cache_dir), \
+        (load_hall(hall_file) if hall_file else load_hall())
 
 
 def preview_scale(window: tuple[int, int] | None, reference: tuple[int, int]) -> float:
@@ -102,6 +112,7 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
 
     from kiosk.domain.desk import TicketDesk
     from kiosk.store.lazy import LazyStore, check_data_dir
+    from kiosk.store.secret import load_secret
     from kiosk.ui.i18n import Language
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.kiosk import REFERENCE_SIZE, KioskWindow
@@ -109,12 +120,12 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
 
     data_dir = Path(settings.data_dir)
     check_data_dir(data_dir)  # a bad data directory is said now; the database opens after home is painted
-    store = store if store is not None else LazyStore(data_dir)
+    store = store if store is not None else LazyStore(lambda: open_store(settings))
     theme = Theme(app, data_dir / "cache")
     theme.apply(ELDER if settings.elder else NORMAL)
     language = Language(app)
     language.set(settings.language)
-    desk = TicketDesk(store, catalogue, hall, clock or _dt.datetime.now)
+    desk = TicketDesk(store, catalogue, hall, clock or _dt.datetime.now, secret=load_secret(data_dir))
     idle = IdleWatcher(settings.idle_seconds, settings.warn_seconds, parent=app)
     window = KioskWindow(catalogue=catalogue, desk=desk, theme=theme, language=language,
                          index=LazyIndex(catalogue, data_dir / "cache"), slips_dir=data_dir / "slips", idle=idle)
@@ -145,18 +156,19 @@ def _services(app, settings: Settings, clock=None):
     """What every hall terminal shares: the store, the change bridge, the look, the language."""
     import datetime as _dt
 
-    from kiosk.store.db import Store
     from kiosk.ui.bridge import ChangeBridge
     from kiosk.ui.i18n import Language
     from kiosk.ui.theme import NORMAL, Theme
 
     data_dir = Path(settings.data_dir)
-    store = Store.open(data_dir)
+    store = open_store(settings)
     Theme(app, data_dir / "cache").apply(NORMAL)
     language = Language(app)
     language.set(settings.language)
-    bridge = ChangeBridge(store, app)
-    return store, bridge, language, clock or _dt.datetime.now
+    clock = clock or _dt.datetime.now
+    bridge = ChangeBridge(store, clock, app)
+    bridge.start()
+    return store, bridge, language, clock
 
 
 def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, language, clock):
@@ -166,11 +178,11 @@ def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, 
     return make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock)
 
 
-def build_board(hall: Hall, store, bridge, language, clock, engine: str = "auto"):
+def build_board(hall: Hall, bridge, language, clock, engine: str = "auto"):
     from kiosk.ui.board import BoardWindow
     from kiosk.ui.voice import Announcer
 
-    board = BoardWindow(hall=hall, store=store, bridge=bridge, announcer=Announcer(engine=engine),
+    board = BoardWindow(hall=hall, bridge=bridge, announcer=Announcer(engine=engine),
                         language=language, clock=clock)
     board.resize(1920, 1080)
     return board
@@ -184,7 +196,6 @@ def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: in
     install_excepthook(console, "refresh")
     console.setWindowTitle(f"{hall.name} · {number}")
     console.show()
-    bridge.start()
     return app.exec()
 
 
@@ -192,11 +203,10 @@ def run_board(settings: Settings, hall: Hall, scale: float = 1.0) -> int:
     """``kiosk board``: the call board, a process of its own."""
     app = start_qt(scale)
     store, bridge, language, clock = _services(app, settings)
-    board = build_board(hall, store, bridge, language, clock)
+    board = build_board(hall, bridge, language, clock)
     install_excepthook(board, "refresh")
     board.setWindowTitle(hall.name)
     board.showFullScreen() if settings.fullscreen else board.show()
-    bridge.start()
     return app.exec()
 
 
@@ -220,7 +230,7 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
         clock = SimClock(_dt.datetime.combine(today, _dt.time()) + _dt.timedelta(hours=OPEN_HOUR), speed)
     store, bridge, language, clock = _services(app, settings, clock)
     kiosk, _ = build_kiosk_window(app, settings, catalogue, hall, clock=clock, store=store)
-    board = build_board(hall, store, bridge, language, clock, engine)
+    board = build_board(hall, bridge, language, clock, engine)
     consoles = QTabWidget()
     consoles.setObjectName("hall_consoles")
     for w in hall.windows:
@@ -252,7 +262,6 @@ def run_hall(settings: Settings, catalogue: Catalogue, hall: Hall, simulate: boo
     consoles.move(board.x(), board.frameGeometry().bottom() + 8)
     for w in (kiosk, board, consoles):
         w.show()
-    parts["bridge"].start()
     if parts["timer"] is not None:
         parts["timer"].start()
     return app.exec()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -53,6 +54,11 @@ def _common(default) -> argparse.ArgumentParser:
                              "(default: the user data directory, e.g. ~/.local/share/yichuang-kiosk)")
     common.add_argument("--catalogue", type=Path, default=default, metavar="DIR",
                         help="use the catalogue in DIR instead of the shipped assets/catalogue")
+    common.add_argument("--hall", type=Path, default=default, metavar="FILE",
+                        help="use another hall file (categories, windows, hours, queue policy) than assets/hall.yaml")
+    common.add_argument("--db", default=default, metavar="URL",
+                        help="the hall's database: postgresql://user@host/dbname for a hall on several PCs "
+                             "(also KIOSK_DB); default: SQLite in the data directory")
     return common
 
 
@@ -108,30 +114,78 @@ def parser() -> argparse.ArgumentParser:
     search = catsub.add_parser("search", parents=[common], help="print ranked search results: code and name")
     search.add_argument("query", nargs="+", help="Chinese, pinyin, initials (yyzz), alias, English or code")
     stats = sub.add_parser("stats", parents=[common],
-                           help="a day's queue statistics per category and window: waits, services, no-shows")
-    stats.add_argument("--day", type=_day, default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
+                           help="queue statistics of a day or a period per category and window: waits, services, "
+                                "no-shows")
+    stats.add_argument("--day", type=_day, default=None, metavar="YYYY-MM-DD", help="one day (default: today)")
+    stats.add_argument("--from", dest="first", type=_day, default=None, metavar="YYYY-MM-DD",
+                       help="first day of a period (with --to; default: --to alone is one day)")
+    stats.add_argument("--to", dest="last", type=_day, default=None, metavar="YYYY-MM-DD",
+                       help="last day of a period, inclusive (default: today)")
     stats.add_argument("--csv", type=Path, default=None, metavar="FILE",
                        help="also write the figures to FILE as CSV (UTF-8 with BOM, opens in Excel)")
+    ticket = sub.add_parser("ticket", parents=[common],
+                            help="issue a ticket as the kiosk does; prints its number (exit 3: the person holds one)")
+    ticket.add_argument("request", metavar="REQUEST",
+                        help="an item code (QYKB-001), a bundle code, consult, assist or cannot-do")
+    ticket.add_argument("--id", dest="resident_id", metavar="ID", help="the resident ID number (GB 11643)")
+    ticket.add_argument("--phone", metavar="PHONE", help="a mainland mobile number for the reminder")
+    ticket.add_argument("--green", action="store_true", help="ask for the green channel (needs --id that qualifies)")
+    window = sub.add_parser("window", parents=[common],
+                            help="act at a window as its console does; prints the ticket number (exit 1: refused)")
+    window.add_argument("number", type=int, metavar="N", help="the window number")
+    window.add_argument("action", metavar="ACTION", choices=WINDOW_ACTIONS,
+                        help="one of: " + ", ".join(WINDOW_ACTIONS))
+    window.add_argument("argument", nargs="?", metavar="ARG",
+                        help="transfer: a category or wN (window N); call-number / reactivate: a ticket number; "
+                             "pause: " + ", ".join(PAUSE_CODES) + "; suspend: " + ", ".join(SUSPEND_CODES))
     return ap
 
 
+WINDOW_ACTIONS = ("call", "recall", "start", "done", "no-show", "transfer", "suspend", "resume", "call-number",
+                  "reactivate", "pause", "open", "state")
+PAUSE_CODES = ("lunch", "training", "fault", "away")
+SUSPEND_CODES = ("awaiting_material", "copying", "back_office", "applicant_away")
+REQUEST_WORDS = {"consult": "consult", "assist": "assist", "cannot-do": "cannot_do"}
+
+
 def _print_problems(err) -> None:
-    files = sorted({Path(p.file).name for p in err.problems})
-    what = "The catalogue" if all(f != "hall.yaml" for f in files) else "The data files"
-    print(f"{what} ({', '.join(files)}) has {len(err.problems)} problem(s):", file=sys.stderr)
-    for p in err.problems:
+    """Every problem of ``err`` (a ValidationError) as ``file:line: field: message``, under a
+    heading that names the files; never "0 problem(s)", whatever the validator reported."""
+    from kiosk.domain.yamlfile import Problem
+
+    problems = err.problems or [Problem("(a data file)", 0, "(file)", "was refused without a reason")]
+    files = sorted({Path(p.file).name for p in problems})
+    verb = "has" if len(files) == 1 else "have"
+    print(f"{', '.join(files)} {verb} {len(problems)} problem(s):", file=sys.stderr)
+    for p in problems:
         print(f"  {p}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kiosk.files import secure_process
+
+    secure_process()  # every file this command writes is 0600, every folder 0700
     args = parser().parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
+    args.db = args.db or os.environ.get("KIOSK_DB") or None
     if args.command in ("counter", "board", "hall"):
         return _terminal(args, data_dir)
     from kiosk.domain.yamlfile import ValidationError
 
     if args.command == "stats":
-        return _stats(data_dir, args.day or _dt.date.today().isoformat(), args.csv)
+        if args.day and (args.first or args.last):
+            print("Give either --day or --from/--to, not both.", file=sys.stderr)
+            return 2
+        last = args.last or args.day or _dt.date.today().isoformat()
+        first = args.first or last
+        if first > last:
+            print(f"--from {first} is after --to {last}.", file=sys.stderr)
+            return 2
+        return _stats(args, data_dir, first, last, args.csv)
+    if args.command in ("ticket", "window"):
+        from kiosk.scripting import run_ticket, run_window
+
+        return (run_ticket if args.command == "ticket" else run_window)(args, data_dir)
 
     if args.command == "catalogue":
         from kiosk.domain.catalogue import DEFAULT_DIR, load_catalogue
@@ -157,14 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.logs import setup_logging
 
     try:
-        catalogue, hall = load_data(args.catalogue, data_dir / "cache")
+        catalogue, hall = load_data(args.catalogue, data_dir / "cache", args.hall)
     except ValidationError as err:
         _print_problems(err)
         print("The kiosk will not start with bad data files; fix the lines above.", file=sys.stderr)
         return 1
     setup_logging(data_dir)
     settings = Settings(data_dir=data_dir, window=args.window, fullscreen=args.fullscreen,
-                        idle_seconds=args.idle, warn_seconds=args.warn, language=args.lang, elder=args.elder)
+                        idle_seconds=args.idle, warn_seconds=args.warn, language=args.lang, elder=args.elder,
+                        db=args.db)
     from kiosk.store.errors import StoreError
 
     try:
@@ -182,12 +237,12 @@ def _terminal(args, data_dir: Path) -> int:
     from kiosk.store.errors import StoreError
 
     try:
-        catalogue, hall = load_data(args.catalogue, data_dir / "cache")
+        catalogue, hall = load_data(args.catalogue, data_dir / "cache", args.hall)
     except ValidationError as err:
         _print_problems(err)
         return 1
     setup_logging(data_dir)
-    settings = Settings(data_dir=data_dir, fullscreen=getattr(args, "fullscreen", False))
+    settings = Settings(data_dir=data_dir, fullscreen=getattr(args, "fullscreen", False), db=args.db)
     try:
         if args.command == "counter":
             if args.counter_window not in {w.number for w in hall.windows}:
@@ -203,30 +258,43 @@ def _terminal(args, data_dir: Path) -> int:
         return 1
 
 
-def _stats(data_dir: Path, day: str, csv_path: Path | None) -> int:
-    """``kiosk stats``: print the day's figures; with ``csv_path`` write them there too."""
+def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -> int:
+    """``kiosk stats``: print the figures of ``first``..``last``; with ``csv_path`` write them too."""
     from kiosk.domain.hall import load_hall
-    from kiosk.domain.stats import day_stats
+    from kiosk.domain.stats import period_stats
     from kiosk.domain.yamlfile import ValidationError
     from kiosk.store.errors import StoreError
 
     try:
-        hall = load_hall()
+        hall = load_hall(args.hall) if args.hall else load_hall()
     except ValidationError as err:
-        print(f"The hall file has {len(err.problems)} problem(s):", file=sys.stderr)
-        for p in err.problems:
-            print(f"  {p}", file=sys.stderr)
+        _print_problems(err)
         return 1
-    try:
-        events = _day_events(data_dir, day)
-    except StoreError as err:
-        print(f"Cannot read the tickets in {data_dir}: {err}", file=sys.stderr)
-        return 1
-    stats = day_stats(day, events, hall)
-    if stats.empty:
-        print(f"No tickets on {day} (data directory {data_dir}).")
+    from kiosk.store.connect import DB_NAME
+
+    period = f"on {first}" if first == last else f"from {first} to {last}"
+    if not args.db and not (Path(data_dir) / DB_NAME).is_file():
+        from kiosk.domain.ports import StatsRows
+        from kiosk.domain.stats import build_stats
+
+        print(f"No tickets {period} (data directory {data_dir} has no database).")
+        stats = build_stats(first, last, StatsRows(), hall)
     else:
-        print(_stats_table(stats, hall.name))
+        try:
+            from kiosk.store.db import SqlStore
+
+            store = SqlStore(args.db) if args.db else SqlStore.open(data_dir)
+            try:
+                stats = period_stats(store, first, last, hall)
+            finally:
+                store.close()
+        except StoreError as err:
+            print(f"Cannot read the tickets{'' if args.db else ' in ' + str(data_dir)}: {err}", file=sys.stderr)
+            return 1
+        if stats.empty:
+            print(f"No tickets {period}.")
+        else:
+            print(_stats_table(stats, hall.name))
     if csv_path is not None:
         import csv
 
@@ -243,19 +311,6 @@ def _stats(data_dir: Path, day: str, csv_path: Path | None) -> int:
             return 1
         print(f"Wrote {len(rows)} rows to {csv_path}")
     return 0
-
-
-def _day_events(data_dir: Path, day: str) -> list:
-    """The day's ticket events; none (and no database created) when the directory has no database."""
-    from kiosk.store.db import DB_NAME, Store
-
-    if not (Path(data_dir) / DB_NAME).is_file():
-        return []
-    store = Store.open(data_dir)
-    try:
-        return store.day_events(day)
-    finally:
-        store.close()
 
 
 def _stats_table(stats, hall_name: str) -> str:
@@ -278,7 +333,10 @@ def _stats_table(stats, hall_name: str) -> str:
     if stats.by_window:
         body.append("By window 按窗口")
         body += [line(f"  {n:>2} {f.name}", f) for n, f in stats.by_window.items()]
-    body.append(line("Whole day 全天", stats.overall))
+    if stats.first != stats.last and len(stats.by_day) <= 62:
+        body.append("By day 按日")
+        body += [line(f"  {d}", f) for d, f in stats.by_day.items()]
+    body.append(line("Whole day 全天" if stats.first == stats.last else "Whole period 全期", stats.overall))
     rows = [head] + [r for r in body if isinstance(r, list)]
     widths = [max(_width(r[i]) for r in rows) for i in range(len(head))]
 

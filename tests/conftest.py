@@ -47,6 +47,44 @@ def clock():
     return FakeClock()
 
 
+#: The hall's identity secret in tests (kiosk.store.secret keeps the real one in a 0600 file).
+SECRET = bytes(range(32))
+
+
+def make_desk(store, catalogue, hall, clock):
+    from kiosk.domain.desk import TicketDesk
+
+    return TicketDesk(store, catalogue, hall, clock, secret=SECRET)
+
+
+def waiting(store, day: str):
+    """The day's waiting tickets in queue order."""
+    return sorted((t for t in store.tickets_on(day) if t.status == "waiting"), key=lambda t: t.queue_key)
+
+
+@pytest.fixture
+def store_opener(engine_url, tmp_path):
+    """Opens the hall's store again and again on one database: SQLite in a data directory, or a
+    fresh PostgreSQL database (see pgcluster.engine_url) — like another process would."""
+    from kiosk.store.db import SqlStore
+
+    opened = []
+
+    def open_store():
+        store = SqlStore(engine_url) if engine_url else SqlStore.open(tmp_path / "data")
+        opened.append(store)
+        return store
+
+    yield open_store
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(store_opener):
+    return store_opener()
+
+
 @pytest.fixture(scope="session")
 def theme_cache(tmp_path_factory):
     """One theme cache for the whole run (exporting qt-material is the slow part)."""

@@ -7,12 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.app import build_console
-from kiosk.domain.desk import Request, TicketDesk
+from kiosk.domain.desk import Request
 from kiosk.domain.personas import persona
 from kiosk.store.db import Store
 from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import Language
 from kiosk.ui.theme import NORMAL, Theme
+
+from conftest import make_desk, waiting
 
 DAY = "2026-11-27"
 
@@ -23,11 +25,12 @@ def hall_env(qtbot, tmp_path, catalogue, hall, clock, theme_cache):
     Theme(app, theme_cache).apply(NORMAL)
     store = Store.open(tmp_path)
     language = Language(app)
-    bridge = ChangeBridge(store)
+    bridge = ChangeBridge(store, clock)
     bridge.start()
-    desk = TicketDesk(store, catalogue, hall, clock)
+    desk = make_desk(store, catalogue, hall, clock)
 
     def console(n=1):
+        bridge.check()  # what the change feed does within 150 ms of the desk's tickets
         w = build_console(catalogue, hall, n, store, bridge, language, clock)
         qtbot.addWidget(w)
         w.show()
@@ -91,7 +94,7 @@ def test_recall_too_soon_then_no_show_and_reactivate(qtbot, hall_env):
     tap(qtbot, pad.ok)
     back = store.ticket(first.id)
     assert back.status == "waiting"
-    assert [t.id for t in store.waiting(DAY)].index(first.id) == 3
+    assert [t.id for t in waiting(store, DAY)].index(first.id) == 3
 
 
 def test_transfer_suspend_resume_and_pause(qtbot, hall_env):
@@ -102,7 +105,7 @@ def test_transfer_suspend_resume_and_pause(qtbot, hall_env):
     tap(qtbot, w.actions["call_next"])
     tap(qtbot, w.actions["start"])
     tap(qtbot, w.actions["suspend"])
-    tap(qtbot, w.findChild(QPushButton, "suspend_reason_等候容缺材料"))
+    tap(qtbot, w.findChild(QPushButton, "suspend_reason_awaiting_material"))
     assert store.ticket(a.id).status == "suspended"
     assert w.suspended_title.text() and w.findChild(QPushButton, f"console_resume_{a.number}")
     tap(qtbot, w.actions["call_next"])
@@ -115,8 +118,8 @@ def test_transfer_suspend_resume_and_pause(qtbot, hall_env):
     assert store.ticket(a.id).status == "serving" and w.number.text() == a.number
     tap(qtbot, w.actions["finish"])
     tap(qtbot, w.pause_button)
-    tap(qtbot, w.findChild(QPushButton, "pause_reason_午间轮岗"))
-    assert store.paused_windows() == {1: "午间轮岗"} and "暂停中" in w.state.text()
+    tap(qtbot, w.findChild(QPushButton, "pause_reason_lunch"))
+    assert store.paused_windows() == {1: "lunch"} and "午间轮岗" in w.state.text() and "暂停中" in w.state.text()
     assert not w.actions["call_next"].isEnabled()
     tap(qtbot, w.pause_button)
     assert store.paused_windows() == {} and w.actions["call_next"].isEnabled()
@@ -133,8 +136,14 @@ def test_call_a_number_and_other_consoles_see_it(qtbot, hall_env):
         tap(qtbot, w1.call_pad.findChild(QPushButton, f"callpad_digit_{d}"))
     tap(qtbot, w1.call_pad.ok)
     assert w1.number.text() == tickets[1].number
-    assert bridge.check()  # the change feed tells every console
-    assert "综合受理 2" in w2.waiting.text()
+    assert "综合受理 2" in w2.waiting.text()  # the console's action refreshed every console at once
+    store2 = type(store).open(store.data_dir)  # another process's action reaches them by the feed
+    try:
+        make_desk(store2, desk.catalogue, desk.hall, clock).issue(Request(category="comprehensive"))
+    finally:
+        store2.close()
+    assert bridge.check()
+    assert "综合受理 3" in w2.waiting.text()
 
 
 def test_green_ticket_badge_and_english(qtbot, hall_env):
@@ -160,5 +169,5 @@ def test_ticks_survive_changes_elsewhere_in_the_hall(qtbot, hall_env):
     tap(qtbot, w1.material_buttons[0])
     tap(qtbot, w1.actions["start"])  # same ticket, new status: the checklist stays
     tap(qtbot, w2.actions["call_next"])  # another window's call reaches this console too
-    assert bridge.check()
+    assert w2.current is not None and w1.view.current.id != w2.current.id
     assert w1.material_buttons[0].isChecked() and w1.status.text() == "办理中"

@@ -7,15 +7,18 @@ import datetime as dt
 import pytest
 
 from kiosk.domain.counter import Counter
-from kiosk.domain.desk import Request, TicketDesk
+from kiosk.domain.desk import Request
+from kiosk.domain.lifecycle import HallError
 from kiosk.domain.personas import persona
-from kiosk.store.db import QueueError, Store
+from kiosk.store.db import Store
+
+from conftest import make_desk, waiting
 
 
 @pytest.fixture
 def hall_setup(tmp_path, catalogue, hall, clock):
     store = Store.open(tmp_path)
-    desk = TicketDesk(store, catalogue, hall, clock)
+    desk = make_desk(store, catalogue, hall, clock)
     counters = {n: Counter(store, hall, n, clock) for n in (1, 2, 6, 8, 10)}
     yield desk, counters, clock
     store.close()
@@ -35,10 +38,10 @@ def test_life_of_a_ticket_is_timestamped(hall_setup):
     assert c[1].start().status == "serving"
     clock.advance(minutes=7)
     assert c[1].finish().status == "done"
-    events = [e[2] for e in desk.store.day_events("2026-11-27")]
+    events = [e.kind for e in desk.store.history("2026-11-27")]
     assert events == ["issued", "called", "started", "done"]
     assert desk.store.service_minutes("2026-11-27", ["comprehensive"]) == [7.0]
-    assert c[1].current() is None
+    assert c[1].view().current is None
 
 
 def test_order_green_before_ordinary_with_a_cap_for_the_starving(hall_setup):
@@ -61,11 +64,13 @@ def test_appointment_in_its_slot_goes_first(hall_setup):
     early = issue(desk)
     slot = clock().timestamp() + 10 * 60
     appt = issue(desk, appointment_at=slot)
-    late_slot = issue(desk, appointment_at=clock().timestamp() + 3 * 3600)
-    assert c[1].call_next().id == appt.id  # within ±15 min of its slot
+    far_slot = issue(desk, appointment_at=clock().timestamp() + 3 * 3600)
+    assert appt.appointment_at == slot and far_slot.appointment_at is None  # judged at check-in
+    clock.advance(hours=1)  # called late: it checked in on time, so it keeps its priority
+    assert c[1].call_next().id == appt.id
     assert c[2].call_next().id == early.id  # then arrival order
-    assert c[2].current().id == early.id
-    assert late_slot.status == "waiting"
+    assert c[2].view().current.id == early.id
+    assert far_slot.status == "waiting"
 
 
 def test_recall_interval_then_no_show_after_three_calls_and_reactivation(hall_setup):
@@ -76,7 +81,7 @@ def test_recall_interval_then_no_show_after_three_calls_and_reactivation(hall_se
         clock.advance(seconds=20)
         others.append(issue(desk))
     c[1].call_next()
-    with pytest.raises(QueueError) as err:
+    with pytest.raises(HallError) as err:
         c[1].recall()
     assert err.value.code == "too_soon"
     clock.advance(seconds=61)
@@ -87,9 +92,9 @@ def test_recall_interval_then_no_show_after_three_calls_and_reactivation(hall_se
     gone = c[1].recall()  # the fourth call would be one too many
     assert gone.status == "no_show" and gone.window is None
     back = c[2].reactivate(t.number)
-    waiting = desk.store.waiting("2026-11-27")
-    assert [w.id for w in waiting].index(back.id) == 3  # behind three people
-    assert back.status == "waiting" and {o.id for o in others} <= {w.id for w in waiting}
+    queue = waiting(desk.store, "2026-11-27")
+    assert [w.id for w in queue].index(back.id) == 3  # behind three people
+    assert back.status == "waiting" and {o.id for o in others} <= {w.id for w in queue}
 
 
 def test_transfer_keeps_the_place_and_targets_a_window(hall_setup):
@@ -111,29 +116,29 @@ def test_suspend_serve_others_then_resume(hall_setup):
     desk, c, clock = hall_setup
     a, b = issue(desk), issue(desk)
     c[1].call_next(), c[1].start()
-    assert c[1].suspend("等候容缺材料").status == "suspended"
+    assert c[1].suspend("awaiting_material").status == "suspended"
     assert c[1].call_next().id == b.id  # the window goes on meanwhile
-    with pytest.raises(QueueError) as err:
+    with pytest.raises(HallError) as err:
         c[1].resume(a.id)
     assert err.value.code == "window_busy"
     c[1].start(), c[1].finish()
-    assert [t.id for t in c[1].suspended()] == [a.id]
+    assert [t.id for t in c[1].view().suspended] == [a.id]
     assert c[1].resume(a.id).status == "serving"
 
 
 def test_call_a_number_pause_and_counts(hall_setup):
     desk, c, clock = hall_setup
     tickets = [issue(desk) for _ in range(3)] + [issue(desk, "consult")]
-    assert c[1].waiting_counts() == {"comprehensive": 3, "consult": 1}
+    assert c[1].view().waiting == {"comprehensive": 3, "consult": 1}
     assert c[1].call_number(tickets[2].number.lower()).id == tickets[2].id
-    with pytest.raises(QueueError) as err:
+    with pytest.raises(HallError) as err:
         c[2].call_number(tickets[2].number)
     assert err.value.code == "wrong_state"
-    with pytest.raises(QueueError):
+    with pytest.raises(HallError):
         c[2].call_number("A999")
-    c[2].pause("午间轮岗")
-    assert c[2].paused_reason() == "午间轮岗"
-    with pytest.raises(QueueError) as err:
+    c[2].pause("lunch")
+    assert c[2].view().paused == "lunch"
+    with pytest.raises(HallError) as err:
         c[2].call_next()
     assert err.value.code == "window_paused"
     c[2].reopen()
@@ -147,7 +152,7 @@ def test_paused_windows_lengthen_the_estimate(hall_setup):
         issue(desk)
     before = desk.slip(issue(desk)).minutes
     for n in (3, 4, 5):
-        Counter(desk.store, desk.hall, n, clock).pause("会议")
+        Counter(desk.store, desk.hall, n, clock).pause("training")
     after = desk.slip(issue(desk)).minutes
     assert after > before > 0
 

@@ -331,10 +331,10 @@ def test_store_failure_is_said_and_nothing_is_lost(kiosk, monkeypatch):
     kiosk.tap(w.menu.desk_buttons["consult"])
     kiosk.tap(w.identity.persona_buttons["disabled"])
 
-    def full(**_kw):
+    def full(_new):
         raise StoreError("the disk is full: the kiosk cannot save tickets")
 
-    monkeypatch.setattr(w.desk.store, "issue_ticket", full)
+    monkeypatch.setattr(w.desk.store.get(), "issue", full)
     kiosk.tap(w.identity.confirm)
     assert kiosk.screen == Screen.IDENTITY
     assert w.identity.error.isVisible() and "disk is full" in w.identity.error.text()

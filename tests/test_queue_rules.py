@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.domain import queue
+from kiosk.domain.lifecycle import appointment_priority, rejoin_time
 from kiosk.domain.queue import QueuePolicy
 from kiosk.domain.tickets import Ticket, format_number
 
@@ -60,27 +61,33 @@ def test_due_appointments_with_the_same_slot_go_in_arrival_order():
     assert pick([tk(9, NOW - 2 * MIN, appointment_at=slot), tk(4, NOW - 2 * MIN, appointment_at=slot)]) == 4
 
 
-@pytest.mark.parametrize("offset_min", [-15, 15])
-def test_the_grace_is_inclusive(offset_min):
-    tickets = [tk(1, NOW - 60 * MIN, green=True), tk(2, NOW, appointment_at=NOW + offset_min * MIN)]
-    assert pick(tickets) == 2
+@pytest.mark.parametrize("offset_min", [-15, 0, 15])
+def test_checked_in_within_the_grace_keeps_the_slot(offset_min):
+    slot = NOW + 30 * MIN
+    assert appointment_priority(slot, slot + offset_min * MIN, 15) == slot
 
 
 @pytest.mark.parametrize("offset_min", [-16, 16, -120, 120])
-def test_appointment_outside_the_grace_is_an_ordinary_ticket(offset_min):
-    appt = NOW + offset_min * MIN
-    # an older ordinary ticket goes first: arrival order
-    assert pick([tk(1, NOW - 10 * MIN), tk(2, NOW - 5 * MIN, appointment_at=appt)]) == 1
-    # but the appointment ticket keeps its own place in the queue
-    assert pick([tk(1, NOW - 5 * MIN), tk(2, NOW - 10 * MIN, appointment_at=appt)]) == 2
-    # and green goes before it like before any ordinary ticket
-    assert pick([tk(2, NOW - 10 * MIN, appointment_at=appt), tk(3, NOW - 1 * MIN, green=True)]) == 3
+def test_checked_in_outside_the_grace_is_an_ordinary_ticket(offset_min):
+    slot = NOW + 30 * MIN
+    assert appointment_priority(slot, slot + offset_min * MIN, 15) is None
+    assert appointment_priority(None, NOW, 15) is None
+    # an ordinary ticket keeps its own place in the queue, and green goes before it
+    assert pick([tk(1, NOW - 10 * MIN), tk(2, NOW - 5 * MIN)]) == 1
+    assert pick([tk(2, NOW - 10 * MIN), tk(3, NOW - 1 * MIN, green=True)]) == 3
 
 
 def test_the_grace_is_configurable():
-    tickets = [tk(1, NOW - 10 * MIN), tk(2, NOW, appointment_at=NOW + 10 * MIN)]
-    assert pick(tickets, policy=QueuePolicy(appointment_grace_minutes=15)) == 2
-    assert pick(tickets, policy=QueuePolicy(appointment_grace_minutes=5)) == 1
+    slot = NOW + 10 * MIN
+    assert appointment_priority(slot, NOW, 15) == slot
+    assert appointment_priority(slot, NOW, 5) is None
+
+
+@pytest.mark.parametrize("late_min", [0, 16, 120])
+def test_priority_fixed_at_check_in_survives_a_late_call(late_min):
+    """Checked in on time for a 10:10 slot: called at 10:10, 10:26 or 12:10, it still goes first."""
+    tickets = [tk(1, NOW - 60 * MIN), tk(2, NOW - 50 * MIN, green=True), tk(3, NOW, appointment_at=NOW + 10 * MIN)]
+    assert pick(tickets, now=NOW + (10 + late_min) * MIN) == 3
 
 
 # --- pick_next: green channel and the run cap ---------------------------------------------------
@@ -181,43 +188,67 @@ def test_green_run_counts_only_the_leading_greens(recent, run):
     assert queue.green_run(recent) == run
 
 
-# --- rejoin_time --------------------------------------------------------------------------------
+# --- rejoin_time (kiosk.domain.lifecycle) -------------------------------------------------------
+
+def keys(*times: float) -> list[tuple[float, int]]:
+    return [(t, 100 + i) for i, t in enumerate(times)]
+
+
+def ahead_of(r: float, tid: int, ks) -> int:
+    return sum(k < (r, tid) for k in ks)
+
 
 def test_rejoin_behind_n_people():
-    waiting = [500.0, 100.0, 400.0, 200.0, 300.0]  # any order
-    r = queue.rejoin_time(waiting, 3, now=1000.0)
-    assert r == pytest.approx(300.001)
-    assert sum(q < r for q in waiting) == 3
+    waiting = keys(500.0, 100.0, 400.0, 200.0, 300.0)  # any order
+    r = rejoin_time(waiting, 7, 3, now=1000.0)
+    assert 300.0 < r < 400.0 and ahead_of(r, 7, waiting) == 3
 
 
 def test_rejoin_behind_exactly_n_waiting_is_behind_the_last():
-    assert queue.rejoin_time([100.0, 200.0, 300.0], 3, now=1000.0) == pytest.approx(300.001)
+    assert rejoin_time(keys(100.0, 200.0, 300.0), 7, 3, now=1000.0) >= 1000.0
 
 
 def test_rejoin_with_fewer_than_n_waiting_goes_to_the_end():
-    waiting = [100.0, 200.0]
-    r = queue.rejoin_time(waiting, 3, now=1000.0)
-    assert r > max(waiting) and r >= 1000.0
-    assert r == pytest.approx(1000.001)
+    r = rejoin_time(keys(100.0, 200.0), 7, 3, now=1000.0)
+    assert r >= 1000.0
 
 
 def test_rejoin_with_nobody_waiting_is_now():
-    assert queue.rejoin_time([], 3, now=1000.0) == 1000.0
+    assert rejoin_time([], 7, 3, now=1000.0) == 1000.0
 
 
 def test_rejoin_behind_zero_goes_to_the_front():
-    waiting = [100.0, 200.0, 300.0]
-    r = queue.rejoin_time(waiting, 0, now=1000.0)
-    assert r < min(waiting)
-    assert queue.rejoin_time([], 0, now=1000.0) == 1000.0
+    waiting = keys(100.0, 200.0, 300.0)
+    r = rejoin_time(waiting, 7, 0, now=1000.0)
+    assert ahead_of(r, 7, waiting) == 0
+    assert rejoin_time([], 7, 0, now=1000.0) == 1000.0
 
 
-@given(st.lists(st.integers(0, 36_000), unique=True, max_size=30), st.integers(1, 40))
-def test_rejoin_puts_the_ticket_behind_min_n_waiting(waiting, behind):
-    times = [float(t) for t in waiting]
+def test_rejoin_counts_ties_as_the_queue_orders_them():
+    """Three people share one time (a burst at the kiosk): behind 2 is between the 2nd and the 3rd."""
+    waiting = [(100.0, 10), (200.0, 11), (200.0, 12), (200.0, 13), (300.0, 14)]
+    r = rejoin_time(waiting, 12, 2, now=1000.0)  # its own key is left out; 12 fits between 11 and 13
+    assert ahead_of(r, 12, [k for k in waiting if k[1] != 12]) == 2
+    # id 11 cannot go between (200, 12) and (200, 13) at time 200: behind the tie, not in front of it
+    r = rejoin_time(waiting, 11, 2, now=1000.0)
+    assert ahead_of(r, 11, [k for k in waiting if k[1] != 11]) == 3 and r < 300.0
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 60)), unique_by=lambda k: k[1], max_size=30),
+       st.integers(1, 60), st.integers(0, 40))
+def test_rejoin_puts_the_ticket_behind_min_n_waiting(raw, tid, behind):
+    """Exactly ``behind`` ahead (all, when fewer wait) — unless a tie of equal times makes that
+    impossible for this id; then as few extra people as the order allows."""
+    waiting = [(float(t), i) for t, i in raw if i != tid]
     now = 36_000.0
-    r = queue.rejoin_time(times, behind, now)
-    assert sum(q < r for q in times) == min(behind, len(times))
+    r = rejoin_time(waiting, tid, behind, now)
+    want = min(behind, len(waiting))
+    got = ahead_of(r, tid, waiting)
+    assert got >= want
+    if got > want:  # only a tie at the boundary may push it back: every extra shares the boundary time
+        boundary = sorted(waiting)[want - 1][0] if want else sorted(waiting)[0][0]
+        extra = sorted(waiting)[want:got]
+        assert all(k[0] == boundary for k in extra)
 
 
 # --- Erlang C -----------------------------------------------------------------------------------
@@ -336,8 +367,7 @@ def test_pick_next_obeys_the_priority_classes(case):
     assert any(chosen is t for t in tickets)
     assert queue.pick_next(tickets[::-1], NOW, policy, run) is chosen
 
-    grace = policy.appointment_grace_minutes * MIN
-    due = [t for t in tickets if t.appointment_at is not None and abs(NOW - t.appointment_at) <= grace]
+    due = [t for t in tickets if t.appointment_at is not None]  # priority granted at check-in
     if due:  # never a lower class while an appointment is due; earliest slot first
         assert chosen in due
         assert chosen.appointment_at == min(t.appointment_at for t in due)

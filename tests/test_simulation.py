@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from kiosk.domain.counter import Counter
-from kiosk.domain.desk import TicketDesk
 from kiosk.sim.simulation import SimClock, Simulation, rate_at
 from kiosk.store.db import Store
+
+from conftest import make_desk
 
 DAY = dt.date(2026, 11, 27)
 
@@ -15,11 +16,11 @@ DAY = dt.date(2026, 11, 27)
 def run(tmp_path, catalogue, hall, seed, staffed=(2, 3, 4, 5, 6, 7, 8, 9, 10)):
     store = Store.open(tmp_path)
     clock = SimClock(dt.datetime.combine(DAY, dt.time(8, 30)), speed=60)
-    desk = TicketDesk(store, catalogue, hall, clock)
+    desk = make_desk(store, catalogue, hall, clock)
     sim = Simulation(seed, DAY, catalogue, desk, {n: Counter(store, hall, n, clock) for n in staffed}, clock)
     sim.run_day()
     tickets = store.tickets_on(DAY.isoformat())
-    events = store.day_events(DAY.isoformat())
+    events = store.history(DAY.isoformat())
     store.close()
     return sim, tickets, events
 
@@ -29,7 +30,7 @@ def test_same_seed_same_day(tmp_path, catalogue, hall):
     b, tb, eb = run(tmp_path / "b", catalogue, hall, seed=7)
     key = [(t.number, t.status, t.window, t.green, round(t.issued_at)) for t in ta]
     assert key == [(t.number, t.status, t.window, t.green, round(t.issued_at)) for t in tb]
-    assert [(e[2], e[3], round(e[1])) for e in ea] == [(e[2], e[3], round(e[1])) for e in eb]
+    assert [(e.kind, e.data.window, round(e.data.at)) for e in ea] == [(e.kind, e.data.window, round(e.data.at)) for e in eb]
     assert a.log == b.log
     other = Simulation(8, DAY, catalogue, a.desk, {}, a.clock)  # another seed plans another day
     assert [v.at for v in other.visitors] != [v.at for v in a.visitors]
@@ -49,7 +50,7 @@ def test_the_day_looks_like_a_hall(tmp_path, catalogue, hall):
     assert any(t.green for t in tickets) and any(t.appointment_at for t in tickets)
     assert {t.category for t in tickets} >= {"comprehensive", "realty", "police", "consult"}
     assert all(t.window != 1 for t in tickets)  # window 1 is left to a person
-    called_windows = {e[3] for e in events if e[2] == "called"}
+    called_windows = {e.data.window for e in events if e.kind == "called"}
     assert called_windows >= {2, 3, 4, 5, 6, 8}
     done = sum(t.status == "done" for t in tickets)
     assert done > 0.85 * len(tickets)  # nearly everyone is served by the end of the day

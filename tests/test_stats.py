@@ -9,16 +9,16 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.domain.counter import Counter
-from kiosk.domain.desk import Request, TicketDesk
-from kiosk.domain.stats import ROW_FIELDS, day_stats, p90, percentile
-from kiosk.domain.tickets import Ticket
-from kiosk.store.db import Store
+from kiosk.domain.desk import Request
+from kiosk.domain.stats import ROW_FIELDS, day_stats, p90, percentile, period_stats
+
+from conftest import make_desk
 
 DAY = "2026-11-27"  # the FakeClock's day; it starts at 09:30
 
 
 @pytest.fixture
-def played_day(tmp_path, catalogue, hall, clock):
+def played_day(store_opener, catalogue, hall, clock):
     """A day with known times (minutes after 09:30 in the comments):
 
     A001 waits 4 at window 1, walks up 1, is served 5→16 with a 3-minute hold (10→13): service 8.
@@ -28,8 +28,8 @@ def played_day(tmp_path, catalogue, hall, clock):
     waits 6 at window 2, walks up 1, is served 21→25: service 4.
     A003 waits 6 and is called at window 1 at 26 — still walking up when the day is read.
     A004 is cancelled; A005 is still waiting."""
-    store = Store.open(tmp_path)
-    desk = TicketDesk(store, catalogue, hall, clock)
+    store = store_opener()
+    desk = make_desk(store, catalogue, hall, clock)
     c = {n: Counter(store, hall, n, clock) for n in (1, 2, 6)}
     start = clock.now
 
@@ -46,7 +46,7 @@ def played_day(tmp_path, catalogue, hall, clock):
     at(8), c[2].transfer("realty", to_window=6)
     at(9)
     assert c[6].call_next().id == a2.id
-    at(10), c[6].start(), c[1].suspend("等候容缺材料")
+    at(10), c[6].start(), c[1].suspend("awaiting_material")
     assert c[1].call_next().id == z1.id
     for minute in (11, 12, 13):
         at(minute)
@@ -58,19 +58,31 @@ def played_day(tmp_path, catalogue, hall, clock):
     at(20)
     assert c[2].call_next().id == z1.id
     a3, a4, a5 = issue("comprehensive"), issue("comprehensive"), issue("comprehensive")
-    at(21), c[2].start(), store.cancel(ticket_id=a4.id, now=clock().timestamp())
+    at(21), c[2].start(), desk.cancel(a4.id)
     at(22), c[6].finish()
     at(25), c[2].finish()
     at(26)
     assert c[1].call_next().id == a3.id
     assert [t.number for t in (a1, a2, z1, a3, a4, a5)] == ["A001", "A002", "Z001", "A003", "A004", "A005"]
-    yield store
-    store.close()
+    return store
+
+
+def waits(f):
+    """(samples, total minutes) of a scope's waits."""
+    return f.wait_n, round(f.wait_sum / 60, 6)
+
+
+def walkups(f):
+    return f.walkup_n, round(f.walkup_sum / 60, 6)
+
+
+def services(f):
+    return f.service_n, round(f.service_sum / 60, 6)
 
 
 @pytest.fixture
 def stats(played_day, hall):
-    return day_stats(DAY, played_day.day_events(DAY), hall)
+    return day_stats(played_day, DAY, hall)
 
 
 def test_waits_walkups_services_and_holds_per_category(stats):
@@ -78,16 +90,16 @@ def test_waits_walkups_services_and_holds_per_category(stats):
     assert list(stats.by_category) == ["comprehensive", "consult", "realty"]  # the hall's order
     assert (comp.name, consult.name, realty.name) == ("综合受理", "综合咨询", "不动产登记")
 
-    assert comp.waits == [4, 5, 6]  # A003's wait ends with its call, though it is not served yet
+    assert waits(comp) == (3, 15)  # 4, 5, 6: A003's wait ends with its call, though it is not served yet
     assert (comp.mean_wait_min, comp.p90_wait_min) == (5, 6)
-    assert comp.walkups == [1, 0.5]
-    assert comp.services == [8]  # 11 minutes at the window less the 3-minute hold
+    assert walkups(comp) == (2, 1.5)
+    assert services(comp) == (1, 8)  # 11 minutes at the window less the 3-minute hold
     assert comp.hold_min == 3
-    assert consult.waits == [10, 6]  # before the no-show, and after the reactivation
+    assert waits(consult) == (2, 16)  # 10 before the no-show, and 6 after the reactivation
     assert (consult.mean_wait_min, consult.p90_wait_min) == (8, 10)
-    assert consult.services == [4] and consult.walkups == [1]
+    assert services(consult) == (1, 4) and walkups(consult) == (1, 1)
     # the transferred ticket: waiting after the transfer and its service count where it was served
-    assert realty.waits == [1] and realty.walkups == [1] and realty.services == [12]
+    assert waits(realty) == (1, 1) and walkups(realty) == (1, 1) and services(realty) == (1, 12)
     assert (realty.mean_service_min, realty.p90_service_min) == (12, 12)
     assert realty.hold_min == 0
 
@@ -106,10 +118,10 @@ def test_counts_and_no_show_rates(stats):
     assert (day.tickets, day.served, day.no_shows, day.cancelled) == (6, 3, 1, 1)
     assert (day.transferred_out, day.transferred_in) == (1, 1)
     assert (day.calls, day.calls_ended, day.no_show_rate) == (6, 5, 0.2)
-    assert sorted(day.waits) == [1, 4, 5, 6, 6, 10]
+    assert waits(day) == (6, 32)  # 1, 4, 5, 6, 6, 10
     assert day.mean_wait_min == pytest.approx(32 / 6)
     assert day.p90_wait_min == 10  # rank ceil(0.9 × 6) = 6: the largest of six
-    assert sorted(day.services) == [4, 8, 12]
+    assert services(day) == (3, 24)  # 4, 8, 12
     assert (day.mean_service_min, day.p90_service_min) == (8, 12)
     assert day.mean_walkup_min == pytest.approx(3.5 / 4)
     assert day.hold_min == 3
@@ -121,18 +133,18 @@ def test_per_window_split(stats):
     assert (w1.key, w1.name, w6.name) == ("1", "综合窗口", "不动产登记窗口")
     # window 1 called A001, Z001 and A003; window 2 called A002 and Z001 after its reactivation
     assert (w1.tickets, w1.served, w1.no_shows, w1.no_show_rate) == (3, 1, 1, 0.5)
-    assert w1.waits == [4, 10, 6] and w1.p90_wait_min == 10
-    assert w1.walkups == [1] and w1.services == [8] and w1.hold_min == 3
+    assert waits(w1) == (3, 20) and w1.p90_wait_min == 10  # 4, 10, 6
+    assert walkups(w1) == (1, 1) and services(w1) == (1, 8) and w1.hold_min == 3
     assert (w2.tickets, w2.served, w2.no_shows, w2.no_show_rate) == (2, 1, 0, 0.0)
     assert (w2.transferred_out, w2.transferred_in) == (1, 0)
-    assert w2.waits == [5, 6] and w2.walkups == [0.5, 1] and w2.services == [4]  # A002's cut-off service is none
-    assert (w6.tickets, w6.served, w6.waits, w6.walkups, w6.services) == (1, 1, [1], [1], [12])
+    assert waits(w2) == (2, 11) and walkups(w2) == (2, 1.5) and services(w2) == (1, 4)  # A002's cut-off service: none
+    assert (w6.tickets, w6.served, waits(w6), walkups(w6), services(w6)) == (1, 1, (1, 1), (1, 1), (1, 12))
     assert sum(w.cancelled for w in stats.by_window.values()) == 0  # a cancel happens at no window
     # every sample of the day is some category's and, here, some window's
-    for attr in ("waits", "walkups", "services"):
-        by_cat = sorted(x for f in stats.by_category.values() for x in getattr(f, attr))
-        by_win = sorted(x for f in stats.by_window.values() for x in getattr(f, attr))
-        assert by_cat == by_win == sorted(getattr(stats.overall, attr))
+    for figure in (waits, walkups, services):
+        by_cat = tuple(map(sum, zip(*(figure(f) for f in stats.by_category.values()))))
+        by_win = tuple(map(sum, zip(*(figure(f) for f in stats.by_window.values()))))
+        assert by_cat == by_win == figure(stats.overall)
 
 
 def test_rows_for_csv(stats):
@@ -148,9 +160,8 @@ def test_rows_for_csv(stats):
 
 
 def test_empty_day(played_day, hall):
-    events = played_day.day_events("2026-11-28")
-    assert events == []
-    empty = day_stats("2026-11-28", events, hall)
+    assert played_day.history("2026-11-28") == []
+    empty = day_stats(played_day, "2026-11-28", hall)
     assert empty.empty and empty.by_category == {} and empty.by_window == {}
     f = empty.overall
     assert (f.tickets, f.served, f.no_show_rate, f.mean_wait_min, f.p90_wait_min, f.mean_service_min,
@@ -160,51 +171,63 @@ def test_empty_day(played_day, hall):
         "p90_wait_min": None, "mean_service_min": None, "p90_service_min": None, "mean_walkup_min": None}]
 
 
-def test_tickets_only_waiting_give_no_samples(tmp_path, catalogue, hall, clock):
-    store = Store.open(tmp_path)
-    try:
-        TicketDesk(store, catalogue, hall, clock).issue(Request(category="police"))
-        s = day_stats(DAY, store.day_events(DAY), hall)
-    finally:
-        store.close()
+def test_tickets_only_waiting_give_no_samples(store, catalogue, hall, clock):
+    make_desk(store, catalogue, hall, clock).issue(Request(category="police"))
+    s = day_stats(store, DAY, hall)
     police = s.by_category["police"]
-    assert (police.tickets, police.waits, police.mean_wait_min, police.no_show_rate) == (1, [], None, None)
+    assert (police.tickets, waits(police), police.mean_wait_min, police.no_show_rate) == (1, (0, 0), None, None)
     assert not s.empty and s.by_window == {}
 
 
-def _t(tid: int, category: str) -> Ticket:
-    return Ticket(id=tid, day=DAY, category=category, seq=tid, number=f"X{tid:03d}", item_code=None,
-                  bundle_code=None, subject="", green=False, green_reason="", status="waiting", issued_at=0)
+def test_edge_cases(store, catalogue, hall, clock):
+    """Transfer before the service started, resume at another window, a hold still open, no hall."""
+    desk = make_desk(store, catalogue, hall, clock)
+    c = {n: Counter(store, hall, n, clock) for n in (1, 2, 3)}
+    start = clock.now
 
+    def at(minutes: float) -> None:
+        clock.now = start + dt.timedelta(minutes=minutes)
 
-def test_edge_cases_from_raw_events():
-    """Transfer before the service started, resume at another window, a hold still open, an
-    unknown category and no hall."""
-    a, b = _t(1, "consult"), _t(2, "comprehensive")  # a's final category; it began in comprehensive
-    m = 60.0
-    events = [
-        (1, 0 * m, "issued", None, "", a),
-        (2, 0 * m, "issued", None, "", b),
-        (3, 2 * m, "called", 1, "", a),
-        (4, 3 * m, "transferred", 1, "comprehensive->consult", a),  # came up, sent to enquiries
-        (5, 4 * m, "called", 2, "", b),
-        (6, 5 * m, "started", 2, "", b),
-        (7, 6 * m, "suspended", 2, "waiting for a paper", b),
-        (8, 9 * m, "resumed", 3, "", b),
-        (9, 10 * m, "called", 2, "", a),
-        (10, 11 * m, "started", 2, "", a),
-        (11, 12 * m, "done", 3, "", b),
-        (12, 13 * m, "suspended", 2, "", a),
-        (13, 14 * m, "lunch", 2, "", a),  # an event this module does not know changes nothing
-    ]
-    s = day_stats(DAY, events)
+    a, b = (desk.issue(Request(category="comprehensive")).ticket for _ in range(2))
+    at(2), c[1].call_next()
+    at(3), c[1].transfer("consult")  # came up, sent to enquiries
+    at(4), c[2].call_number(b.number)
+    at(5), c[2].start()
+    at(6), c[2].suspend("copying")
+    at(9), c[3].resume(b.id)  # taken up again at another window
+    at(10)
+    assert c[2].call_next().id == a.id
+    at(11), c[2].start()
+    at(12), c[3].finish()
+    at(13), c[2].suspend("back_office")  # a hold that has not ended
+    s = day_stats(store, DAY)
     comp, consult = s.by_category["comprehensive"], s.by_category["consult"]
     assert (comp.tickets, comp.transferred_out, comp.calls_ended, comp.no_show_rate) == (2, 1, 2, 0.0)
-    assert comp.waits == [2, 4] and consult.waits == [7]  # a: 3 → 10 in its new category
-    assert comp.services == [4] and comp.hold_min == 3  # b: 5 → 12 less 6 → 9
-    assert consult.hold_min == 0 and consult.services == [] and consult.walkups == [1]  # a: hold not ended
-    assert s.by_window[3].services == [4] and s.by_window[2].hold_min == 3  # done at 3, held at 2
+    assert waits(comp) == (2, 6) and waits(consult) == (1, 7)  # a: 3 → 10 in its new category
+    assert services(comp) == (1, 4) and comp.hold_min == 3  # b: 5 → 12 less 6 → 9
+    assert consult.hold_min == 0 and services(consult) == (0, 0) and walkups(consult) == (1, 1)
+    assert services(s.by_window[3]) == (1, 4) and s.by_window[2].hold_min == 3  # done at 3, held at 2
     assert (comp.name, s.by_window[3].name) == ("comprehensive", "3号窗口")
+
+
+def test_a_period_sums_its_days_and_lists_each(store, catalogue, hall, clock):
+    desk = make_desk(store, catalogue, hall, clock)
+    c1 = Counter(store, hall, 1, clock)
+    for day in range(3):
+        for _ in range(day + 1):
+            desk.issue(Request(category="comprehensive"))
+            clock.advance(minutes=2)
+            c1.call_next(), c1.start()
+            clock.advance(minutes=5)
+            c1.finish()
+        clock.advance(days=1)
+    s = period_stats(store, "2026-11-27", "2026-11-29", hall)
+    assert s.overall.key == "2026-11-27..2026-11-29" and s.overall.name == "全期"
+    assert (s.overall.tickets, s.overall.served, s.overall.mean_service_min, s.overall.p90_wait_min) == (6, 6, 5, 2)
+    assert [(d, f.tickets) for d, f in s.by_day.items()] == [("2026-11-27", 1), ("2026-11-28", 2), ("2026-11-29", 3)]
+    rows = s.rows()
+    assert [r["scope"] for r in rows] == ["category", "window", "day", "day", "day", "day"]
+    assert period_stats(store, "2026-11-28", "2026-11-28").overall.tickets == 2
 
 
 def test_nearest_rank_percentile():
@@ -218,9 +241,14 @@ def test_nearest_rank_percentile():
 
 # --- kiosk stats --------------------------------------------------------------------------------
 
+def where(store) -> list[str]:
+    """The command-line options that reach ``store``'s database."""
+    return ["--db", store.url] if store.dialect == "postgresql" else ["--data-dir", str(store.data_dir)]
+
+
 def test_cli_prints_a_table_and_writes_csv_with_bom(played_day, tmp_path, capsys):
     out_file = tmp_path / "stats.csv"
-    assert main(["stats", "--day", DAY, "--csv", str(out_file), "--data-dir", str(tmp_path)]) == 0
+    assert main(["stats", "--day", DAY, "--csv", str(out_file), *where(played_day)]) == 0
     out = capsys.readouterr().out
     assert "张浦镇政务服务中心 · 2026-11-27" in out
     for name in ("综合受理", "综合咨询", "不动产登记", "综合窗口", "不动产登记窗口", "Whole day 全天"):
@@ -268,7 +296,7 @@ def test_cli_without_a_database_says_so_and_creates_nothing(tmp_path, capsys):
 
 def test_cli_unwritable_csv_is_a_clear_error(played_day, tmp_path, capsys):
     for target in (tmp_path / "no-such-dir" / "stats.csv", tmp_path):  # a missing folder; a folder
-        assert main(["stats", "--day", DAY, "--csv", str(target), "--data-dir", str(tmp_path)]) == 1
+        assert main(["stats", "--day", DAY, "--csv", str(target), *where(played_day)]) == 1
         err = capsys.readouterr().err
         assert err.startswith(f"Cannot write {target}: ") and "Traceback" not in err
 

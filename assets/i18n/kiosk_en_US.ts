@@ -4,7 +4,7 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../kiosk/ui/voice.py" line="360"/>
+        <location filename="../../kiosk/ui/voice.py" line="363"/>
         <source>请 {number} 号到 {window} 号窗口</source>
         <translation>Number {number}, please go to window {window}</translation>
     </message>
@@ -12,147 +12,142 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="436"/>
+        <location filename="../../kiosk/ui/board.py" line="412"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="460"/>
+        <location filename="../../kiosk/ui/board.py" line="436"/>
         <source>正在叫号：{number} 号请到 {window} 号窗口</source>
         <translation>Now calling: number {number} to window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="467"/>
+        <location filename="../../kiosk/ui/board.py" line="443"/>
         <source>正在叫号：暂无</source>
         <translation>Now calling: no number yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="477"/>
+        <location filename="../../kiosk/ui/board.py" line="452"/>
         <source>其他正在叫号（另有 {n} 个）</source>
         <translation>Also calling (and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="479"/>
+        <location filename="../../kiosk/ui/board.py" line="454"/>
         <source>其他正在叫号</source>
         <translation>Also calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="510"/>
+        <location filename="../../kiosk/ui/board.py" line="485"/>
         <source>另有 {n} 个窗口暂停服务：{windows}</source>
         <translation>{n} more windows paused: {windows}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="516"/>
+        <location filename="../../kiosk/ui/board.py" line="490"/>
         <source>{n} 号窗口暂停：{reason}</source>
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="517"/>
-        <source>{n} 号窗口暂停服务</source>
-        <translation>Window {n} paused</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/board.py" line="526"/>
+        <location filename="../../kiosk/ui/board.py" line="499"/>
         <source>过号了？请到窗口说明，可以重新排队</source>
         <translation>Missed your number? Ask at a window to rejoin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="524"/>
+        <location filename="../../kiosk/ui/board.py" line="497"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="459"/>
+        <location filename="../../kiosk/ui/board.py" line="435"/>
         <source>第 {n} 次叫号</source>
         <translation>Call no. {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="524"/>
+        <location filename="../../kiosk/ui/board.py" line="497"/>
         <source>语音播报</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="528"/>
+        <location filename="../../kiosk/ui/board.py" line="501"/>
         <source>温馨提示</source>
         <translation>Please note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="536"/>
+        <location filename="../../kiosk/ui/board.py" line="509"/>
         <source>播报声音：关</source>
         <translation>Sound: off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="536"/>
+        <location filename="../../kiosk/ui/board.py" line="509"/>
         <source>打开播报声音</source>
         <translation>Turn announcement sound on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="538"/>
+        <location filename="../../kiosk/ui/board.py" line="511"/>
         <source>播报声音：开</source>
         <translation>Sound: on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="538"/>
+        <location filename="../../kiosk/ui/board.py" line="511"/>
         <source>关闭播报声音</source>
         <translation>Turn announcement sound off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="556"/>
+        <location filename="../../kiosk/ui/board.py" line="529"/>
         <source>叫号信息</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="557"/>
+        <location filename="../../kiosk/ui/board.py" line="530"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="558"/>
+        <location filename="../../kiosk/ui/board.py" line="531"/>
         <source>暂未叫号，请留意屏幕和语音</source>
         <translation>No number called yet: watch this screen and listen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="559"/>
+        <location filename="../../kiosk/ui/board.py" line="532"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="560"/>
+        <location filename="../../kiosk/ui/board.py" line="533"/>
         <source>最近叫号</source>
         <translation>Recently called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="561"/>
+        <location filename="../../kiosk/ui/board.py" line="534"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="561"/>
+        <location filename="../../kiosk/ui/board.py" line="534"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="561"/>
+        <location filename="../../kiosk/ui/board.py" line="534"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="563"/>
+        <location filename="../../kiosk/ui/board.py" line="536"/>
         <source>今天还没有叫号</source>
         <translation>No calls yet today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="565"/>
+        <location filename="../../kiosk/ui/board.py" line="538"/>
         <source>办公时间：{hours}</source>
         <translation>Opening hours: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="566"/>
+        <location filename="../../kiosk/ui/board.py" line="539"/>
         <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
         <translation>Our &quot;Five Zeros&quot; pledge: no paperwork · no distance · no waiting · no difference · no barriers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="568"/>
+        <location filename="../../kiosk/ui/board.py" line="541"/>
         <source>办不成事？请到 {windows} 号专窗</source>
         <translation>Couldn&apos;t get it done? Go to window {windows}</translation>
     </message>
@@ -278,283 +273,327 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="29"/>
+        <location filename="../../kiosk/ui/words.py" line="21"/>
         <source>等候容缺材料</source>
         <translation>Waiting for a deferred document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="29"/>
+        <location filename="../../kiosk/ui/words.py" line="22"/>
         <source>需要复印材料</source>
         <translation>Copies needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="30"/>
+        <location filename="../../kiosk/ui/words.py" line="23"/>
         <source>后台审核</source>
         <translation>Back-office review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="30"/>
+        <location filename="../../kiosk/ui/words.py" line="24"/>
         <source>申请人临时离开</source>
         <translation>Applicant stepped away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="31"/>
+        <location filename="../../kiosk/ui/words.py" line="27"/>
+        <source>请先办结或处理当前号码 {number}</source>
+        <translation>Finish or deal with {number} first</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="30"/>
+        <source>{seconds} 秒后才能重呼</source>
+        <translation>You can call again in {seconds} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="31"/>
+        <source>今天没有号码 {number}</source>
+        <translation>There is no ticket {number} today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="32"/>
+        <source>号码 {number} 现在不能这样操作</source>
+        <translation>That can&apos;t be done with {number} now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="33"/>
+        <source>没有 {window} 号窗口</source>
+        <translation>There is no Window {window}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="34"/>
+        <source>没有这项业务</source>
+        <translation>There is no such service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="35"/>
+        <source>号码 {number} 不由本窗口办理</source>
+        <translation>{number} is not served at this window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="36"/>
+        <source>{window} 号窗口不办理这项业务</source>
+        <translation>Window {window} does not handle this service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="37"/>
+        <source>没有窗口办理这项业务</source>
+        <translation>No window handles this service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="38"/>
+        <source>号码已经在这里排队</source>
+        <translation>The ticket is already queued there</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="39"/>
+        <source>号码 {number} 不是本窗口挂起的</source>
+        <translation>{number} is not on hold at this window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="53"/>
+        <source>现在不能这样操作</source>
+        <translation>That can&apos;t be done now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="15"/>
         <source>午间轮岗</source>
         <translation>Lunch rotation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="31"/>
+        <location filename="../../kiosk/ui/words.py" line="16"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="32"/>
+        <location filename="../../kiosk/ui/words.py" line="17"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="32"/>
+        <location filename="../../kiosk/ui/words.py" line="18"/>
         <source>临时离开</source>
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="248"/>
+        <location filename="../../kiosk/ui/console.py" line="245"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="272"/>
+        <location filename="../../kiosk/ui/console.py" line="270"/>
         <source>数据保存失败：{error}</source>
         <translation>Could not save: {error}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="275"/>
+        <location filename="../../kiosk/ui/console.py" line="273"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="277"/>
+        <location filename="../../kiosk/ui/console.py" line="275"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="312"/>
-        <source>请先办结或处理当前号码 {detail}</source>
-        <translation>Finish or handle the current number {detail} first</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="313"/>
+        <location filename="../../kiosk/ui/words.py" line="28"/>
         <source>窗口已暂停，请先恢复窗口</source>
         <translation>The window is paused: reopen it first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="314"/>
+        <location filename="../../kiosk/ui/words.py" line="29"/>
         <source>当前没有可操作的号码</source>
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="315"/>
-        <source>{detail} 秒后才能重呼</source>
-        <translation>You can call again in {detail} s</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="316"/>
-        <source>今天没有号码 {detail}</source>
-        <translation>No number {detail} today</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="317"/>
-        <location filename="../../kiosk/ui/console.py" line="318"/>
-        <source>不能操作：{detail}</source>
-        <translation>Not possible: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="330"/>
+        <location filename="../../kiosk/ui/console.py" line="323"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="330"/>
+        <location filename="../../kiosk/ui/console.py" line="323"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="330"/>
+        <location filename="../../kiosk/ui/console.py" line="323"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <location filename="../../kiosk/ui/console.py" line="324"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <location filename="../../kiosk/ui/console.py" line="324"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <location filename="../../kiosk/ui/console.py" line="324"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <location filename="../../kiosk/ui/console.py" line="325"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <location filename="../../kiosk/ui/console.py" line="325"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <location filename="../../kiosk/ui/console.py" line="325"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="335"/>
+        <location filename="../../kiosk/ui/console.py" line="328"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="336"/>
+        <location filename="../../kiosk/ui/console.py" line="329"/>
         <source>转移到哪个业务或窗口？号码和排队位置不变</source>
         <translation>Transfer to which service or window? The number and place stay</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="337"/>
+        <location filename="../../kiosk/ui/console.py" line="330"/>
         <source>挂起原因（挂起期间可以先办下一位）</source>
         <translation>Why suspend? (you can serve the next person meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="338"/>
+        <location filename="../../kiosk/ui/console.py" line="331"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="339"/>
+        <location filename="../../kiosk/ui/console.py" line="332"/>
         <source>指定叫号：输入号码</source>
         <translation>Call a number: enter it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="340"/>
+        <location filename="../../kiosk/ui/console.py" line="333"/>
         <source>过号激活：输入号码，重新排队</source>
         <translation>Reactivate a no-show: enter the number to queue it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="342"/>
+        <location filename="../../kiosk/ui/console.py" line="335"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="344"/>
+        <location filename="../../kiosk/ui/console.py" line="337"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="344"/>
+        <location filename="../../kiosk/ui/console.py" line="337"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="350"/>
+        <location filename="../../kiosk/ui/console.py" line="348"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="357"/>
-        <source>数据读取失败：{error}</source>
-        <translation>Could not read: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="359"/>
+        <location filename="../../kiosk/ui/console.py" line="353"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="360"/>
+        <location filename="../../kiosk/ui/console.py" line="354"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="361"/>
+        <location filename="../../kiosk/ui/console.py" line="355"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="361"/>
+        <location filename="../../kiosk/ui/console.py" line="355"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="372"/>
+        <location filename="../../kiosk/ui/console.py" line="365"/>
         <source>挂起中（点一下恢复办理）：</source>
         <translation>Suspended (tap to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="375"/>
+        <location filename="../../kiosk/ui/console.py" line="381"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="383"/>
+        <location filename="../../kiosk/ui/console.py" line="372"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="393"/>
+        <location filename="../../kiosk/ui/console.py" line="309"/>
+        <source>已重新连接数据库</source>
+        <translation>Connected to the hall&apos;s data again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="311"/>
+        <source>数据库暂时无法连接，正在重试：{error}</source>
+        <translation>The hall&apos;s data can&apos;t be reached; retrying: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="399"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="393"/>
+        <location filename="../../kiosk/ui/console.py" line="399"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="400"/>
+        <location filename="../../kiosk/ui/console.py" line="406"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="402"/>
+        <location filename="../../kiosk/ui/console.py" line="408"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="405"/>
+        <location filename="../../kiosk/ui/console.py" line="411"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="407"/>
+        <location filename="../../kiosk/ui/console.py" line="413"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="417"/>
+        <location filename="../../kiosk/ui/console.py" line="423"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Issued {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="422"/>
+        <location filename="../../kiosk/ui/console.py" line="428"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="426"/>
+        <location filename="../../kiosk/ui/console.py" line="434"/>
         <source>（电子证照）</source>
         <translation> (e-licence)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="426"/>
+        <location filename="../../kiosk/ui/console.py" line="434"/>
         <source>（可容缺）</source>
         <translation> (may follow later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="440"/>
+        <location filename="../../kiosk/ui/console.py" line="374"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟</source>
         <translation>Today: {served} done · {no_show} no-show · {mean:.1f} min average</translation>
     </message>
@@ -670,145 +709,145 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="162"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
         <source>还差 {n} 位</source>
         <translation>Missing digits: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="165"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="166"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>The birth date (digits 7–14) is not valid – please check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="167"/>
         <source>身份证号码校验不通过，请核对每一位</source>
         <translation>This ID number fails the check – please check every digit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="167"/>
         <source>身份证号码不对</source>
         <translation>This ID number is not valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="175"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="211"/>
         <source>70 岁以上老人</source>
         <translation>aged 70 or over</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="211"/>
         <source>军人、退役军人</source>
         <translation>service member or veteran</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="212"/>
         <source>残疾人</source>
         <translation>person with a disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="212"/>
         <source>孕妇</source>
         <translation>pregnant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="212"/>
         <source>高层次人才</source>
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="213"/>
         <source>涉外投资人</source>
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="215"/>
         <source>走绿色通道，优先叫号（{why}）</source>
         <translation>Use the Green channel (priority) – {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="215"/>
         <source>绿色通道</source>
         <translation>Green channel (priority)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="231"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="233"/>
         <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
         <translation>Registering your ID lets you use the Green channel (priority) and avoids duplicate tickets; you can also take a ticket without it. Your ID number is used only for this ticket and is never stored as entered.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="235"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Place your ID card on the reader (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="240"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="243"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="245"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="244"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="246"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="243"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="244"/>
         <source>11 位手机号，用于短信提醒</source>
         <translation>11-digit mobile number, for SMS reminders</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="248"/>
         <source>确认取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="249"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="250"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="254"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this today: {number} (people ahead: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/identity.py" line="260"/>
         <source>暂时无法取号：{reason}。请联系工作人员。</source>
         <translation>Can&apos;t issue a ticket right now: {reason}. Please ask a member of staff.</translation>
     </message>
@@ -834,244 +873,244 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="104"/>
         <source>原件 {n} 份</source>
         <translation>original ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="106"/>
         <source>复印件 {n} 份</source>
         <translation>copy ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="109"/>
         <source>【零材料：电子证照可免带】</source>
         <translation> [e-licence: no need to bring]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="111"/>
         <source>【可容缺后补】</source>
         <translation> [accept now, submit later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="112"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="113"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="134"/>
         <source>即办件：当场办结</source>
         <translation>Same-day item: done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="137"/>
-        <location filename="../../kiosk/ui/screens/item.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="159"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Promised: {p} working day(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="138"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (statutory: {l} working days)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="139"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="139"/>
         <source>{fee} 元</source>
         <translation>¥{fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="143"/>
         <source>办理时限</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="144"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
         <source>到现场</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed – can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="148"/>
-        <location filename="../../kiosk/ui/screens/item.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="161"/>
         <source>办理窗口</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="150"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="157"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="158"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="160"/>
         <source>一次办结</source>
         <translation>Done in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="163"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="165"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="167"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no paperwork)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="170"/>
         <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
         <translation>No paperwork: documents marked &quot;e-licence: no need to bring&quot; are fetched by the window from the e-licence database, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="172"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked &quot;accept now, submit later&quot; can be handed in later after you sign a commitment letter (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="176"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="179"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="180"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="190"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="192"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have}/{total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="206"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="207"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="210"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="210"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="210"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="211"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="211"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="211"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="216"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="216"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/item.py" line="217"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>
@@ -1097,32 +1136,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="218"/>
         <source>磁盘已满或不可写</source>
         <translation>disk full or not writable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="268"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="264"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="268"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="264"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="270"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="266"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1153,77 +1192,77 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="123"/>
         <source>完成，返回首页</source>
         <translation>Done – back to home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="131"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="41"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Green channel (priority) · called first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="24"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="23"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="24"/>
         <source>请到 {span} 号{name}等候叫号</source>
         <translation>Please wait for {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="30"/>
         <source>马上就到您，请留意叫号</source>
         <translation>You are next: please watch the call board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="32"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="31"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
         <translation>Estimated wait: about {lo}–{hi} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="38"/>
         <source>取号凭条</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="39"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="43"/>
         <source>快到您时短信提醒 {phone}</source>
         <translation>SMS reminder before your turn: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="44"/>
         <source>取号时间 {time}</source>
         <translation>Issued {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="45"/>
         <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
         <translation>Missed your call? Ask at the service desk. Couldn&apos;t get it done? Window 9.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="140"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="143"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/slip.py" line="146"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>

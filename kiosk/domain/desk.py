@@ -7,18 +7,20 @@ green channel, issues the number through the store and works out the slip's figu
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import hmac
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall, Window
 from kiosk.domain.ids import resident_id_problem
+from kiosk.domain.lifecycle import Code, HallError, NewTicket, Ticket, appointment_priority
+from kiosk.domain.lifecycle import cancel as lc_cancel
+from kiosk.domain.ports import DuplicateRequest, HallStore, StoreError
 from kiosk.domain.queue import expected_wait, mean_service, wait_range
-from kiosk.domain.tickets import Ticket, green_reason, person_key
-
-if TYPE_CHECKING:  # the store is handed in; importing it here would load SQLAlchemy at start-up
-    from kiosk.store.db import Store
+from kiosk.domain.tickets import day_key, green_reason, person_key, request_key
 
 
 @dataclass(frozen=True)
@@ -44,26 +46,30 @@ class Slip:
 
 SERVICE_CACHE_SECONDS = 20.0
 
+#: The desk's refusals are the domain's errors (codes translated where they are shown).
+DeskError = HallError
 
-class DeskError(ValueError):
-    pass
 
-
-class DuplicateTicket(DeskError):
+class DuplicateTicket(HallError):
     """This person already holds an open ticket for this request today: ``ticket`` (reprint it)."""
 
     def __init__(self, ticket: Ticket):
-        super().__init__(f"already holds {ticket.number} for this request")
+        super().__init__(Code.WRONG_STATE, number=ticket.number, status="already_held")
         self.ticket = ticket
 
 
 class TicketDesk:
-    def __init__(self, store: "Store", catalogue: Catalogue, hall: Hall,
-                 clock: Callable[[], _dt.datetime] = _dt.datetime.now):
+    """``secret`` is the hall's secret (kiosk.store.secret, kept outside the database): each
+    day's identity hashes are keyed with a key derived from it and that day."""
+
+    def __init__(self, store: HallStore, catalogue: Catalogue, hall: Hall,
+                 clock: Callable[[], _dt.datetime] = _dt.datetime.now, *, secret: bytes):
         self.store = store
         self.catalogue = catalogue
         self.hall = hall
         self.clock = clock
+        self.secret = secret
+        self._secret_checked = False
         self._services: dict[tuple[str, tuple[str, ...]], tuple[float, list[float]]] = {}
 
     def today(self) -> _dt.date:
@@ -71,13 +77,18 @@ class TicketDesk:
 
     def category_of(self, req: Request) -> str:
         if req.item_code:
-            return self.catalogue.by_code[req.item_code].window
+            item = self.catalogue.by_code.get(req.item_code)
+            if item is None:
+                raise HallError(Code.NO_SUCH_REQUEST, request=req.item_code)
+            return item.window
         if req.bundle_code:
-            return self.catalogue.bundle_by_code[req.bundle_code].window
+            bundle = self.catalogue.bundle_by_code.get(req.bundle_code)
+            if bundle is None:
+                raise HallError(Code.NO_SUCH_REQUEST, request=req.bundle_code)
+            return bundle.window
         if req.category:
-            self.hall.category(req.category)  # raises StopIteration for an unknown one
-            return req.category
-        raise DeskError("nothing requested")
+            return self.hall.category(req.category).code
+        raise HallError(Code.NOTHING_REQUESTED)
 
     def subject_of(self, req: Request) -> str:
         if req.item_code:
@@ -90,31 +101,50 @@ class TicketDesk:
         rid = resident_id if resident_id and resident_id_problem(resident_id, self.today()) is None else None
         return green_reason(tags, rid, self.today())
 
+    def person_key(self, resident_id: str) -> str:
+        """Today's keyed hash of an ID number (the key never reaches the database)."""
+        if not self._secret_checked:
+            fingerprint = hmac.new(self.secret, b"kiosk secret check", hashlib.sha256).hexdigest()[:16]
+            if not self.store.secret_matches(fingerprint):
+                raise StoreError("this terminal's secret.key differs from the one the hall's other terminals use: "
+                                 "copy secret.key from the first terminal's data directory (see README)")
+            self._secret_checked = True
+        return person_key(resident_id, day_key(self.secret, self.today().isoformat()))
+
     def existing(self, req: Request, resident_id: str | None) -> Ticket | None:
         """The open ticket this person already holds for this request today, if any."""
         if not resident_id:
             return None
-        key = person_key(resident_id, self.store.salt)
-        return self.store.open_ticket_for(self.today().isoformat(), key, self.category_of(req),
-                                          req.item_code, req.bundle_code)
+        return self.store.open_ticket_for(self.today().isoformat(), self.person_key(resident_id),
+                                          request_key(req.item_code, req.bundle_code, self.category_of(req)))
 
     def issue(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
               use_green: bool = False, appointment_at: float | None = None) -> Slip:
         """Issue a ticket. With an open ticket for the same request, raise DuplicateTicket (it
-        carries that ticket, for a reprint)."""
+        carries that ticket, for a reprint) — decided by the database's constraint, so two
+        kiosks racing for the same person give one ticket and one reprint."""
         if resident_id and resident_id_problem(resident_id, self.today()):
-            raise DeskError("invalid resident id")
-        held = self.existing(req, resident_id)
-        if held is not None:
-            raise DuplicateTicket(held)
+            raise HallError(Code.INVALID_ID)
         category = self.hall.category(self.category_of(req))
         reason = self.green_reason(resident_id, tags) if use_green else ""
-        ticket = self.store.issue_ticket(
+        now = self.clock().timestamp()
+        new = NewTicket(
             day=self.today().isoformat(), category=category.code, prefix=category.prefix,
-            subject=self.subject_of(req), item_code=req.item_code, bundle_code=req.bundle_code,
-            person_key=person_key(resident_id, self.store.salt) if resident_id else None,
-            green=bool(reason), green_reason=reason, appointment_at=appointment_at, now=self.clock().timestamp())
+            subject=self.subject_of(req), request_key=request_key(req.item_code, req.bundle_code, category.code),
+            now=now, item_code=req.item_code, bundle_code=req.bundle_code,
+            person_key=self.person_key(resident_id) if resident_id else None, green=bool(reason), green_reason=reason,
+            appointment_at=appointment_priority(appointment_at, now, self.hall.policy.appointment_grace_minutes))
+        try:
+            ticket = self.store.issue(new)
+        except DuplicateRequest as dup:
+            raise DuplicateTicket(dup.ticket) from None
         return self.slip(ticket)
+    def cancel(self, ticket_id: int) -> Ticket:
+        """The citizen gives up a ticket that waits (or was missed)."""
+        ticket = self.store.ticket(ticket_id)
+        if ticket is None:
+            raise HallError(Code.NO_SUCH_TICKET, number=str(ticket_id))
+        return self.store.apply(lc_cancel(ticket, self.clock().timestamp()))
 
     def slip(self, ticket: Ticket, reprint: bool = False) -> Slip:
         category = self.hall.category(ticket.category)
@@ -142,8 +172,8 @@ class TicketDesk:
         serving = [w.number for w in self.hall.windows_for(ticket.category)]
         paused = self.store.paused_windows()
         open_windows = [n for n in serving if n not in paused]
-        shared = {c for w in self.hall.windows if w.number in serving for c in w.categories}
-        ahead = self.store.count_ahead(ticket, sorted(shared), serving, green_only=ticket.green)
+        shared = self.hall.shared_categories(ticket.category)
+        ahead = self.store.count_ahead(ticket, shared, serving, green_only=ticket.green)
         busy = len(self.store.busy_windows(ticket.day) & set(open_windows))
         configured = self.hall.category(ticket.category).service_minutes
         mean = mean_service(self._recent_services(ticket.day, tuple(sorted(shared))), configured)

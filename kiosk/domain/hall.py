@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk import ASSETS
 from kiosk.domain.catalogue import WINDOWS, _int0, _num0, _Reporter, _text
+from kiosk.domain.lifecycle import Code, HallError, Ticket
 from kiosk.domain.queue import QueuePolicy
 from kiosk.domain.yamlfile import LineDict, LineList, ValidationError, load
 
@@ -49,13 +50,43 @@ class Hall:
     policy: QueuePolicy = QueuePolicy()
 
     def window(self, number: int) -> Window:
-        return next(w for w in self.windows if w.number == number)
+        for w in self.windows:
+            if w.number == number:
+                return w
+        raise HallError(Code.NO_SUCH_WINDOW, window=number)
 
     def category(self, code: str) -> Category:
-        return next(c for c in self.categories if c.code == code)
+        for c in self.categories:
+            if c.code == code:
+                return c
+        raise HallError(Code.NO_SUCH_CATEGORY, category=code)
 
     def windows_for(self, category: str) -> list[Window]:
         return [w for w in self.windows if category in w.categories]
+
+    def shared_categories(self, category: str) -> list[str]:
+        """Every category that the windows serving ``category`` also call (they share the queue)."""
+        windows = self.windows_for(category)
+        return [c.code for c in self.categories if any(c.code in w.categories for w in windows)]
+
+    def check_transfer(self, from_window: int, category: str, to_window: int | None) -> None:
+        """A transfer must leave the ticket callable: a known category that some window serves,
+        and, for a transfer to one window, a window of the hall that serves that category."""
+        self.category(category)
+        if to_window is not None:
+            if category not in self.window(to_window).categories:
+                raise HallError(Code.WINDOW_WONT_SERVE, window=to_window, category=category)
+            if to_window == from_window:
+                raise HallError(Code.SAME_PLACE, window=to_window)
+        elif not self.windows_for(category):
+            raise HallError(Code.NOBODY_SERVES, category=category)
+
+    def check_callable(self, window: int, ticket: Ticket) -> None:
+        """Window ``window`` may call ``ticket`` only if it serves its category and the ticket was
+        not sent to another window."""
+        if ticket.category not in self.window(window).categories or \
+                ticket.target_window not in (None, window):
+            raise HallError(Code.NOT_SERVED_HERE, number=ticket.number, window=window)
 
 
 def window_span(numbers: list[int], separator: str) -> str:
@@ -84,8 +115,12 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
     rep = _Reporter(str(path))
     rep.problems += problems
     if not isinstance(data, LineDict):
-        if data is not None:
-            rep.add(1, "(file)", "must be a mapping with name, hours, categories and windows")
+        if data is None and not problems:  # nothing but blanks, comments or "---"
+            rep.add(1, "(file)", "the file is empty: it must define name, hours, categories and windows")
+        elif data is not None:
+            what = "a list" if isinstance(data, list) else "a single value"
+            rep.add(getattr(data, "line", 1) or 1, "(file)",
+                    f"must be a mapping with name, hours, categories and windows, not {what}")
         raise ValidationError(rep.problems)
     top = {"name": (True, _text, None), "name_en": (True, _text, None), "address": (False, _text, ""),
            "hours": (True, lambda v: None, None), "categories": (True, lambda v: None, None),

@@ -3,8 +3,10 @@ reactivation, and the wait estimate shown on a slip.
 
 Order (the hall's stated policy, every number configurable in ``assets/hall.yaml``):
 
-1. A checked-in appointment whose slot is now (± ``appointment_grace_minutes``) goes first,
-   earliest slot first.
+1. An appointment checked in within ± ``appointment_grace_minutes`` of its slot goes first,
+   earliest slot first. The priority is fixed at check-in
+   (:func:`kiosk.domain.lifecycle.appointment_priority`): someone who came on time keeps it
+   however late the window calls; someone who came outside the window holds an ordinary ticket.
 2. Then the green channel (绿色通道) before ordinary tickets — but never more than
    ``green_max_run`` green calls in a row while an ordinary ticket has waited longer than
    ``ordinary_wait_limit_minutes``: then the longest-waiting ordinary ticket is called.
@@ -18,7 +20,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from kiosk.domain.tickets import Ticket
+from kiosk.domain.lifecycle import Status, Ticket
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class QueuePolicy:
 
 def eligible(tickets: Iterable[Ticket], window: int, categories: Sequence[str]) -> list[Ticket]:
     """Waiting tickets this window may call: its categories, not transferred to another window."""
-    return [t for t in tickets if t.status == "waiting" and t.category in categories
+    return [t for t in tickets if t.status == Status.WAITING and t.category in categories
             and (t.target_window is None or t.target_window == window)]
 
 
@@ -51,11 +53,10 @@ def pick_next(candidates: Sequence[Ticket], now: float, policy: QueuePolicy, run
     """The ticket to call next among ``candidates`` (see the module docstring)."""
     if not candidates:
         return None
-    grace = policy.appointment_grace_minutes * 60
-    due = [t for t in candidates if t.appointment_at is not None and abs(now - t.appointment_at) <= grace]
+    due = [t for t in candidates if t.appointment_at is not None]
     if due:
-        return min(due, key=lambda t: (t.appointment_at, t.queued_at, t.id))
-    by_queue = sorted(candidates, key=lambda t: (t.queued_at, t.id))
+        return min(due, key=lambda t: (t.appointment_at or 0.0, t.queued_at, t.id))
+    by_queue = sorted(candidates, key=lambda t: t.queue_key)
     greens = [t for t in by_queue if t.green]
     ordinary = [t for t in by_queue if not t.green]
     if greens:
@@ -64,19 +65,6 @@ def pick_next(candidates: Sequence[Ticket], now: float, policy: QueuePolicy, run
             return ordinary[0]
         return greens[0]
     return ordinary[0]
-
-
-def rejoin_time(waiting_queued_at: Sequence[float], behind: int, now: float) -> float:
-    """Where a reactivated no-show rejoins: just behind the ``behind``-th person now waiting
-    (or at the end when fewer are waiting)."""
-    times = sorted(waiting_queued_at)
-    if not times:
-        return now
-    if behind <= 0:  # behind nobody: the front of the queue
-        return times[0] - 1e-3
-    if len(times) < behind:
-        return max(now, times[-1]) + 1e-3
-    return times[behind - 1] + 1e-3
 
 
 # --- waiting time ------------------------------------------------------------------------------

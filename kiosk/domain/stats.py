@@ -1,9 +1,11 @@
-"""A day's queue statistics from its ticket events (Qt-free, no database).
+"""Queue statistics for a day or a period (Qt-free), summed in SQL from the events' own figures.
 
-Input: the events of one day in order, as :meth:`kiosk.store.db.Store.day_events` returns them —
-``(event_id, at, event, window, detail, ticket)`` with ``at`` in epoch seconds. Output:
-:class:`DayStats` with the same :class:`Figures` for the whole day, per ticket category and per
-window, and :meth:`DayStats.rows` for a CSV file. All times are in minutes.
+Every event carries the figure it closes (kiosk.domain.lifecycle: the wait on ``called``, the
+walk-up on ``started``, the service on ``done``, the hold on ``resumed``, and whether it ended a
+call), and the category and window it counts for, so a day or a year is a handful of GROUP BY
+queries (:meth:`HallStore.stats_rows`), never a replay of events in Python. Output:
+:class:`PeriodStats` with the same :class:`Figures` for the whole period, per ticket category
+and per window, per day, and :meth:`PeriodStats.rows` for a CSV file. All times are in minutes.
 
 What is measured
 ----------------
@@ -19,7 +21,8 @@ What is measured
   still suspended when the events end adds nothing (the period has no end yet).
 - **Means** are arithmetic means; **p90** is the 90th percentile by the *nearest-rank* method:
   the ``ceil(0.9 · n)``-th smallest of the ``n`` samples (so always one of the samples; with fewer
-  than 10 samples it is the largest). A figure without samples is ``None``.
+  than 10 samples it is the largest), computed in SQL with a window function. A figure without
+  samples is ``None``.
 - **No-show rate**: no-shows ÷ calls that ended, where a call (``called``; recalls are the same
   call) ends when the person came (service ``started``, or the window ``transferred`` the ticket
   while it was still only called) or did not (``no_show``). A call still open when the events end
@@ -37,9 +40,8 @@ as out of and into that category.
 
 Attribution
 -----------
-- **Category**: the category the ticket was in at the moment of the event. A transfer changes a
-  ticket's category (the store keeps only the final one; the category before each transfer is
-  read from the transfer's detail, ``"old->new"`` or ``"old->new@window"``). So a transferred
+- **Category**: the category the ticket was in at the moment of the event (each event row keeps
+  it; a transfer records the old one and ``to_category``). So a transferred
   ticket counts as issued in its first category and as ``transferred_out`` there; its waiting
   after the transfer (transferred → called) is a wait sample of the *new* category, and its
   service, walk-up and outcome count where it was finally served. The part of a service cut off
@@ -57,17 +59,16 @@ subset of them (everything except waits and counts of events without a window).
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from kiosk.domain.tickets import Ticket
+from kiosk.domain.lifecycle import Kind
 
 if TYPE_CHECKING:
     from kiosk.domain.hall import Hall
-
-#: One event as Store.day_events returns it: (event_id, at, event, window, detail, ticket).
-Event = tuple[int, float, str, Optional[int], str, Ticket]
+    from kiosk.domain.ports import HallStore, StatsRows
 
 #: The CSV columns, in order (the last four add counts that the table shows too).
 ROW_FIELDS = ("scope", "key", "name", "tickets", "served", "no_shows", "no_show_rate",
@@ -75,17 +76,8 @@ ROW_FIELDS = ("scope", "key", "name", "tickets", "served", "no_shows", "no_show_
               "mean_walkup_min", "hold_min", "calls", "cancelled", "transferred_out", "transferred_in")
 
 
-def mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def p90(values: Sequence[float]) -> float | None:
-    """The 90th percentile by nearest rank: the ceil(0.9·n)-th smallest value."""
-    return percentile(values, 90)
-
-
 def percentile(values: Sequence[float], pct: float) -> float | None:
-    """Nearest-rank percentile (``pct`` in 0–100]; ``None`` for no values."""
+    """Nearest-rank percentile (``pct`` in 0–100]; ``None`` for no values (the rule the SQL uses)."""
     if not values:
         return None
     ordered = sorted(values)
@@ -93,12 +85,16 @@ def percentile(values: Sequence[float], pct: float) -> float | None:
     return ordered[rank - 1]
 
 
+def p90(values: Sequence[float]) -> float | None:
+    return percentile(values, 90)
+
+
 @dataclass
 class Figures:
-    """The figures of one scope: the whole day, one category or one window."""
+    """The figures of one scope: the period, one day, one category or one window."""
 
-    scope: str  # "day", "category" or "window"
-    key: str  # the day (YYYY-MM-DD), the category code or the window number
+    scope: str  # "day" (the whole day or period), "category" or "window"
+    key: str  # the day or period, the category code or the window number
     name: str = ""
     name_en: str = ""
     tickets: int = 0
@@ -109,10 +105,15 @@ class Figures:
     cancelled: int = 0
     transferred_out: int = 0
     transferred_in: int = 0
-    waits: list[float] = field(default_factory=list)  # minutes, one per waiting stretch
-    walkups: list[float] = field(default_factory=list)
-    services: list[float] = field(default_factory=list)
-    hold_min: float = 0.0
+    wait_n: int = 0  # samples and their sums, in seconds
+    wait_sum: float = 0.0
+    wait_p90: float | None = None
+    walkup_n: int = 0
+    walkup_sum: float = 0.0
+    service_n: int = 0
+    service_sum: float = 0.0
+    service_p90: float | None = None
+    hold_sec: float = 0.0
 
     @property
     def no_show_rate(self) -> float | None:
@@ -120,28 +121,54 @@ class Figures:
 
     @property
     def mean_wait_min(self) -> float | None:
-        return mean(self.waits)
+        return self.wait_sum / self.wait_n / 60 if self.wait_n else None
 
     @property
     def p90_wait_min(self) -> float | None:
-        return p90(self.waits)
+        return None if self.wait_p90 is None else self.wait_p90 / 60
 
     @property
     def mean_walkup_min(self) -> float | None:
-        return mean(self.walkups)
+        return self.walkup_sum / self.walkup_n / 60 if self.walkup_n else None
 
     @property
     def mean_service_min(self) -> float | None:
-        return mean(self.services)
+        return self.service_sum / self.service_n / 60 if self.service_n else None
 
     @property
     def p90_service_min(self) -> float | None:
-        return p90(self.services)
+        return None if self.service_p90 is None else self.service_p90 / 60
+
+    @property
+    def hold_min(self) -> float:
+        return self.hold_sec / 60
 
     @property
     def active(self) -> bool:
         return bool(self.tickets or self.calls or self.served or self.no_shows or self.cancelled
-                    or self.transferred_out or self.transferred_in or self.waits or self.hold_min)
+                    or self.transferred_out or self.transferred_in or self.wait_n or self.hold_sec)
+
+    def add(self, kind: str, count: int, ended: int, n: int, total: float) -> None:
+        """One (kind, count, calls ended, duration samples, their sum) group from the store."""
+        self.calls_ended += ended
+        if kind == Kind.ISSUED:
+            self.tickets += count
+        elif kind == Kind.CALLED:
+            self.calls += count
+            self.wait_n, self.wait_sum = self.wait_n + n, self.wait_sum + total
+        elif kind == Kind.STARTED:
+            self.walkup_n, self.walkup_sum = self.walkup_n + n, self.walkup_sum + total
+        elif kind == Kind.DONE:
+            self.served += count
+            self.service_n, self.service_sum = self.service_n + n, self.service_sum + total
+        elif kind == Kind.NO_SHOW:
+            self.no_shows += count
+        elif kind == Kind.CANCELLED:
+            self.cancelled += count
+        elif kind == Kind.TRANSFERRED:
+            self.transferred_out += count
+        elif kind == Kind.RESUMED and self.scope != "window":  # a window's holds come by other_window
+            self.hold_sec += total
 
     def row(self) -> dict:
         """One flat CSV row (see ROW_FIELDS): minutes rounded to 0.01, the rate to 0.001,
@@ -162,46 +189,54 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 @dataclass
-class DayStats:
-    day: str
+class PeriodStats:
+    first: str
+    last: str
     overall: Figures
     by_category: dict[str, Figures]  # category code → figures, the hall's order first
     by_window: dict[int, Figures]  # window number → figures, ascending
+    by_day: dict[str, Figures] = field(default_factory=dict)  # each day with events, ascending
+
+    @property
+    def day(self) -> str:
+        return self.first if self.first == self.last else f"{self.first}..{self.last}"
 
     @property
     def empty(self) -> bool:
         return not self.overall.active
 
     def rows(self) -> list[dict]:
-        """Flat rows for a CSV file: the categories, then the windows, then the whole day."""
+        """Flat rows for a CSV file: the categories, then the windows, then (for a period of
+        several days) each day, then the whole period."""
+        days = list(self.by_day.values()) if self.first != self.last else []
         return ([f.row() for f in self.by_category.values()] + [f.row() for f in self.by_window.values()]
-                + [self.overall.row()])
+                + [f.row() for f in days] + [self.overall.row()])
 
 
-@dataclass
-class _Track:
-    """One ticket's state while its events are replayed."""
-
-    category: str
-    wait_from: float | None = None
-    called_at: float | None = None  # an open call (called, not yet started / no-show / transferred)
-    started_at: float | None = None
-    held: float = 0.0  # seconds suspended during the current service
-    suspended_at: float | None = None
-    suspended_window: int | None = None
+#: A day's statistics are a period of one day.
+DayStats = PeriodStats
 
 
-def day_stats(day: str, events: Iterable[Event], hall: Hall | None = None) -> DayStats:
-    """The statistics of ``day`` from its events in order (see the module docstring).
+def period_stats(store: HallStore, first: str, last: str | None = None, hall: Hall | None = None) -> PeriodStats:
+    """The statistics of the days ``first``..``last`` (inclusive; one day when ``last`` is None).
 
     ``hall`` gives the categories' and windows' names and the order of the categories; without
     it (or for a code the hall does not know) the code is the name. Only categories and windows
     that appear in the events are listed."""
-    events = list(events)
-    overall = Figures("day", day, "全天", "Whole day")
+    last = last or first
+    return build_stats(first, last, store.stats_rows(first, last), hall)
+
+
+def day_stats(store: HallStore, day: str, hall: Hall | None = None) -> PeriodStats:
+    return period_stats(store, day, day, hall)
+
+
+def build_stats(first: str, last: str, rows: StatsRows, hall: Hall | None = None) -> PeriodStats:
+    key = first if first == last else f"{first}..{last}"
+    overall = Figures("day", key, "全天" if first == last else "全期", "Whole day" if first == last else "Whole period")
     cats: dict[str, Figures] = {}
     wins: dict[int, Figures] = {}
-    window_tickets: dict[int, set[int]] = {}
+    days: dict[str, Figures] = {}
 
     def cat(code: str) -> Figures:
         if code not in cats:
@@ -213,9 +248,7 @@ def day_stats(day: str, events: Iterable[Event], hall: Hall | None = None) -> Da
             cats[code] = Figures("category", code, name, name_en)
         return cats[code]
 
-    def win(number: int | None) -> list[Figures]:
-        if number is None:
-            return []
+    def win(number: int) -> Figures:
         if number not in wins:
             name, name_en = f"{number}号窗口", f"Window {number}"
             if hall is not None:
@@ -223,112 +256,37 @@ def day_stats(day: str, events: Iterable[Event], hall: Hall | None = None) -> Da
                 if found is not None:
                     name, name_en = found.name, found.name_en
             wins[number] = Figures("window", str(number), name, name_en)
-        return [wins[number]]
+        return wins[number]
 
-    tracks: dict[int, _Track] = {}
-    first_category = _first_categories(events)
-    for _eid, at, event, window, detail, ticket in events:
-        tr = tracks.get(ticket.id)
-        if tr is None:
-            tr = tracks[ticket.id] = _Track(first_category[ticket.id])
-        here = [overall, cat(tr.category)]
-        at_window = here + win(window)
-        if event == "issued":
-            for f in here:
-                f.tickets += 1
-            tr.wait_from = at
-        elif event == "called":
-            if tr.wait_from is not None:
-                _add(at_window, "waits", _minutes(at - tr.wait_from))
-                tr.wait_from = None
-            for f in at_window:
-                f.calls += 1
-            if window is not None:
-                window_tickets.setdefault(window, set()).add(ticket.id)
-            tr.called_at = at
-        elif event == "started":
-            if tr.called_at is not None:
-                _add(at_window, "walkups", _minutes(at - tr.called_at))
-                _count(at_window, "calls_ended")
-                tr.called_at = None
-            tr.started_at, tr.held = at, 0.0
-        elif event == "done":
-            _count(at_window, "served")
-            if tr.started_at is not None:
-                _add(at_window, "services", _minutes(at - tr.started_at - tr.held))
-            tr.started_at, tr.held = None, 0.0
-        elif event == "no_show":
-            _count(at_window, "no_shows")
-            if tr.called_at is not None:
-                _count(at_window, "calls_ended")
-            tr.called_at = None
-        elif event == "transferred":
-            if tr.called_at is not None:  # transferred before the service started: the person came
-                _count(at_window, "calls_ended")
-            _count(at_window, "transferred_out")
-            tr.category = _transferred_to(detail) or tr.category
-            for f in (overall, cat(tr.category)):
-                f.transferred_in += 1
-            tr.called_at, tr.started_at, tr.held = None, None, 0.0
-            tr.wait_from = at
-        elif event == "suspended":
-            tr.suspended_at, tr.suspended_window = at, window
-        elif event == "resumed":
-            if tr.suspended_at is not None:
-                held = max(0.0, at - tr.suspended_at)
-                tr.held += held
-                for f in here + win(tr.suspended_window):
-                    f.hold_min += held / 60
-            tr.suspended_at = None
-        elif event == "reactivated":
-            tr.wait_from = at
-            tr.called_at = None
-        elif event == "cancelled":
-            _count(here, "cancelled")
-            tr.wait_from = tr.called_at = None
-        # "recalled" and unknown events change no figure
-    for number, ids in window_tickets.items():
-        wins[number].tickets = len(ids)
+    def day(d: str) -> Figures:
+        if d not in days:
+            days[d] = Figures("day", d, _dt.date.fromisoformat(d).strftime("%m-%d"), d)
+        return days[d]
+
+    for code, kind, count, ended, n, total in rows.by_category:
+        cat(code).add(kind, count, ended, n, total)
+        overall.add(kind, count, ended, n, total)
+    for number, kind, count, ended, n, total in rows.by_window:
+        win(number).add(kind, count, ended, n, total)
+    for d, kind, count, ended, n, total in rows.by_day:
+        day(d).add(kind, count, ended, n, total)
+    for code, n in rows.transferred_in:
+        cat(code).transferred_in += n
+        overall.transferred_in += n
+    for number, total in rows.window_holds:
+        win(number).hold_sec += total
+    for number, n in rows.window_tickets:
+        win(number).tickets = n
+    for f in days.values():  # a transfer leaves one category for another within the day
+        f.transferred_in = f.transferred_out
+    for scope, k, kind, value in rows.p90:
+        f = overall if scope == "all" else cat(str(k)) if scope == "category" else win(int(k))
+        if kind == Kind.CALLED:
+            f.wait_p90 = value
+        else:
+            f.service_p90 = value
     order = [c.code for c in hall.categories] if hall is not None else []
     by_category = {code: cats[code] for code in sorted(cats, key=lambda c: (c not in order,
                                                                             order.index(c) if c in order else 0, c))}
-    return DayStats(day, overall, by_category, {n: wins[n] for n in sorted(wins)})
-
-
-def _first_categories(events: list[Event]) -> dict[int, str]:
-    """Each ticket's category before its first transfer (the store keeps the final one)."""
-    first: dict[int, str] = {}
-    for _eid, _at, event, _window, detail, ticket in events:
-        if ticket.id in first:
-            continue
-        if event == "transferred":
-            first[ticket.id] = _transferred_from(detail) or ticket.category
-    for *_, ticket in events:
-        first.setdefault(ticket.id, ticket.category)
-    return first
-
-
-def _transferred_from(detail: str) -> str | None:
-    if "->" not in detail:
-        return None
-    return detail.split("->", 1)[0].strip() or None
-
-
-def _transferred_to(detail: str) -> str | None:
-    if "->" not in detail:
-        return None
-    return detail.split("->", 1)[1].split("@", 1)[0].strip() or None
-
-
-def _minutes(seconds: float) -> float:
-    return max(0.0, seconds) / 60  # clocks of two hosts may disagree by a little
-
-
-def _add(figures: list[Figures], attr: str, value: float) -> None:
-    for f in figures:
-        getattr(f, attr).append(value)
-
-
-def _count(figures: list[Figures], attr: str) -> None:
-    for f in figures:
-        setattr(f, attr, getattr(f, attr) + 1)
+    return PeriodStats(first, last, overall, by_category, {n: wins[n] for n in sorted(wins)},
+                       {d: days[d] for d in sorted(days)})

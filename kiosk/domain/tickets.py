@@ -1,51 +1,34 @@
-"""Ticket rules that need no database: numbers, green channel, person keys."""
+"""Ticket rules that need no database: numbers, requests, green channel, person keys."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
 import hmac
-from dataclasses import dataclass
 
 from kiosk.domain.ids import age_on
+from kiosk.domain.lifecycle import OPEN_STATUSES, Status, Ticket
 
-OPEN_STATUSES = ("waiting", "called", "serving", "suspended")
+__all__ = ["OPEN_STATUSES", "Status", "Ticket", "format_number", "green_reason", "person_key", "day_key",
+           "request_key"]
 
 #: Who may use the green channel (绿色通道), by persona tag.
 GREEN_TAGS = ("veteran", "disabled", "pregnant", "talent", "foreign_investor")
 ELDER_AGE = 70
 
 
-@dataclass(frozen=True)
-class Ticket:
-    id: int
-    day: str
-    category: str
-    seq: int
-    number: str
-    item_code: str | None
-    bundle_code: str | None
-    subject: str
-    green: bool
-    green_reason: str
-    status: str
-    issued_at: float
-    person_key: str | None = None
-    queued_at: float = 0.0
-    appointment_at: float | None = None
-    window: int | None = None
-    target_window: int | None = None
-    calls: int = 0
-    called_at: float | None = None
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
-
 def format_number(prefix: str, seq: int) -> str:
     """A001 … A999, then A1000 — the number never wraps within a day."""
     return f"{prefix}{seq:03d}"
+
+
+def request_key(item_code: str | None, bundle_code: str | None, category: str) -> str:
+    """What was asked for, as the one-open-ticket-per-person rule compares it."""
+    if item_code:
+        return f"item:{item_code}"
+    if bundle_code:
+        return f"bundle:{bundle_code}"
+    return f"category:{category}"
 
 
 def green_reason(tags: tuple[str, ...] | list[str], resident_id: str | None, today: _dt.date) -> str:
@@ -64,6 +47,12 @@ def green_reason(tags: tuple[str, ...] | list[str], resident_id: str | None, tod
     return ""
 
 
-def person_key(resident_id: str, salt: bytes) -> str:
-    """A keyed hash of the ID number: enough for the one-ticket rule, useless to anyone else."""
-    return hmac.new(salt, resident_id.strip().upper().encode(), hashlib.sha256).hexdigest()[:32]
+def day_key(secret: bytes, day: str) -> bytes:
+    """The key of one day's identity hashes, from the hall's secret (kept outside the database)."""
+    return hmac.new(secret, f"person-key:{day}".encode(), hashlib.sha256).digest()
+
+
+def person_key(resident_id: str, key: bytes) -> str:
+    """A keyed hash of the ID number with the day's key: enough for the one-ticket rule that day,
+    and nothing without the key (which the database never holds)."""
+    return hmac.new(key, resident_id.strip().upper().encode(), hashlib.sha256).hexdigest()[:32]

@@ -22,8 +22,9 @@ from kiosk.domain.catalogue import Catalogue, Item
 from kiosk.domain.counter import Counter
 from kiosk.domain.desk import DeskError, Request, TicketDesk
 from kiosk.domain.personas import PERSONAS
-from kiosk.store.db import QueueError
-from kiosk.store.errors import StoreError
+from kiosk.domain.lifecycle import HallError
+from kiosk.domain.lifecycle import Status
+from kiosk.domain.ports import StoreError
 
 #: Arrivals per hour over the day: morning peak, 午间 dip, afternoon, quiet end.
 ARRIVAL_PROFILE = ((8.5, 36), (9.0, 58), (11.0, 42), (12.0, 16), (13.5, 46), (15.0, 40), (16.5, 20), (17.0, 0))
@@ -185,7 +186,7 @@ class Simulation:
             return
         try:
             ticket = counter.call_next()  # refused while paused or busy (a person at it by hand)
-        except (QueueError, StoreError) as exc:  # a person at the same window by hand: try again later
+        except (HallError, StoreError) as exc:  # a person at the same window by hand: try again later
             if exc.__class__ is StoreError:
                 self._note(f"window {n} skipped: {exc}", "")
             self._schedule(now + _dt.timedelta(seconds=60), f"retry {n}", lambda: self._window_step(n))
@@ -205,11 +206,11 @@ class Simulation:
     def _recall(self, n: int) -> None:
         try:
             ticket = self.counters[n].recall()
-        except (QueueError, StoreError) as exc:
+        except (HallError, StoreError) as exc:
             self._note(f"recall {n} failed: {exc}", "")
             self._schedule(self.clock() + _dt.timedelta(seconds=5), f"next {n}", lambda: self._window_step(n))
             return
-        if ticket.status == "no_show":
+        if ticket.status == Status.NO_SHOW:
             self._note(f"no-show {n}", ticket.number)
             self._schedule(self.clock() + _dt.timedelta(seconds=5), f"next {n}", lambda: self._window_step(n))
         else:
@@ -218,7 +219,7 @@ class Simulation:
     def _start(self, n: int, service_minutes: float) -> None:
         try:
             self.counters[n].start()
-        except (QueueError, StoreError) as exc:
+        except (HallError, StoreError) as exc:
             self._note(f"start {n} failed: {exc}", "")
             self._schedule(self.clock() + _dt.timedelta(seconds=5), f"next {n}", lambda: self._window_step(n))
             return
@@ -228,6 +229,6 @@ class Simulation:
         try:
             t = self.counters[n].finish()
             self._note(f"done {n}", t.number)
-        except (QueueError, StoreError) as exc:
+        except (HallError, StoreError) as exc:
             self._note(f"finish {n} failed: {exc}", "")
         self._schedule(self.clock() + _dt.timedelta(seconds=20), f"next {n}", lambda: self._window_step(n))

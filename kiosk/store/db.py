@@ -1,559 +1,490 @@
-"""The store: the only module that writes SQL (SQLAlchemy Core 2.x).
+"""The SQL store: the hall's persistence behind :class:`kiosk.domain.ports.HallStore`.
 
-SQLite in WAL mode is the embedded default; the statements are portable Core so the same store
-runs on PostgreSQL. The schema is versioned and migrated forward only. Writes run in explicit
-transactions (``BEGIN IMMEDIATE`` on SQLite, so two processes never hand out the same number).
+One set of SQLAlchemy Core statements runs on two engines: embedded SQLite (WAL) in the data
+directory, the default, and PostgreSQL (psycopg 3) for a hall on several PCs. The store decides
+nothing — the rules in :mod:`kiosk.domain.lifecycle` hand it moves — but it keeps the
+invariants that span processes in the database itself:
+
+- numbers come from ``counters`` inside the issuing transaction (unique per day, gap-free);
+- one open ticket per person and request and day is a partial unique index, so the loser of a
+  race gets :class:`~kiosk.domain.ports.DuplicateRequest` and the reprint path;
+- every write holds the hall's write lock (``BEGIN IMMEDIATE`` on SQLite, a transaction-scoped
+  advisory lock on PostgreSQL) while the rule reads and the move applies, so two windows never
+  call the same ticket and the event ids are in commit order for the change feed;
+- every move is guarded by the status the rule saw (``UPDATE … WHERE status = …``).
+
+The change feed is ``PRAGMA data_version`` on SQLite and LISTEN/NOTIFY on PostgreSQL
+(:mod:`kiosk.store.feed`). The schema is versioned ``major.minor`` (:mod:`kiosk.store.schema`).
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
-import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
-from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-                        UniqueConstraint, create_engine, event, func, insert, select, update)
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, IntegrityError
+from sqlalchemy import and_, case, func, insert, literal_column, or_, select, text, update
+from sqlalchemy.engine import Connection, Engine, Row
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from kiosk.domain.tickets import OPEN_STATUSES, Ticket, format_number
-from kiosk.store.errors import StoreError
+from kiosk.domain.lifecycle import (AT_WINDOW, OPEN_STATUSES, EventData, Kind, Move, NewTicket, PauseReason, Status,
+                                    Ticket, TicketEvent, WindowEvent, WindowKind)
+from kiosk.domain.ports import (CallRow, ChangeFeed, Decide, DuplicateRequest, HallRows, StatGroup, StatsRows,
+                                StoreError, WindowFigures, WindowState)
+from kiosk.domain.tickets import format_number
+from kiosk.store import schema
+from kiosk.store.connect import DB_NAME, explain, make_engine
+from kiosk.store.schema import counters, meta, ticket_events, tickets, window_events, windows
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
-DB_NAME = "kiosk.sqlite3"
+__all__ = ["SqlStore", "Store", "StoreError", "DB_NAME"]
 
-metadata = MetaData()
+T = TypeVar("T")
+#: PostgreSQL: the hall's write lock (a transaction-scoped advisory lock) and its NOTIFY channel.
+LOCK_KEY = 0x6B696F736B  # "kiosk"
+CHANNEL = "kiosk_hall"
+RETRIES = 3
 
-meta = Table(
-    "meta", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", String(256), nullable=False),
-)
-
-counters = Table(
-    "counters", metadata,
-    Column("day", String(10), primary_key=True),
-    Column("category", String(32), primary_key=True),
-    Column("last_seq", Integer, nullable=False),
-)
-
-tickets = Table(
-    "tickets", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("day", String(10), nullable=False),
-    Column("category", String(32), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("number", String(16), nullable=False),
-    Column("item_code", String(16)),
-    Column("bundle_code", String(16)),
-    Column("subject", String(200), nullable=False),
-    Column("person_key", String(64)),
-    Column("green", Boolean, nullable=False, default=False),
-    Column("green_reason", String(32), nullable=False, default=""),
-    Column("status", String(16), nullable=False),
-    Column("issued_at", Float, nullable=False),
-    Column("queued_at", Float, nullable=False),  # place in the queue: kept on transfer, moved on reactivation
-    Column("appointment_at", Float),  # slot start of a checked-in appointment
-    Column("window", Integer),  # the window that called / serves / suspended it
-    Column("target_window", Integer),  # transferred to one particular window
-    Column("calls", Integer, nullable=False, default=0),
-    Column("called_at", Float),
-    # numbers come from `counters` per (day, category); a transfer changes the category, not the number
-    UniqueConstraint("day", "number", name="uq_ticket_number"),
-)
-Index("ix_tickets_day_status", tickets.c.day, tickets.c.category, tickets.c.status)
-Index("ix_tickets_person", tickets.c.day, tickets.c.person_key)
-
-ticket_events = Table(
-    "ticket_events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=False),
-    Column("at", Float, nullable=False),
-    Column("event", String(16), nullable=False),
-    Column("window", Integer),
-    Column("detail", String(200), nullable=False, default=""),
-)
-Index("ix_events_ticket", ticket_events.c.ticket_id)
-
-windows = Table(
-    "windows", metadata,
-    Column("number", Integer, primary_key=True, autoincrement=False),
-    Column("paused", Boolean, nullable=False, default=False),
-    Column("reason", String(100), nullable=False, default=""),
-    Column("updated_at", Float, nullable=False),
-)
-
-window_events = Table(
-    "window_events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("window", Integer, nullable=False),
-    Column("at", Float, nullable=False),
-    Column("event", String(16), nullable=False),  # paused / reopened
-    Column("detail", String(100), nullable=False, default=""),
-)
+_TICKET_COLUMNS = [c.name for c in tickets.columns]
+_EVENT_COLUMNS = [c.label(f"e_{c.name}") for c in ticket_events.columns]
 
 
-def _migrate_1(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[meta, counters, tickets, ticket_events, windows, window_events])
-    conn.execute(insert(meta).values(key="person_salt", value=secrets.token_hex(16)))
+class SqlStore:
+    """The hall's store on SQLite or PostgreSQL (``url``)."""
 
-
-#: Forward-only migrations: MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS = [_migrate_1]
-
-
-class Store:
-    def __init__(self, url: str):
+    def __init__(self, url: str, data_dir: Path | None = None):
         self.url = url
-        self.engine: Engine = create_engine(url)
-        self._watch = None  # a connection kept for change_token()
-        if self.engine.dialect.name == "sqlite":
-            _sqlite_setup(self.engine)
+        self.engine: Engine = make_engine(url, data_dir)
+        self.dialect = self.engine.dialect.name
+        self._closed_before = ""  # days before this one have had their identity hashes erased
         try:
-            self._migrate()
-            self._salt = bytes.fromhex(self._meta("person_salt"))
-        except DatabaseError as exc:  # OperationalError included: locked, read-only, full, not a DB
-            raise StoreError(_explain(exc)) from exc
+            with self.engine.connect() as conn:
+                schema.prepare(conn, self.dialect)
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise StoreError(explain(exc, self.url, data_dir)) from exc
+        except StoreError:
+            self.engine.dispose()
+            raise
+        self.data_dir = data_dir
 
     @classmethod
-    def open(cls, data_dir: Path) -> "Store":
+    def open(cls, data_dir: Path) -> "SqlStore":
+        """The embedded SQLite store in ``data_dir``."""
+        from kiosk.store.connect import sqlite_url
+
         data_dir = Path(data_dir)
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the data directory {data_dir}: {exc.strerror or exc}") from exc
-        return cls(f"sqlite:///{data_dir / DB_NAME}")
+        return cls(sqlite_url(data_dir), data_dir)
 
     def close(self) -> None:
-        if self._watch is not None:
-            self._watch.close()
-            self._watch = None
         self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"SqlStore({self.dialect})"
 
     # --- transactions ------------------------------------------------------------------------
 
-    @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One write transaction; on SQLite it takes the write lock up front (BEGIN IMMEDIATE)."""
-        with self.engine.connect().execution_options(kiosk_immediate=True) as conn:
-            with conn.begin():
-                yield conn
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one write transaction holding the hall's write lock. A connection lost
+        before the commit (a server restart) is retried on a new one; any other database error
+        is one sentence in a StoreError."""
+        for attempt in range(RETRIES):
+            committing = False
+            try:
+                with self.engine.connect() as conn:
+                    if self.dialect == "sqlite":
+                        conn = conn.execution_options(kiosk_immediate=True)
+                    with conn.begin():
+                        if self.dialect == "postgresql":
+                            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
+                        result = work(conn)
+                        if self.dialect == "postgresql":
+                            conn.execute(text("SELECT pg_notify(:c, '')"), {"c": CHANNEL})
+                        committing = True
+                    return result
+            except IntegrityError:
+                raise
+            except DBAPIError as exc:
+                if exc.connection_invalidated and not committing and attempt < RETRIES - 1:
+                    log.warning("database connection lost, trying again: %s", exc.orig)
+                    time.sleep(0.3 * (attempt + 1))
+                    continue
+                raise StoreError(explain(exc, self.url, self.data_dir), retry=exc.connection_invalidated) from exc
+        raise AssertionError("unreachable")
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
+    def _read(self) -> Iterator[Connection]:
         try:
             with self.engine.connect() as conn:
                 with conn.begin():
                     yield conn
-        except DatabaseError as exc:  # a vanished, locked or broken database: say so, never a traceback
-            raise StoreError(_explain(exc)) from exc
+        except DBAPIError as exc:
+            raise StoreError(explain(exc, self.url, self.data_dir), retry=exc.connection_invalidated) from exc
 
-    def _migrate(self) -> None:
-        with self.write() as conn:
-            metadata.create_all(conn, tables=[meta])
-            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
-            version = int(row[0]) if row else 0
-            if version > len(MIGRATIONS):
-                raise StoreError(f"the database has schema version {version}, newer than this kiosk "
-                                 f"understands ({len(MIGRATIONS)}); update the kiosk")
-            for step in MIGRATIONS[version:]:
-                step(conn)
-            if version < len(MIGRATIONS):
-                if row:
-                    conn.execute(update(meta).where(meta.c.key == "schema_version").values(value=str(len(MIGRATIONS))))
-                else:
-                    conn.execute(insert(meta).values(key="schema_version", value=str(len(MIGRATIONS))))
+    # --- writes --------------------------------------------------------------------------------
 
-    def _meta(self, key: str) -> str:
-        with self.read() as conn:
-            return conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar_one()
+    def issue(self, new: NewTicket) -> Ticket:
+        def work(conn: Connection) -> Ticket:
+            if new.day > self._closed_before:
+                self._close_days(conn, new.day)
+            seq = _next_seq(conn, new.day, new.category)
+            values = new.values(seq, format_number(new.prefix, seq))
+            tid = conn.execute(insert(tickets).values(**values)).inserted_primary_key[0]
+            ticket = _ticket_of({"id": tid, **values})
+            _insert_event(conn, ticket, new.event())
+            return ticket
 
-    @property
-    def schema_version(self) -> int:
-        return int(self._meta("schema_version"))
+        try:
+            return self._write(work)
+        except IntegrityError as exc:
+            if new.person_key:
+                held = self.open_ticket_for(new.day, new.person_key, new.request_key)
+                if held is not None:
+                    raise DuplicateRequest(held) from None
+            raise StoreError(explain(exc, self.url, self.data_dir)) from exc
 
-    @property
-    def salt(self) -> bytes:
-        return self._salt
+    def act(self, day: str, window: int, decide: Decide) -> Move | None:
+        def work(conn: Connection) -> Move | None:
+            move = decide(_window_state(conn, day, window), _Tx(conn, day))
+            if move is not None:
+                _apply(conn, move)
+            return move
 
-    # --- tickets -------------------------------------------------------------------------------
+        return self._write(work)
 
-    def issue_ticket(self, *, day: str, category: str, prefix: str, subject: str,
-                     item_code: str | None = None, bundle_code: str | None = None,
-                     person_key: str | None = None, green: bool = False, green_reason: str = "",
-                     appointment_at: float | None = None, now: float | None = None) -> Ticket:
-        """Give out the next number of ``category`` on ``day`` and record the ticket, atomically."""
-        now = time.time() if now is None else now
-        for attempt in range(3):
-            try:
-                with self.write() as conn:
-                    seq = _next_seq(conn, day, category)
-                    values = dict(day=day, category=category, seq=seq, number=format_number(prefix, seq),
-                                  item_code=item_code, bundle_code=bundle_code, subject=subject[:200],
-                                  person_key=person_key, green=green, green_reason=green_reason,
-                                  status="waiting", issued_at=now, queued_at=now, appointment_at=appointment_at,
-                                  calls=0)
-                    tid = conn.execute(insert(tickets).values(**values)).inserted_primary_key[0]
-                    conn.execute(insert(ticket_events).values(ticket_id=tid, at=now, event="issued", detail=""))
-                    return Ticket(id=tid, **values)
-            except IntegrityError:  # another host won the race for this number (PostgreSQL)
-                if attempt == 2:
-                    raise
-            except DatabaseError as exc:
-                raise StoreError(_explain(exc)) from exc
-        raise AssertionError("unreachable")
+    def apply(self, move: Move) -> Ticket:
+        self._write(lambda conn: _apply(conn, move))
+        return move.after
 
-    def open_ticket_for(self, day: str, person_key: str, category: str, item_code: str | None,
-                        bundle_code: str | None) -> Ticket | None:
-        """This person's open ticket today for exactly this request (item, bundle or bare category)."""
-        q = select(tickets).where(tickets.c.day == day, tickets.c.person_key == person_key,
-                                  tickets.c.category == category, tickets.c.status.in_(OPEN_STATUSES))
-        q = q.where(tickets.c.item_code == item_code) if item_code else q.where(tickets.c.item_code.is_(None))
-        q = q.where(tickets.c.bundle_code == bundle_code) if bundle_code else q.where(tickets.c.bundle_code.is_(None))
-        with self.read() as conn:
-            row = conn.execute(q.order_by(tickets.c.id.desc())).first()
-        return _ticket(row) if row else None
+    def set_paused(self, window: int, reason: PauseReason | None, now: float) -> None:
+        def work(conn: Connection) -> None:
+            values = dict(paused=reason is not None, reason=reason.value if reason else None, updated_at=now)
+            if not conn.execute(update(windows).where(windows.c.number == window).values(**values)).rowcount:
+                conn.execute(insert(windows).values(number=window, **values))
+            conn.execute(insert(window_events).values(
+                window=window, at=now, kind=(WindowKind.PAUSED if reason else WindowKind.REOPENED).value,
+                reason=values["reason"]))
 
-    def waiting_count(self, day: str, category: str) -> int:
-        q = select(func.count()).select_from(tickets).where(
-            tickets.c.day == day, tickets.c.category == category, tickets.c.status == "waiting")
-        with self.read() as conn:
-            return conn.execute(q).scalar_one()
+        self._write(work)
 
-    def tickets_on(self, day: str) -> list[Ticket]:
-        with self.read() as conn:
-            rows = conn.execute(select(tickets).where(tickets.c.day == day).order_by(tickets.c.id)).all()
-        return [_ticket(r) for r in rows]
+    def secret_matches(self, fingerprint: str) -> bool:
+        """Whether this terminal's secret is the hall's (the first terminal records the
+        fingerprint: a keyed hash of a constant, which tells nothing about any ID)."""
+        def work(conn: Connection) -> bool:
+            have = conn.execute(select(meta.c.value).where(meta.c.key == "secret_check")).scalar()
+            if have is None:
+                schema.set_meta(conn, "secret_check", fingerprint)
+                return True
+            return bool(have == fingerprint)
+
+        return self._write(work)
+
+    def close_days_before(self, day: str) -> int:
+        return self._write(lambda conn: self._close_days(conn, day))
+
+    def _close_days(self, conn: Connection, day: str) -> int:
+        """Day close: every earlier day's identity hashes are erased (their key is gone too)."""
+        done = conn.execute(select(meta.c.value).where(meta.c.key == "closed_before")).scalar()
+        erased = 0
+        if done is None or done < day:
+            erased = conn.execute(update(tickets).where(tickets.c.day < day, tickets.c.person_key.is_not(None))
+                                  .values(person_key=None)).rowcount
+            schema.set_meta(conn, "closed_before", day)
+        self._closed_before = max(day, done or "")
+        if erased:
+            log.info("day close: erased %d identity hashes of days before %s", erased, day)
+        return erased
+
+    # --- reads ---------------------------------------------------------------------------------
 
     def ticket(self, ticket_id: int) -> Ticket | None:
-        with self.read() as conn:
+        with self._read() as conn:
             row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
         return _ticket(row) if row else None
 
-
-    # --- the queue: every change is one transaction guarded by the ticket's current status ------
-
-    def call_next(self, *, day: str, window: int, categories: Sequence[str], now: float,
-                  choose: Callable[[list[Ticket], list[bool]], Ticket | None]) -> Ticket | None:
-        """Call the next ticket for ``window``. ``choose(candidates, recent_greens)`` is the
-        domain's rule (kiosk.domain.queue); it runs inside the write lock, so two windows — in
-        two processes — can never call the same ticket."""
-        with self._queue_write() as conn:
-            self._require_free(conn, day, window)
-            rows = conn.execute(select(tickets).where(
-                tickets.c.day == day, tickets.c.status == "waiting", tickets.c.category.in_(list(categories)),
-                (tickets.c.target_window.is_(None)) | (tickets.c.target_window == window))).all()
-            recent = conn.execute(
-                select(tickets.c.green).select_from(ticket_events.join(tickets))
-                .where(tickets.c.day == day, ticket_events.c.event == "called",
-                       tickets.c.category.in_(list(categories)))
-                .order_by(ticket_events.c.id.desc()).limit(50)).scalars().all()
-            chosen = choose([_ticket(r) for r in rows], [bool(g) for g in recent])
-            if chosen is None:
-                return None
-            return self._move(conn, chosen.id, ("waiting",), "called", now, window,
-                              dict(status="called", window=window, target_window=None, calls=1, called_at=now))
-
-    def call_number(self, *, day: str, window: int, number: str, now: float) -> Ticket:
-        """Call one particular waiting ticket (指定叫号)."""
-        with self._queue_write() as conn:
-            self._require_free(conn, day, window)
+    def ticket_by_number(self, day: str, number: str) -> Ticket | None:
+        with self._read() as conn:
             row = conn.execute(select(tickets).where(tickets.c.day == day, tickets.c.number == number)).first()
-            if row is None:
-                raise QueueError("no_such_ticket", number)
-            return self._move(conn, row.id, ("waiting",), "called", now, window,
-                              dict(status="called", window=window, target_window=None, calls=1, called_at=now))
+        return _ticket(row) if row else None
 
-    def recall(self, *, day: str, window: int, now: float, interval: float, max_calls: int) -> Ticket:
-        """Call the window's ticket again; the call after ``max_calls`` makes it a no-show."""
-        with self._queue_write() as conn:
-            t = self._current(conn, day, window, ("called",))
-            if t.called_at is not None and now - t.called_at < interval:
-                raise QueueError("too_soon", str(int(interval - (now - t.called_at)) + 1))
-            if t.calls >= max_calls:
-                return self._move(conn, t.id, ("called",), "no_show", now, window,
-                                  dict(status="no_show", window=None), detail=f"after {t.calls} calls")
-            return self._move(conn, t.id, ("called",), "recalled", now, window,
-                              dict(calls=t.calls + 1, called_at=now))
+    def open_ticket_for(self, day: str, person_key: str, request_key: str) -> Ticket | None:
+        q = select(tickets).where(tickets.c.day == day, tickets.c.person_key == person_key,
+                                  tickets.c.request_key == request_key, _open())
+        with self._read() as conn:
+            row = conn.execute(q).first()
+        return _ticket(row) if row else None
 
-    def start(self, *, day: str, window: int, now: float) -> Ticket:
-        with self._queue_write() as conn:
-            t = self._current(conn, day, window, ("called",))
-            return self._move(conn, t.id, ("called",), "started", now, window, dict(status="serving"))
-
-    def finish(self, *, day: str, window: int, now: float) -> Ticket:
-        with self._queue_write() as conn:
-            t = self._current(conn, day, window, ("serving",))
-            return self._move(conn, t.id, ("serving",), "done", now, window, dict(status="done"))
-
-    def no_show(self, *, day: str, window: int, now: float) -> Ticket:
-        with self._queue_write() as conn:
-            t = self._current(conn, day, window, ("called",))
-            return self._move(conn, t.id, ("called",), "no_show", now, window, dict(status="no_show", window=None))
-
-    def transfer(self, *, day: str, window: int, now: float, category: str, to_window: int | None = None) -> Ticket:
-        """Send the window's ticket to another category or window; it keeps its place (queued_at)."""
-        with self._queue_write() as conn:
-            t = self._current(conn, day, window, ("called", "serving"))
-            # the detail's form "old->new[@window]" is read by kiosk.domain.stats: keep it
-            detail = f"{t.category}->{category}" + (f"@{to_window}" if to_window else "")
-            return self._move(conn, t.id, ("called", "serving"), "transferred", now, window,
-                              dict(status="waiting", category=category, window=None, target_window=to_window,
-                                   calls=0, called_at=None), detail=detail)
-
-    def suspend(self, *, day: str, window: int, now: float, reason: str) -> Ticket:
-        """挂起: e.g. waiting for a 容缺 material; the window can serve others meanwhile."""
-        with self._queue_write() as conn:
-            t = self._current(conn, day, window, ("serving",))
-            return self._move(conn, t.id, ("serving",), "suspended", now, window, dict(status="suspended"),
-                              detail=reason[:100])
-
-    def resume(self, *, day: str, window: int, ticket_id: int, now: float) -> Ticket:
-        with self._queue_write() as conn:
-            self._require_free(conn, day, window)
-            return self._move(conn, ticket_id, ("suspended",), "resumed", now, window,
-                              dict(status="serving", window=window))
-
-    def reactivate(self, *, day: str, number: str, now: float, behind: int,
-                   rejoin: Callable[[list[float], int, float], float]) -> Ticket:
-        """A no-show comes back the same day: it rejoins behind ``behind`` people of its category."""
-        with self._queue_write() as conn:
-            row = conn.execute(select(tickets).where(tickets.c.day == day, tickets.c.number == number)).first()
-            if row is None:
-                raise QueueError("no_such_ticket", number)
-            waiting = conn.execute(select(tickets.c.queued_at).where(
-                tickets.c.day == day, tickets.c.category == row.category, tickets.c.status == "waiting")).scalars().all()
-            return self._move(conn, row.id, ("no_show",), "reactivated", now, None,
-                              dict(status="waiting", queued_at=rejoin(list(waiting), behind, now), calls=0,
-                                   called_at=None, window=None))
-
-    def cancel(self, *, ticket_id: int, now: float) -> Ticket:
-        with self._queue_write() as conn:
-            return self._move(conn, ticket_id, ("waiting", "no_show"), "cancelled", now, None, dict(status="cancelled"))
-
-    def set_paused(self, *, window: int, paused: bool, reason: str, now: float) -> None:
-        with self._queue_write() as conn:
-            values = dict(paused=paused, reason=reason[:100] if paused else "", updated_at=now)
-            if not conn.execute(update(windows).where(windows.c.number == window).values(**values)).rowcount:
-                conn.execute(insert(windows).values(number=window, **values))
-            conn.execute(insert(window_events).values(window=window, at=now, event="paused" if paused else "reopened",
-                                                      detail=values["reason"]))
-
-    # --- queue reads ----------------------------------------------------------------------------
-
-    def paused_windows(self) -> dict[int, str]:
-        with self.read() as conn:
-            rows = conn.execute(select(windows.c.number, windows.c.reason).where(windows.c.paused.is_(True))).all()
-        return {r.number: r.reason for r in rows}
-
-    def at_window(self, day: str, window: int) -> list[Ticket]:
-        """The window's called / serving ticket (first) and its suspended ones."""
-        with self.read() as conn:
-            rows = conn.execute(select(tickets).where(
-                tickets.c.day == day, tickets.c.window == window,
-                tickets.c.status.in_(("called", "serving", "suspended"))).order_by(tickets.c.id)).all()
-        found = [_ticket(r) for r in rows]
-        return sorted(found, key=lambda t: t.status == "suspended")
-
-    def waiting(self, day: str) -> list[Ticket]:
-        with self.read() as conn:
-            rows = conn.execute(select(tickets).where(tickets.c.day == day, tickets.c.status == "waiting")
-                                .order_by(tickets.c.queued_at, tickets.c.id)).all()
+    def tickets_on(self, day: str) -> list[Ticket]:
+        with self._read() as conn:
+            rows = conn.execute(select(tickets).where(tickets.c.day == day).order_by(tickets.c.id)).all()
         return [_ticket(r) for r in rows]
 
-    def count_ahead(self, ticket: Ticket, categories: Sequence[str], windows: Sequence[int],
+    def count_ahead(self, ticket: Ticket, categories: Sequence[str], windows_: Sequence[int],
                     green_only: bool) -> int:
-        """Waiting tickets queued before ``ticket`` that ``windows`` may call (their ``categories``,
-        not transferred to another window); with ``green_only``, green ones only."""
+        """Waiting tickets queued before ``ticket`` that ``windows_`` may call (their
+        ``categories``, not transferred to another window); with ``green_only``, green ones only."""
         t = tickets.c
         q = select(func.count()).select_from(tickets).where(
-            t.day == ticket.day, t.status == "waiting", t.id != ticket.id, t.category.in_(list(categories)),
-            (t.queued_at < ticket.queued_at) | ((t.queued_at == ticket.queued_at) & (t.id < ticket.id)),
-            t.target_window.is_(None) | t.target_window.in_(list(windows)))
+            t.day == ticket.day, t.status == Status.WAITING.value, t.id != ticket.id, t.category.in_(list(categories)),
+            or_(t.queued_at < ticket.queued_at, and_(t.queued_at == ticket.queued_at, t.id < ticket.id)),
+            or_(t.target_window.is_(None), t.target_window.in_(list(windows_))))
         if green_only:
             q = q.where(t.green.is_(True))
-        with self.read() as conn:
-            return conn.execute(q).scalar_one()
+        with self._read() as conn:
+            return int(conn.execute(q).scalar_one())
 
     def busy_windows(self, day: str) -> set[int]:
-        with self.read() as conn:
+        with self._read() as conn:
             rows = conn.execute(select(tickets.c.window).where(
-                tickets.c.day == day, tickets.c.status.in_(("called", "serving")))).scalars().all()
+                tickets.c.day == day, tickets.c.status.in_([s.value for s in AT_WINDOW]))).scalars().all()
         return {w for w in rows if w is not None}
 
+    def paused_windows(self) -> dict[int, PauseReason]:
+        with self._read() as conn:
+            return _paused(conn)
+
     def service_minutes(self, day: str, categories: Sequence[str], limit: int = 30) -> list[float]:
-        """Durations (minutes) of the latest finished services in ``categories``: started → done."""
-        started = ticket_events.alias("started")
-        done = ticket_events.alias("done")
-        q = (select(done.c.at - started.c.at)
-             .select_from(done.join(started, (started.c.ticket_id == done.c.ticket_id) & (started.c.event == "started"))
-                          .join(tickets, tickets.c.id == done.c.ticket_id))
-             .where(done.c.event == "done", tickets.c.day == day, tickets.c.category.in_(list(categories)))
-             .order_by(done.c.id.desc()).limit(limit))
-        with self.read() as conn:
+        """Durations (minutes) of the latest finished services in ``categories``."""
+        e = ticket_events.c
+        q = (select(e.duration).where(e.day == day, e.kind == Kind.DONE.value, e.category.in_(list(categories)),
+                                      e.duration.is_not(None))
+             .order_by(e.id.desc()).limit(limit))
+        with self._read() as conn:
             return [max(0.0, d) / 60 for d in conn.execute(q).scalars().all()]
 
-    def events_after(self, ticket_event_id: int, window_event_id: int, limit: int = 500) -> tuple[list, list]:
-        """The change feed: ticket events (with the ticket) and window events after the given ids."""
-        with self.read() as conn:
-            te = conn.execute(select(ticket_events.c.id, ticket_events.c.at, ticket_events.c.event,
-                                     ticket_events.c.window, ticket_events.c.detail, tickets)
-                              .select_from(ticket_events.join(tickets))
-                              .where(ticket_events.c.id > ticket_event_id)
-                              .order_by(ticket_events.c.id).limit(limit)).all()
-            we = conn.execute(select(window_events).where(window_events.c.id > window_event_id)
-                              .order_by(window_events.c.id).limit(limit)).all()
-        return ([(r[0], r[1], r[2], r[3], r[4], _ticket_from(r._mapping, offset=True)) for r in te],
-                [tuple(r) for r in we])
+    def waiting_count(self, day: str, category: str) -> int:
+        q = select(func.count()).select_from(tickets).where(
+            tickets.c.day == day, tickets.c.category == category, tickets.c.status == Status.WAITING.value)
+        with self._read() as conn:
+            return int(conn.execute(q).scalar_one())
 
-    def last_event_ids(self) -> tuple[int, int]:
-        with self.read() as conn:
+    def hall_rows(self, day: str, recent: int = 32) -> HallRows:
+        """What the board and every console show, in five small queries (none reads the day)."""
+        t, e = tickets.c, ticket_events.c
+        with self._read() as conn:
+            here = [_ticket(r) for r in conn.execute(select(tickets).where(
+                t.day == day, t.status.in_([Status.CALLED.value, Status.SERVING.value, Status.SUSPENDED.value]))
+                .order_by(t.id))]
+            waiting = {(r[0], r[1]): int(r[2]) for r in conn.execute(
+                select(t.category, t.target_window, func.count()).where(t.day == day, t.status == Status.WAITING.value)
+                .group_by(t.category, t.target_window))}
+            paused = _paused(conn)
+            calls = tuple(CallRow(_ticket(r), r.e_window, r.e_at, r.e_kind == Kind.RECALLED.value)
+                          for r in conn.execute(_recent_calls(day, recent)))
+            figures = _figures(conn, day)
+        return HallRows(day, tuple(here), waiting, paused, calls, figures)
+
+    def window_figures(self, day: str) -> dict[int, WindowFigures]:
+        with self._read() as conn:
+            return _figures(conn, day)
+
+    def history(self, day: str) -> list[TicketEvent]:
+        q = (select(tickets, *_EVENT_COLUMNS).select_from(ticket_events.join(tickets))
+             .where(ticket_events.c.day == day).order_by(ticket_events.c.id))
+        with self._read() as conn:
+            return [_event(r) for r in conn.execute(q)]
+
+    # --- the change feed -------------------------------------------------------------------------
+
+    def cursor(self) -> tuple[int, int]:
+        with self._read() as conn:
             a = conn.execute(select(func.max(ticket_events.c.id))).scalar() or 0
             b = conn.execute(select(func.max(window_events.c.id))).scalar() or 0
-        return a, b
+        return int(a), int(b)
 
-    def recent_calls(self, day: str, limit: int = 8) -> list[tuple[Ticket, int, float]]:
-        """The latest calls and recalls, newest first: (ticket, window, at)."""
-        with self.read() as conn:
-            rows = conn.execute(select(ticket_events.c.window, ticket_events.c.at, tickets)
-                                .select_from(ticket_events.join(tickets))
-                                .where(tickets.c.day == day, ticket_events.c.event.in_(("called", "recalled")))
-                                .order_by(ticket_events.c.id.desc()).limit(limit)).all()
-        return [(_ticket_from(r._mapping, offset=True), r[0], r[1]) for r in rows]
+    def events_after(self, cursor: tuple[int, int], limit: int = 500) -> tuple[
+            list[TicketEvent], list[WindowEvent], tuple[int, int]]:
+        """Ticket events (with each ticket as it is now) and window events after ``cursor``."""
+        te_q = (select(tickets, *_EVENT_COLUMNS).select_from(ticket_events.join(tickets))
+                .where(ticket_events.c.id > cursor[0]).order_by(ticket_events.c.id).limit(limit))
+        we_q = select(window_events).where(window_events.c.id > cursor[1]).order_by(window_events.c.id).limit(limit)
+        with self._read() as conn:
+            te = [_event(r) for r in conn.execute(te_q)]
+            we = [WindowEvent(r.id, r.window, WindowKind(r.kind), r.at, PauseReason(r.reason) if r.reason else None)
+                  for r in conn.execute(we_q)]
+        return te, we, (te[-1].id if te else cursor[0], we[-1].id if we else cursor[1])
 
-    def day_events(self, day: str) -> list[tuple[int, float, str, int | None, str, Ticket]]:
-        """Every event of ``day`` in order, for the statistics: (id, at, event, window, detail, ticket)."""
-        with self.read() as conn:
-            rows = conn.execute(select(ticket_events.c.id, ticket_events.c.at, ticket_events.c.event,
-                                       ticket_events.c.window, ticket_events.c.detail, tickets)
-                                .select_from(ticket_events.join(tickets)).where(tickets.c.day == day)
-                                .order_by(ticket_events.c.id)).all()
-        return [(r[0], r[1], r[2], r[3], r[4], _ticket_from(r._mapping, offset=True)) for r in rows]
+    def feed(self) -> ChangeFeed:
+        from kiosk.store.feed import PostgresFeed, SqliteFeed
 
-    def change_token(self) -> int:
-        """Changes whenever another connection commits (SQLite's PRAGMA data_version on a connection
-        kept for this purpose; elsewhere the newest event ids). Cheap enough to ask often."""
-        if self.engine.dialect.name == "sqlite":
-            if self._watch is None:
-                self._watch = self.engine.raw_connection()
-            cur = self._watch.cursor()
-            try:
-                return cur.execute("PRAGMA data_version").fetchone()[0]
-            finally:
-                cur.close()
-        a, b = self.last_event_ids()
-        return a * 1_000_003 + b
+        if self.dialect == "postgresql":
+            return PostgresFeed(self.url, CHANNEL)
+        return SqliteFeed(self.engine)
 
-    # --- helpers --------------------------------------------------------------------------------
+    # --- statistics ----------------------------------------------------------------------------------
 
-    @contextmanager
-    def _queue_write(self) -> Iterator[Connection]:
-        try:
-            with self.write() as conn:
-                yield conn
-        except DatabaseError as exc:
-            raise StoreError(_explain(exc)) from exc
+    def stats_rows(self, first: str, last: str) -> StatsRows:
+        """A period's figures in a few GROUP BY queries (the p90s by a window function)."""
+        e = ticket_events.c
+        span = e.day.between(first, last)
+        ended = func.sum(case((e.ended_call.is_(True), 1), else_=0))
+        cols = (func.count(), ended, func.count(e.duration), func.coalesce(func.sum(e.duration), 0.0))
 
-    @staticmethod
-    def _require_free(conn: Connection, day: str, window: int) -> None:
-        paused = conn.execute(select(windows.c.paused).where(windows.c.number == window)).scalar()
-        if paused:
-            raise QueueError("window_paused", str(window))
-        busy = conn.execute(select(tickets.c.number).where(
-            tickets.c.day == day, tickets.c.window == window, tickets.c.status.in_(("called", "serving")))).first()
-        if busy is not None:
-            raise QueueError("window_busy", busy[0])
+        def groups(key: Any, *where: Any) -> list[StatGroup]:
+            q = select(key, e.kind, *cols).where(span, *where).group_by(key, e.kind)
+            return [(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4]), float(r[5])) for r in conn.execute(q)]
 
-    @staticmethod
-    def _current(conn: Connection, day: str, window: int, statuses: tuple[str, ...]) -> Ticket:
-        row = conn.execute(select(tickets).where(tickets.c.day == day, tickets.c.window == window,
-                                                 tickets.c.status.in_(statuses))).first()
-        if row is None:
-            raise QueueError("no_current_ticket", str(window))
-        return _ticket(row)
+        def p90s(scope: str, key: Any, *where: Any) -> list[tuple[str, Any, str, float]]:
+            ranked = select(key.label("k"), e.kind.label("kind"), e.duration.label("d"),
+                            func.row_number().over(partition_by=(key, e.kind), order_by=e.duration).label("rn"),
+                            func.count().over(partition_by=(key, e.kind)).label("n")).where(
+                span, e.kind.in_([Kind.CALLED.value, Kind.DONE.value]), e.duration.is_not(None), *where).subquery()
+            q = select(ranked.c.k, ranked.c.kind, ranked.c.d).where(ranked.c.rn == (9 * ranked.c.n + 9) // 10)
+            return [(scope, r[0], r[1], float(r[2])) for r in conn.execute(q)]
 
-    @staticmethod
-    def _move(conn: Connection, ticket_id: int, from_statuses: tuple[str, ...], event: str, now: float,
-              window: int | None, values: dict, detail: str = "") -> Ticket:
-        done = conn.execute(update(tickets).where(tickets.c.id == ticket_id, tickets.c.status.in_(from_statuses))
-                            .values(**values)).rowcount
-        if done != 1:
-            row = conn.execute(select(tickets.c.number, tickets.c.status).where(tickets.c.id == ticket_id)).first()
-            raise QueueError("wrong_state", f"{row[0]} is {row[1]}" if row else str(ticket_id))
-        conn.execute(insert(ticket_events).values(ticket_id=ticket_id, at=now, event=event, window=window,
-                                                  detail=detail))
-        return _ticket(conn.execute(select(tickets).where(tickets.c.id == ticket_id)).one())
+        with self._read() as conn:
+            return StatsRows(
+                by_category=groups(e.category),
+                by_window=groups(e.window, e.window.is_not(None)),
+                by_day=groups(e.day),
+                transferred_in=[(r[0], int(r[1])) for r in conn.execute(
+                    select(e.to_category, func.count()).where(span, e.kind == Kind.TRANSFERRED.value)
+                    .group_by(e.to_category))],
+                window_holds=[(int(r[0]), float(r[1] or 0)) for r in conn.execute(
+                    select(e.other_window, func.sum(e.duration)).where(
+                        span, e.kind == Kind.RESUMED.value, e.other_window.is_not(None)).group_by(e.other_window))],
+                window_tickets=[(int(r[0]), int(r[1])) for r in conn.execute(
+                    select(e.window, func.count(e.ticket_id.distinct())).where(
+                        span, e.kind == Kind.CALLED.value, e.window.is_not(None)).group_by(e.window))],
+                p90=p90s("category", e.category) + p90s("window", e.window, e.window.is_not(None))
+                + p90s("all", literal_column("'all'")))
 
 
-class QueueError(Exception):
-    """A queue action that does not apply now. ``code`` says why (for a translated message),
-    ``detail`` says about what: window_busy (the number there), window_paused, no_current_ticket,
-    too_soon (seconds left), no_such_ticket, wrong_state."""
+#: The embedded default's name in older code and tests.
+Store = SqlStore
 
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code, self.detail = code, detail
+
+class _Tx:
+    """Reads for a rule inside the write transaction (see kiosk.domain.ports.Tx)."""
+
+    def __init__(self, conn: Connection, day: str):
+        self.conn, self.day = conn, day
+
+    def waiting(self, categories: Sequence[str]) -> list[Ticket]:
+        rows = self.conn.execute(select(tickets).where(
+            tickets.c.day == self.day, tickets.c.status == Status.WAITING.value,
+            tickets.c.category.in_(list(categories))))
+        return [_ticket(r) for r in rows]
+
+    def recent_greens(self, categories: Sequence[str], limit: int) -> list[bool]:
+        e = ticket_events.c
+        rows = self.conn.execute(select(e.green).where(
+            e.day == self.day, e.kind == Kind.CALLED.value, e.category.in_(list(categories)))
+            .order_by(e.id.desc()).limit(limit)).scalars()
+        return [bool(g) for g in rows]
+
+    def by_number(self, number: str) -> Ticket | None:
+        row = self.conn.execute(select(tickets).where(tickets.c.day == self.day, tickets.c.number == number)).first()
+        return _ticket(row) if row else None
+
+    def by_id(self, ticket_id: int) -> Ticket | None:
+        row = self.conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
+        return _ticket(row) if row else None
+
+
+def _open() -> Any:
+    return tickets.c.status.in_([s.value for s in OPEN_STATUSES])
+
+
+def _window_state(conn: Connection, day: str, window: int) -> WindowState:
+    reason = conn.execute(select(windows.c.reason).where(windows.c.number == window, windows.c.paused.is_(True))).first()
+    here = [_ticket(r) for r in conn.execute(select(tickets).where(
+        tickets.c.day == day, tickets.c.window == window,
+        tickets.c.status.in_([Status.CALLED.value, Status.SERVING.value, Status.SUSPENDED.value])).order_by(tickets.c.id))]
+    current = next((t for t in here if t.status in AT_WINDOW), None)
+    return WindowState(window, PauseReason(reason[0]) if reason and reason[0] else None, current,
+                       tuple(t for t in here if t.status == Status.SUSPENDED))
+
+
+def _apply(conn: Connection, move: Move) -> None:
+    values = {k: (v.value if isinstance(v, Status) else v) for k, v in move.changes.items()}
+    t = move.ticket
+    done = conn.execute(update(tickets).where(tickets.c.id == t.id, tickets.c.status == t.status.value)
+                        .values(**values)).rowcount
+    if done != 1:
+        from kiosk.domain.lifecycle import Code, HallError
+
+        now = conn.execute(select(tickets.c.status).where(tickets.c.id == t.id)).scalar()
+        raise HallError(Code.WRONG_STATE, number=t.number, status=now or "gone")
+    _insert_event(conn, move.after, move.event)
+
+
+def _insert_event(conn: Connection, ticket: Ticket, ev: EventData) -> None:
+    conn.execute(insert(ticket_events).values(
+        ticket_id=ticket.id, day=ticket.day, kind=ev.kind.value, at=ev.at, window=ev.window, category=ev.category,
+        to_category=ev.to_category, to_window=ev.to_window, other_window=ev.other_window, reason=ev.reason,
+        duration=ev.duration, ended_call=ev.ended_call, green=ticket.green))
 
 
 def _next_seq(conn: Connection, day: str, category: str) -> int:
-    where = (counters.c.day == day) & (counters.c.category == category)
-    if conn.execute(update(counters).where(where).values(last_seq=counters.c.last_seq + 1)).rowcount:
-        return conn.execute(select(counters.c.last_seq).where(where)).scalar_one()
+    where = and_(counters.c.day == day, counters.c.category == category)
+    seq = conn.execute(update(counters).where(where).values(last_seq=counters.c.last_seq + 1)
+                       .returning(counters.c.last_seq)).scalar()
+    if seq is not None:
+        return int(seq)
     conn.execute(insert(counters).values(day=day, category=category, last_seq=1))
     return 1
 
 
-_TICKET_FIELDS = [c.name for c in tickets.columns]
+def _paused(conn: Connection) -> dict[int, PauseReason]:
+    rows = conn.execute(select(windows.c.number, windows.c.reason).where(windows.c.paused.is_(True))
+                        .order_by(windows.c.number))
+    return {int(r[0]): _pause_reason(r[1]) for r in rows}
 
 
-def _ticket(row) -> Ticket:
-    return _ticket_from(row._mapping)
+def _pause_reason(code: str | None) -> PauseReason:
+    try:
+        return PauseReason(code)
+    except ValueError:
+        return PauseReason.AWAY
 
 
-def _ticket_from(m, offset: bool = False) -> Ticket:
-    """A Ticket from a row mapping; ``offset``: the ticket columns come after other columns (joins)."""
-    if offset:
-        values = list(m.values())[-len(_TICKET_FIELDS):]
-        m = dict(zip(_TICKET_FIELDS, values))
-    return Ticket(id=m["id"], day=m["day"], category=m["category"], seq=m["seq"], number=m["number"],
-                  item_code=m["item_code"], bundle_code=m["bundle_code"], subject=m["subject"],
-                  green=bool(m["green"]), green_reason=m["green_reason"], status=m["status"],
-                  issued_at=m["issued_at"], person_key=m["person_key"], queued_at=m["queued_at"],
-                  appointment_at=m["appointment_at"], window=m["window"], target_window=m["target_window"],
-                  calls=m["calls"] or 0, called_at=m["called_at"])
+def _recent_calls(day: str, limit: int) -> Any:
+    e = ticket_events.c
+    return (select(tickets, *_EVENT_COLUMNS).select_from(ticket_events.join(tickets))
+            .where(e.day == day, e.kind.in_([Kind.CALLED.value, Kind.RECALLED.value]))
+            .order_by(e.id.desc()).limit(limit))
 
 
-def _sqlite_setup(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout = 10000")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        immediate = conn.get_execution_options().get("kiosk_immediate")
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+def _figures(conn: Connection, day: str) -> dict[int, WindowFigures]:
+    e = ticket_events.c
+    out: dict[int, dict[str, Any]] = {}
+    for window, kind, n, total in conn.execute(
+            select(e.window, e.kind, func.count(), func.sum(e.duration))
+            .where(e.day == day, e.kind.in_([Kind.DONE.value, Kind.NO_SHOW.value]), e.window.is_not(None))
+            .group_by(e.window, e.kind)):
+        f = out.setdefault(int(window), {})
+        if kind == Kind.DONE.value:
+            f.update(served=int(n), service_seconds=float(total or 0.0))
+        else:
+            f["no_shows"] = int(n)
+    return {w: WindowFigures(**f) for w, f in sorted(out.items())}
 
 
-def _explain(exc: DatabaseError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "readonly" in text or "read-only" in text:
-        return "the data directory is read-only: the kiosk cannot save tickets"
-    if "disk is full" in text or "database or disk is full" in text:
-        return "the disk is full: the kiosk cannot save tickets"
-    if "unable to open" in text:
-        return "the database file cannot be opened (check the data directory's permissions)"
-    if "not a database" in text:
-        return "the file in the data directory is not a kiosk database"
-    return f"database error: {text}"
+def _ticket(row: Row[Any]) -> Ticket:
+    return _ticket_of(row._mapping)
+
+
+def _ticket_of(m: Any) -> Ticket:
+    return Ticket(
+        id=int(m["id"]), day=m["day"], category=m["category"], seq=int(m["seq"]), number=m["number"],
+        item_code=m["item_code"], bundle_code=m["bundle_code"], subject=m["subject"], green=bool(m["green"]),
+        green_reason=m["green_reason"] or "", status=Status(m["status"]), issued_at=float(m["issued_at"]),
+        person_key=m.get("person_key"), request_key=m.get("request_key") or "", queued_at=float(m["queued_at"]),
+        waiting_since=m.get("waiting_since"), appointment_at=m.get("appointment_at"), window=m.get("window"),
+        target_window=m.get("target_window"), calls=int(m.get("calls") or 0), called_at=m.get("called_at"),
+        started_at=m.get("started_at"), held=float(m.get("held") or 0.0), suspended_at=m.get("suspended_at"))
+
+
+def _event(row: Row[Any]) -> TicketEvent:
+    m = row._mapping
+    data = EventData(Kind(m["e_kind"]), float(m["e_at"]), m["e_window"], m["e_category"], m["e_to_category"],
+                     m["e_to_window"], m["e_other_window"], m["e_reason"], m["e_duration"], bool(m["e_ended_call"]))
+    return TicketEvent(int(m["e_id"]), int(m["e_ticket_id"]), m["number"], m["e_day"], data, _ticket_of(m))

@@ -1,5 +1,5 @@
-"""Store errors, importable without SQLAlchemy."""
+"""Store errors, importable without SQLAlchemy (the domain's port defines them)."""
 
+from kiosk.domain.ports import DuplicateRequest, StoreError
 
-class StoreError(Exception):
-    """The data directory cannot be used (unwritable, full, or not a kiosk database)."""
+__all__ = ["StoreError", "DuplicateRequest"]

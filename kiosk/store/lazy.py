@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 from kiosk.store.errors import StoreError
 
 
 def check_data_dir(data_dir: Path) -> None:
     """Fail early and clearly when the data directory cannot be created or written."""
+    from kiosk.files import secure_dir  # the data directory is created, or made, 0700
+
     data_dir = Path(data_dir)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        secure_dir(data_dir)
         fd, probe = tempfile.mkstemp(dir=data_dir, prefix=".write-test-")
         os.close(fd)
         os.unlink(probe)
@@ -22,24 +25,23 @@ def check_data_dir(data_dir: Path) -> None:
 
 
 class LazyStore:
-    """Stands in for :class:`kiosk.store.db.Store`; the real one is opened by the first use."""
+    """Stands in for a :class:`kiosk.domain.ports.HallStore`; ``opener`` opens the real one at
+    the first use."""
 
-    def __init__(self, data_dir: Path):
-        self.data_dir = Path(data_dir)
-        self._store = None
+    def __init__(self, opener: Callable[[], Any]):
+        self._opener = opener
+        self._store: Any = None
 
-    def get(self):
+    def get(self) -> Any:
         if self._store is None:
-            from kiosk.store.db import Store
-
-            self._store = Store.open(self.data_dir)
+            self._store = self._opener()
         return self._store
 
     @property
     def opened(self) -> bool:
         return self._store is not None
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.get(), name)
 
     def close(self) -> None:

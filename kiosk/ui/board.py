@@ -13,28 +13,30 @@ What it shows, top to bottom, left to right:
 
 The board never polls: it subscribes to the :class:`~kiosk.ui.bridge.ChangeBridge` —
 ``ticket_called`` refreshes it, flashes the new call and queues it on the :class:`Announcer`
-(recalls too); ``changed`` refreshes the counts. :meth:`refresh` reads the store. The only timers
-are the flash (while it runs) and the wall clock, which reads the store once a day: after midnight.
+(recalls too); ``changed`` carries the hall's rows, read once per change for every terminal of the
+process, and the board draws its :class:`~kiosk.domain.views.BoardView` of them. The only timers
+are the flash (while it runs) and the wall clock, which asks for a new read once a day: after midnight.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections import Counter as _Counter
-from dataclasses import dataclass, field
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOption,
                                QVBoxLayout, QWidget)
 
 from kiosk.domain.hall import Hall
-from kiosk.domain.tickets import Ticket
-from kiosk.store.errors import StoreError
+from kiosk.domain.lifecycle import PauseReason, Ticket
+from kiosk.domain.ports import HallRows
+from kiosk.domain.views import BoardView, board_view
+from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import Language, Retranslating
 from kiosk.ui.voice import Announcer
+from kiosk.ui.words import pause_reason_text
 from kiosk.ui.widgets import ElidedLabel, button, classed, label, restyle, set_text
 
 log = logging.getLogger(__name__)
@@ -45,18 +47,6 @@ OTHERS = 6  # other current calls shown under the newest one
 PAUSED = 2  # paused windows listed one by one (more are summed up in one more line)
 FLASH_MS = 6000
 FLASH_INTERVAL_MS = 500
-
-
-@dataclass
-class Snapshot:
-    """What the board shows, as read from the store by :meth:`BoardWindow.refresh`."""
-
-    day: str = ""
-    newest: tuple[Ticket, int, float] | None = None
-    others: list[tuple[Ticket, int, float]] = field(default_factory=list)  # called, not yet at the window
-    recent: list[tuple[Ticket, int, float]] = field(default_factory=list)  # newest first, one row per ticket
-    waiting: dict[str, int] = field(default_factory=dict)
-    paused: dict[int, str] = field(default_factory=dict)
 
 
 class BigText(QLabel):
@@ -126,15 +116,15 @@ def _card(cls: str = "board-card") -> QFrame:
 
 
 class BoardWindow(Retranslating, QWidget):
-    """The call board terminal. Built with exactly what it needs; reads the store in :meth:`refresh`."""
+    """The call board terminal. Built with exactly what it needs; draws what the bridge read."""
 
-    def __init__(self, *, hall: Hall, store, bridge, announcer: Announcer, language: Language,
+    def __init__(self, *, hall: Hall, bridge: ChangeBridge, announcer: Announcer, language: Language,
                  clock: Callable[[], _dt.datetime], flash_ms: int = FLASH_MS,
                  flash_interval_ms: int = FLASH_INTERVAL_MS, parent: QWidget | None = None):
         super().__init__(parent)
-        self.hall, self.store, self.bridge, self.announcer = hall, store, bridge, announcer
+        self.hall, self.bridge, self.announcer = hall, bridge, announcer
         self.language, self.clock = language, clock
-        self.snapshot = Snapshot()
+        self.snapshot = BoardView()
         self.setObjectName("BoardRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
@@ -171,14 +161,14 @@ class BoardWindow(Retranslating, QWidget):
         self.flash_timer.setInterval(max(1, flash_interval_ms))
         self.flash_timer.timeout.connect(self._flash_step)
         self._flash_ticks = max(2, round(flash_ms / max(1, flash_interval_ms)))
-        # the wall clock: shows the minute; reads the store only when the day changes
+        # the wall clock: shows the minute; asks for a new read only when the day changes
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(15_000)
         self.clock_timer.timeout.connect(self._show_clock)
         self.clock_timer.start()
 
         bridge.ticket_called.connect(self._on_called)
-        bridge.changed.connect(self.refresh)
+        bridge.changed.connect(self.show_rows)
         announcer.caption_changed.connect(self._show_caption)
         announcer.muted_changed.connect(self._show_muted)
         self.mute.toggled.connect(announcer.set_muted)
@@ -359,36 +349,22 @@ class BoardWindow(Retranslating, QWidget):
         lay.addLayout(line)
         return band
 
-    # --- reading the store ----------------------------------------------------------------------
+    # --- what to show --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read today's calls, queue and paused windows from the store, and show them."""
-        day = self.clock().date().isoformat()
-        try:
-            calls = self.store.recent_calls(day, limit=max(40, RECENT * 4))
-            waiting = _Counter(t.category for t in self.store.waiting(day))
-            paused = self.store.paused_windows()
-        except StoreError as exc:
-            log.warning("call board cannot read the store: %s", exc)
-            return
-        seen: set[int] = set()
-        rows = []
-        for ticket, window, at in calls:  # newest first; a recall moves its ticket to the top
-            if ticket.id not in seen:
-                seen.add(ticket.id)
-                rows.append((ticket, window, at))
-        newest = rows[0] if rows else None
-        others = [r for r in rows[1:] if r[0].status == "called" and r[0].window == r[1]]
-        self.snapshot = Snapshot(day=day, newest=newest, others=others, recent=rows[:RECENT],
-                                 waiting=dict(waiting), paused=dict(sorted(paused.items())))
+        """Show the hall as the bridge last read it."""
+        self.show_rows(self.bridge.rows)
+
+    def show_rows(self, rows: HallRows) -> None:
+        self.snapshot = board_view(rows, RECENT)
         self._render()
 
     def _on_called(self, ticket: Ticket, window, recall: bool) -> None:
-        self.refresh()
         if window is None:
             return
         self.announcer.announce(ticket.number, int(window))
-        if self.snapshot.newest is not None and self.snapshot.newest[0].id == ticket.id:
+        newest = board_view(self.bridge.rows, RECENT).newest
+        if newest is not None and newest.ticket.id == ticket.id:
             self.flash()
 
     # --- the flash ------------------------------------------------------------------------------
@@ -451,7 +427,7 @@ class BoardWindow(Retranslating, QWidget):
             w.setVisible(calling)
         self.now_idle.setVisible(not calling)
         if calling:
-            ticket, window, _at = s.newest
+            ticket, window = s.newest.ticket, s.newest.window
             self.now_number.setText(ticket.number)
             self.now_window.setText(self.window_text(window))
             self.window_name.setText(self._window_name(window))
@@ -470,8 +446,7 @@ class BoardWindow(Retranslating, QWidget):
         shown = others[:OTHERS]
         for i, lab in enumerate(self.other_labels):
             if i < len(shown):
-                t, w, _ = shown[i]
-                lab.setText(f"{t.number} → {self.window_text(w)}")
+                lab.setText(f"{shown[i].ticket.number} → {self.window_text(shown[i].window)}")
             lab.setVisible(i < len(shown))
         if len(others) > OTHERS:
             self.others_title.setText(self.tr("其他正在叫号（另有 {n} 个）").format(n=len(others) - OTHERS))
@@ -481,10 +456,10 @@ class BoardWindow(Retranslating, QWidget):
         # recently called
         for i, (number, window, at) in enumerate(self.recent_rows):
             if i < len(s.recent):
-                t, w, when = s.recent[i]
-                number.setText(t.number)
-                window.setText(self.window_text(w))
-                at.setText(_dt.datetime.fromtimestamp(when).strftime("%H:%M"))
+                row = s.recent[i]
+                number.setText(row.ticket.number)
+                window.setText(self.window_text(row.window))
+                at.setText(_dt.datetime.fromtimestamp(row.at).strftime("%H:%M"))
             for lab in (number, window, at):
                 lab.setVisible(i < len(s.recent))
         self.recent_empty.setVisible(not s.recent)
@@ -511,12 +486,8 @@ class BoardWindow(Retranslating, QWidget):
                 n=len(items) - PAUSED, windows="、".join(str(n) for n, _ in items[PAUSED:])))
         self._show_clock()
 
-    def paused_text(self, window: int, reason: str) -> str:
-        if reason.strip():
-            # the console's reasons are stored in Chinese and translated in its context
-            shown = QCoreApplication.translate("ConsoleWindow", reason.strip())
-            return self.tr("{n} 号窗口暂停：{reason}").format(n=window, reason=shown)
-        return self.tr("{n} 号窗口暂停服务").format(n=window)
+    def paused_text(self, window: int, reason: PauseReason) -> str:
+        return self.tr("{n} 号窗口暂停：{reason}").format(n=window, reason=pause_reason_text(reason))
 
     def _show_caption(self, text: str | None = None) -> None:
         text = self.announcer.caption if text is None else text
@@ -543,7 +514,7 @@ class BoardWindow(Retranslating, QWidget):
     def _show_clock(self) -> None:
         now = self.clock()
         if self.snapshot.day and now.date().isoformat() != self.snapshot.day:
-            self.refresh()  # past midnight: a new day's numbers (refresh() shows the clock too)
+            self.bridge.refresh()  # past midnight: a new day's numbers (the render shows the clock too)
             return
         if self.language.english:
             locale, fmt = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "ddd d MMM yyyy  HH:mm"

@@ -1,27 +1,34 @@
-"""Store changes as typed Qt signals, for every terminal in every process on one data directory.
+"""The hall's changes as typed Qt signals, for every terminal in every process (and PC) on one store.
 
-A 150 ms timer asks the store for its change token (SQLite's ``PRAGMA data_version``, a few
-microseconds, no disk I/O); only when it moved does the bridge read the new events and emit one
-past-tense signal per event. Screens subscribe; nothing else polls.
+The store's :class:`~kiosk.domain.ports.ChangeFeed` says when something may have changed:
+PostgreSQL's LISTEN/NOTIFY wakes a socket notifier (nothing polls); SQLite's ``PRAGMA
+data_version`` is asked every 150 ms (microseconds, no disk I/O). Only then does the bridge read
+the new events, read the hall's rows once (:meth:`HallStore.hall_rows`) for every board and
+console of the process, and emit one past-tense signal per event, then ``changed(rows)``.
 
-Signals (each carries the Ticket as it is after the event, and the window number or None):
+Signals (each ticket signal carries the Ticket as it is now and the window number or None):
 ``ticket_issued``, ``ticket_called`` (also for a recall: ``recall`` True), ``ticket_started``,
 ``ticket_done``, ``ticket_no_show``, ``ticket_transferred``, ``ticket_suspended``,
 ``ticket_resumed``, ``ticket_reactivated``, ``ticket_cancelled``; ``window_paused(window,
-reason)``, ``window_reopened(window)``; and ``changed()`` once per batch, after the others.
+reason)`` (a PauseReason), ``window_reopened(window)``; ``changed(rows)`` once per batch, after
+the others; ``connection_changed(ok, message)`` when the store is lost or back.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
+from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from kiosk.store.errors import StoreError
+from kiosk.domain.lifecycle import Kind, WindowKind
+from kiosk.domain.ports import ChangeFeed, HallRows, HallStore, StoreError
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 150
+RETRY_MS = 2000
 
 
 class ChangeBridge(QObject):
@@ -35,64 +42,128 @@ class ChangeBridge(QObject):
     ticket_resumed = Signal(object, object)
     ticket_reactivated = Signal(object, object)
     ticket_cancelled = Signal(object, object)
-    window_paused = Signal(int, str)
+    window_paused = Signal(int, object)
     window_reopened = Signal(int)
-    changed = Signal()
+    changed = Signal(object)  # HallRows
+    connection_changed = Signal(bool, str)
 
-    def __init__(self, store, parent: QObject | None = None, interval_ms: int = POLL_MS):
+    def __init__(self, store: HallStore, clock: Callable[[], _dt.datetime] = _dt.datetime.now,
+                 parent: QObject | None = None, interval_ms: int = POLL_MS):
         super().__init__(parent)
-        self.store = store
-        self._token: int | None = None
-        self._last: tuple[int, int] | None = None
+        self.store, self.clock = store, clock
+        self.rows = HallRows("")
+        self.online = True
+        self.reads = 0  # hall_rows reads so far (benchmarks count them)
+        self._cursor: tuple[int, int] | None = None
+        self._feed: ChangeFeed | None = None
+        self._notifier: QSocketNotifier | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
+        self.retry = QTimer(self)
+        self.retry.setInterval(RETRY_MS)
+        self.retry.timeout.connect(self._reconnect)
 
     def start(self) -> None:
         """Start watching from now on: events already in the store are not replayed."""
-        self._last = self.store.last_event_ids()
-        self._token = self.store.change_token()
-        self.timer.start()
+        try:
+            self._cursor = self.store.cursor()
+            self._open_feed()
+            self.rows = self._read_rows()
+        except StoreError as exc:
+            self._lost(exc)
 
     def stop(self) -> None:
         self.timer.stop()
+        self.retry.stop()
+        self._close_feed()
+
+    def _open_feed(self) -> None:
+        self._close_feed()
+        self._feed = self.store.feed()
+        fd = self._feed.fileno()
+        if fd is None:
+            self.timer.start()
+        else:
+            self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self.check)
+
+    def _close_feed(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._feed is not None:
+            self._feed.close()
+            self._feed = None
+
+    def _read_rows(self) -> HallRows:
+        self.reads += 1
+        return self.store.hall_rows(self.clock().date().isoformat())
+
+    def refresh(self) -> None:
+        """Read the hall's rows again and emit ``changed`` (a new day, or after an action here)."""
+        if not self.check():
+            try:
+                self.rows = self._read_rows()
+            except StoreError as exc:
+                self._lost(exc)
+                return
+            self.changed.emit(self.rows)
 
     def check(self) -> bool:
         """Emit whatever changed since the last check; True if anything did."""
         try:
-            token = self.store.change_token()
-            if token == self._token and self._last is not None:
+            if self._feed is not None and not self._feed.pending() and self._cursor is not None:
                 return False
-            self._token = token
-            if self._last is None:
-                self._last = (0, 0)
-            ticket_events, window_events = self.store.events_after(*self._last)
+            if self._cursor is None:
+                self._cursor = (0, 0)
+            ticket_events, window_events, cursor = self.store.events_after(self._cursor)
+            if not ticket_events and not window_events:
+                return False
+            self.rows = self._read_rows()
         except StoreError as exc:
-            log.warning("change feed unavailable: %s", exc)
+            self._lost(exc)
             return False
+        self._cursor = cursor
         if len(ticket_events) >= 500 or len(window_events) >= 500:
-            self._token = None  # a long backlog: read the rest at the next check
-        if not ticket_events and not window_events:
-            return False
-        for event_id, _at, event, window, _detail, ticket in ticket_events:
-            if event in ("called", "recalled"):
-                self.ticket_called.emit(ticket, window, event == "recalled")
+            QTimer.singleShot(0, self.check)  # a long backlog: the rest right after
+        for ev in ticket_events:
+            if ev.kind in (Kind.CALLED, Kind.RECALLED):
+                self.ticket_called.emit(ev.ticket, ev.data.window, ev.kind == Kind.RECALLED)
             else:
-                signal = _SIGNALS.get(event)
-                if signal is not None:
-                    getattr(self, signal).emit(ticket, window)
-            self._last = (event_id, self._last[1])
-        for event_id, window, _at, event, detail in window_events:
-            if event == "paused":
-                self.window_paused.emit(window, detail)
+                getattr(self, _SIGNALS[ev.kind]).emit(ev.ticket, ev.data.window)
+        for wev in window_events:
+            if wev.kind == WindowKind.PAUSED:
+                self.window_paused.emit(wev.window, wev.reason)
             else:
-                self.window_reopened.emit(window)
-            self._last = (self._last[0], event_id)
-        self.changed.emit()
+                self.window_reopened.emit(wev.window)
+        self.changed.emit(self.rows)
         return True
 
+    def _lost(self, exc: StoreError) -> None:
+        log.warning("the hall's store is unavailable: %s", exc)
+        self._close_feed()
+        self.timer.stop()
+        if self.online:
+            self.online = False
+            self.connection_changed.emit(False, str(exc))
+        self.retry.start()
 
-_SIGNALS = {"issued": "ticket_issued", "started": "ticket_started", "done": "ticket_done",
-            "no_show": "ticket_no_show", "transferred": "ticket_transferred",
-            "suspended": "ticket_suspended", "resumed": "ticket_resumed",
-            "reactivated": "ticket_reactivated", "cancelled": "ticket_cancelled"}
+    def _reconnect(self) -> None:
+        try:
+            self._open_feed()
+            if self._cursor is None:
+                self._cursor = self.store.cursor()
+        except StoreError:
+            return
+        self.retry.stop()
+        self.online = True
+        self.connection_changed.emit(True, "")
+        self.refresh()
+
+
+_SIGNALS = {Kind.ISSUED: "ticket_issued", Kind.STARTED: "ticket_started", Kind.DONE: "ticket_done",
+            Kind.NO_SHOW: "ticket_no_show", Kind.TRANSFERRED: "ticket_transferred",
+            Kind.SUSPENDED: "ticket_suspended", Kind.RESUMED: "ticket_resumed",
+            Kind.REACTIVATED: "ticket_reactivated", Kind.CANCELLED: "ticket_cancelled"}

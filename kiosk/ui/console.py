@@ -6,31 +6,26 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import time
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.counter import Counter
-from kiosk.domain.stats import day_stats
-from kiosk.domain.tickets import Ticket
-from kiosk.store.db import QueueError
-from kiosk.store.errors import StoreError
+from kiosk.domain.desk import Request
+from kiosk.domain.lifecycle import HallError, PauseReason, Status, SuspendReason, Ticket
+from kiosk.domain.ports import HallRows, StoreError
+from kiosk.domain.views import ConsoleView, console_view
+from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.screens.item import materials_for
-from kiosk.domain.desk import Request
 from kiosk.ui.widgets import button, classed, clear_layout, label, named, scroll, set_text
+from kiosk.ui.words import error_text, pause_reason_text, suspend_reason_text
 
 log = logging.getLogger(__name__)
 
 REFERENCE_SIZE = (1280, 800)
-# stored in Chinese (the hall's record), shown through tr(); QT_TRANSLATE_NOOP marks them for lupdate
-SUSPEND_REASONS = (QT_TRANSLATE_NOOP("ConsoleWindow", "等候容缺材料"), QT_TRANSLATE_NOOP("ConsoleWindow", "需要复印材料"),
-                   QT_TRANSLATE_NOOP("ConsoleWindow", "后台审核"), QT_TRANSLATE_NOOP("ConsoleWindow", "申请人临时离开"))
-PAUSE_REASONS = (QT_TRANSLATE_NOOP("ConsoleWindow", "午间轮岗"), QT_TRANSLATE_NOOP("ConsoleWindow", "业务培训"),
-                 QT_TRANSLATE_NOOP("ConsoleWindow", "系统故障"), QT_TRANSLATE_NOOP("ConsoleWindow", "临时离开"))
 
 
 class NumberPad(QWidget):
@@ -79,14 +74,15 @@ class NumberPad(QWidget):
 class ConsoleWindow(Retranslating, QWidget):
     """Window ``counter.number``'s console. Subscribes to the change bridge; never polls."""
 
-    def __init__(self, *, counter: Counter, catalogue: Catalogue, bridge, language: Language,
+    def __init__(self, *, counter: Counter, catalogue: Catalogue, bridge: ChangeBridge, language: Language,
                  clock: Callable[[], _dt.datetime]):
         super().__init__()
         self.counter, self.catalogue, self.language, self.clock = counter, catalogue, language, clock
+        self.bridge = bridge
         self.hall = counter.hall
+        self.view = ConsoleView(counter.number)
         self.current: Ticket | None = None
         self.message = ("", False)
-        self._figures_at = -1e9
         self._materials_key: tuple | None = ()
         self._suspended_key: tuple | None = None
         self.setObjectName("ConsoleRoot")
@@ -198,10 +194,9 @@ class ConsoleWindow(Retranslating, QWidget):
         fl.addWidget(self.figures, 1)
         root.addWidget(foot)
 
-        if bridge is not None:
-            bridge.changed.connect(self.refresh)
+        bridge.changed.connect(self.show_rows)
+        bridge.connection_changed.connect(self._connection)
         self.retranslate()
-        self.refresh()
 
     # --- panels -------------------------------------------------------------------------------
 
@@ -253,7 +248,8 @@ class ConsoleWindow(Retranslating, QWidget):
             self.left.setCurrentWidget(self.transfer_panel)
             return
         if key == "suspend":
-            self._fill(self.suspend_grid, "suspend_reason", [(r, self.tr(r)) for r in SUSPEND_REASONS], self._suspend)
+            self._fill(self.suspend_grid, "suspend_reason", [(r.value, suspend_reason_text(r)) for r in SuspendReason],
+                       self._suspend)
             self.left.setCurrentWidget(self.suspend_panel)
             return
         if key == "call_number":
@@ -268,24 +264,23 @@ class ConsoleWindow(Retranslating, QWidget):
     def _run(self, action, key: str) -> None:
         try:
             result = action()
-        except QueueError as exc:
-            self._say(self._queue_message(exc), True)
+        except HallError as exc:
+            self._say(error_text(exc), True)
         except StoreError as exc:
             self._say(self.tr("数据保存失败：{error}").format(error=str(exc)), True)
         else:
             if key == "call_next" and result is None:
                 self._say(self.tr("暂无等候的号码"), False)
-            elif key == "recall" and result is not None and result.status == "no_show":
+            elif key == "recall" and result is not None and result.status == Status.NO_SHOW:
                 self._say(self.tr("{number} 已呼叫 {n} 次未到，记为过号").format(number=result.number, n=result.calls), False)
             else:
                 self._say("", False)
             self.show_ticket()
-        self.refresh()
+        self.bridge.refresh()  # this console and every other terminal of the process, at once
 
     def _transfer(self, key: str) -> None:
         if key.startswith("w"):
-            window = self.hall.window(int(key[1:]))
-            self._run(lambda: self.counter.transfer(window.categories[0], int(key[1:])), "transfer")
+            self._run(lambda: self.counter.transfer_to_window(int(key[1:])), "transfer")
         else:
             self._run(lambda: self.counter.transfer(key), "transfer")
 
@@ -302,22 +297,18 @@ class ConsoleWindow(Retranslating, QWidget):
         self._run(lambda: self.counter.resume(ticket_id), "resume")
 
     def _pause_clicked(self) -> None:
-        if self.counter.paused_reason() is not None:
+        if self.view.paused is not None:
             self._run(self.counter.reopen, "reopen")
             return
-        self._fill(self.pause_grid, "pause_reason", [(r, self.tr(r)) for r in PAUSE_REASONS],
+        self._fill(self.pause_grid, "pause_reason", [(r.value, pause_reason_text(r)) for r in PauseReason],
                    lambda r: self._run(lambda: self.counter.pause(r), "pause"))
         self.left.setCurrentWidget(self.pause_panel)
 
-    def _queue_message(self, exc: QueueError) -> str:
-        return {
-            "window_busy": self.tr("请先办结或处理当前号码 {detail}"),
-            "window_paused": self.tr("窗口已暂停，请先恢复窗口"),
-            "no_current_ticket": self.tr("当前没有可操作的号码"),
-            "too_soon": self.tr("{detail} 秒后才能重呼"),
-            "no_such_ticket": self.tr("今天没有号码 {detail}"),
-            "wrong_state": self.tr("不能操作：{detail}"),
-        }.get(exc.code, self.tr("不能操作：{detail}")).format(detail=exc.detail)
+    def _connection(self, ok: bool, message: str) -> None:
+        if ok:
+            self._say(self.tr("已重新连接数据库"), False)
+        else:
+            self._say(self.tr("数据库暂时无法连接，正在重试：{error}").format(error=message), True)
 
     def _say(self, text: str, error: bool) -> None:
         self.message = (text, error)
@@ -347,25 +338,26 @@ class ConsoleWindow(Retranslating, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the hall as the bridge last read it."""
+        self.show_rows(self.bridge.rows)
+
+    def show_rows(self, rows: HallRows) -> None:
+        self.view = view = console_view(rows, self.hall, self.counter.number)
         en = self.language.english
         w = self.counter.window
         self.title.setText(self.tr("{n} 号{name}").format(n=w.number, name=w.name_en if en else w.name))
-        try:
-            paused = self.counter.paused_reason()
-            self.current = self.counter.current()
-            suspended = self.counter.suspended()
-            counts = self.counter.waiting_counts()
-        except StoreError as exc:
-            self._say(self.tr("数据读取失败：{error}").format(error=str(exc)), True)
-            return
-        self.state.setText(self.tr("暂停中：{reason}").format(reason=self.tr(paused)) if paused is not None
+        paused = view.paused
+        self.current = view.current
+        suspended = list(view.suspended)
+        counts = view.waiting
+        self.state.setText(self.tr("暂停中：{reason}").format(reason=pause_reason_text(paused)) if paused is not None
                            else self.tr("服务中"))
         set_text(self.pause_button, self.tr("恢复窗口") if paused is not None else self.tr("暂停窗口"))
         t = self.current
         status = t.status if t else None
-        enabled = {"call_next": t is None and paused is None, "recall": status == "called",
-                   "start": status == "called", "finish": status == "serving", "no_show": status == "called",
-                   "transfer": t is not None, "suspend": status == "serving",
+        enabled = {"call_next": t is None and paused is None, "recall": status == Status.CALLED,
+                   "start": status == Status.CALLED, "finish": status == Status.SERVING,
+                   "no_show": status == Status.CALLED, "transfer": t is not None, "suspend": status == Status.SERVING,
                    "call_number": t is None and paused is None, "reactivate": True}
         for key, b in self.actions.items():
             b.setEnabled(enabled[key])
@@ -378,9 +370,9 @@ class ConsoleWindow(Retranslating, QWidget):
         cats = {c.code: c for c in self.hall.categories}
         parts = [f"{cats[c].name_en if en else cats[c].name} {n}" for c, n in counts.items()]
         self.waiting.setText(self.tr("等候：") + " · ".join(parts))
-        if time.monotonic() - self._figures_at > 3:  # a day's events: not on every change
-            self._figures_at = time.monotonic()
-            self.figures.setText(self._figures())
+        f = view.figures
+        self.figures.setText(self.tr("今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟").format(
+            served=f.served, no_show=f.no_shows, mean=f.mean_service_min or 0.0))
 
     def _show_suspended(self, suspended: list[Ticket], free: bool) -> None:
         clear_layout(self.suspended_row)
@@ -410,7 +402,7 @@ class ConsoleWindow(Retranslating, QWidget):
             self.badges.hide()
             return
         self.number.setText(t.number)
-        if t.status == "called":
+        if t.status == Status.CALLED:
             self.status.setText(self.tr("已叫号（第 {n}/{max} 次）").format(n=t.calls, max=self.hall.policy.max_calls))
         else:
             self.status.setText(self.tr("办理中"))
@@ -443,15 +435,6 @@ class ConsoleWindow(Retranslating, QWidget):
             set_text(b, (m.name_en if en else m.name) + tags)
             self.materials.addWidget(b, i, 0)
             self.material_buttons.append(b)
-
-    def _figures(self) -> str:
-        """Today's figures for this window, as ``kiosk stats`` computes them."""
-        day = self.clock().date().isoformat()
-        mine = day_stats(day, self.counter.store.day_events(day), self.hall).by_window.get(self.counter.number)
-        served, no_shows = (mine.served, mine.no_shows) if mine else (0, 0)
-        mean = mine.mean_service_min if mine and mine.mean_service_min is not None else 0.0
-        return self.tr("今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟").format(
-            served=served, no_show=no_shows, mean=mean)
 
 
 def make_console(counter: Counter, catalogue: Catalogue, bridge, language: Language, clock) -> ConsoleWindow:

@@ -239,7 +239,7 @@ class KioskWindow(Retranslating, QWidget):
         self.nav.build_all()
         self._index()
         try:
-            _ = self.desk.store.salt  # the first use opens the (lazy) store
+            self.desk.store.paused_windows()  # the first use opens the (lazy) store
         except StoreError as exc:  # said again, on screen, if a ticket is asked for
             log.error("the store cannot be opened: %s", exc)
 

@@ -1,0 +1,58 @@
+"""The domain's codes in the terminal's language: reasons and refusals.
+
+The store keeps codes (``lunch``, ``awaiting_material``, ``window_busy`` …); what a person reads
+is translated here, in the ``ConsoleWindow`` context of the translations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from kiosk.domain.lifecycle import Code, HallError, PauseReason, SuspendReason
+
+_CTX = "ConsoleWindow"
+
+PAUSE_TEXT = {
+    PauseReason.LUNCH: QT_TRANSLATE_NOOP("ConsoleWindow", "午间轮岗"),
+    PauseReason.TRAINING: QT_TRANSLATE_NOOP("ConsoleWindow", "业务培训"),
+    PauseReason.FAULT: QT_TRANSLATE_NOOP("ConsoleWindow", "系统故障"),
+    PauseReason.AWAY: QT_TRANSLATE_NOOP("ConsoleWindow", "临时离开"),
+}
+SUSPEND_TEXT = {
+    SuspendReason.AWAITING_MATERIAL: QT_TRANSLATE_NOOP("ConsoleWindow", "等候容缺材料"),
+    SuspendReason.COPYING: QT_TRANSLATE_NOOP("ConsoleWindow", "需要复印材料"),
+    SuspendReason.BACK_OFFICE: QT_TRANSLATE_NOOP("ConsoleWindow", "后台审核"),
+    SuspendReason.APPLICANT_AWAY: QT_TRANSLATE_NOOP("ConsoleWindow", "申请人临时离开"),
+}
+ERROR_TEXT = {
+    Code.WINDOW_BUSY: QT_TRANSLATE_NOOP("ConsoleWindow", "请先办结或处理当前号码 {number}"),
+    Code.WINDOW_PAUSED: QT_TRANSLATE_NOOP("ConsoleWindow", "窗口已暂停，请先恢复窗口"),
+    Code.NO_CURRENT_TICKET: QT_TRANSLATE_NOOP("ConsoleWindow", "当前没有可操作的号码"),
+    Code.TOO_SOON: QT_TRANSLATE_NOOP("ConsoleWindow", "{seconds} 秒后才能重呼"),
+    Code.NO_SUCH_TICKET: QT_TRANSLATE_NOOP("ConsoleWindow", "今天没有号码 {number}"),
+    Code.WRONG_STATE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码 {number} 现在不能这样操作"),
+    Code.NO_SUCH_WINDOW: QT_TRANSLATE_NOOP("ConsoleWindow", "没有 {window} 号窗口"),
+    Code.NO_SUCH_CATEGORY: QT_TRANSLATE_NOOP("ConsoleWindow", "没有这项业务"),
+    Code.NOT_SERVED_HERE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码 {number} 不由本窗口办理"),
+    Code.WINDOW_WONT_SERVE: QT_TRANSLATE_NOOP("ConsoleWindow", "{window} 号窗口不办理这项业务"),
+    Code.NOBODY_SERVES: QT_TRANSLATE_NOOP("ConsoleWindow", "没有窗口办理这项业务"),
+    Code.SAME_PLACE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码已经在这里排队"),
+    Code.NOT_SUSPENDED_HERE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码 {number} 不是本窗口挂起的"),
+}
+
+
+def pause_reason_text(reason: PauseReason) -> str:
+    return QCoreApplication.translate(_CTX, PAUSE_TEXT[reason])
+
+
+def suspend_reason_text(reason: SuspendReason) -> str:
+    return QCoreApplication.translate(_CTX, SUSPEND_TEXT[reason])
+
+
+def error_text(exc: HallError) -> str:
+    """A refusal as one sentence in the terminal's language."""
+    template = ERROR_TEXT.get(exc.code, QT_TRANSLATE_NOOP("ConsoleWindow", "现在不能这样操作"))
+    params = {k: str(v) for k, v in exc.params.items()}
+    try:
+        return QCoreApplication.translate(_CTX, template).format(**params)
+    except KeyError:
+        return QCoreApplication.translate(_CTX, template)

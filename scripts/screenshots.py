@@ -4,7 +4,7 @@
 
 The kiosk at 1080x1920 in three sets — normal (zh_CN), elder (长辈版) and en (English) — then the
 call board (1920x1080, scripts/screenshots_board.py) and a window console (1280x800,
-scripts/screenshots_console.py). The script drives the kiosk with taps
+scripts/screenshots_console.py), each in a process of its own. The script drives the kiosk with taps
 like a citizen would, on a fresh temporary data directory, so the PNGs show real behaviour.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +28,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app import Settings, build_kiosk_window, load_data  # noqa: E402
+from kiosk.domain.desk import Request  # noqa: E402
 
 SETS = {"normal": dict(language="zh_CN", elder=False), "elder": dict(language="zh_CN", elder=True),
         "en": dict(language="en_US", elder=False)}
@@ -62,10 +64,9 @@ def render(app, which: str, out: Path) -> None:
         settings = Settings(data_dir=Path(tmp), idle_seconds=60, **SETS[which])
         w, store = build_kiosk_window(app, settings, catalogue, hall, clock=lambda: FIXED_NOW)
         w.show()
-        # a few tickets already out, so the slip shows people ahead
+        # a few tickets already out (at the kiosk's own desk), so the slip shows people ahead
         for _ in range(6):
-            store.issue_ticket(day=FIXED_NOW.date().isoformat(), category="comprehensive", prefix="A",
-                               subject="demo", now=FIXED_NOW.timestamp())
+            w.desk.issue(Request(category="comprehensive"))
         shoot(w, out, "01-home")
         tap(w.home.ticket_tile)
         shoot(w, out, "02-ticket-menu")
@@ -113,14 +114,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     ap.add_argument("--only", choices=sorted(SETS) + ["board", "console"])
     args = ap.parse_args(argv)
+    if args.only is None:
+        # every set in a fresh process: a language, theme or translator one set leaves installed on
+        # the QApplication must not leak into the next (the English kiosk made the board half English)
+        for which in [*SETS, "board", "console"]:
+            done = subprocess.run([sys.executable, __file__, "--only", which, "--out", str(args.out)], check=False)
+            if done.returncode != 0:
+                print(f"screenshots of {which} failed (exit {done.returncode})", file=sys.stderr)
+                return done.returncode
+        return 0
     app = QApplication.instance() or QApplication([])
-    for which in ([args.only] if args.only else [*SETS, "board", "console"]):
-        if which in SETS:
-            render(app, which, args.out / which)
-            print(f"wrote {args.out / which}")
-        else:  # the hall's other terminals have scripts of their own
-            module = __import__(f"screenshots_{which}")
-            module.main(["--out", str(args.out / which)])
+    if args.only in SETS:
+        render(app, args.only, args.out / args.only)
+        print(f"wrote {args.out / args.only}")
+    else:  # the hall's other terminals have scripts of their own
+        module = __import__(f"screenshots_{args.only}")
+        module.main(["--out", str(args.out / args.only)])
     return 0
 
 

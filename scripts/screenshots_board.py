@@ -30,7 +30,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kiosk.app import load_data  # noqa: E402
 from kiosk.domain.counter import Counter  # noqa: E402
 from kiosk.domain.desk import Request, TicketDesk  # noqa: E402
-from kiosk.store.db import Store  # noqa: E402
+from kiosk.domain.lifecycle import PauseReason  # noqa: E402
+from kiosk.store.db import SqlStore  # noqa: E402
+from kiosk.store.secret import load_secret  # noqa: E402
 from kiosk.ui.board import REFERENCE_SIZE, BoardWindow  # noqa: E402
 from kiosk.ui.bridge import ChangeBridge  # noqa: E402
 from kiosk.ui.i18n import EN, ZH, Language  # noqa: E402
@@ -51,9 +53,9 @@ class Clock:
         self.now += _dt.timedelta(minutes=minutes)
 
 
-def morning(store: Store, catalogue, hall, clock: Clock) -> dict[int, Counter]:
+def morning(store: SqlStore, catalogue, hall, clock: Clock, secret: bytes) -> dict[int, Counter]:
     """Issue a morning's tickets and call most of them; return the windows' counters."""
-    desk = TicketDesk(store, catalogue, hall, clock)
+    desk = TicketDesk(store, catalogue, hall, clock, secret=secret)
     plan = ["comprehensive"] * 24 + ["consult"] * 7 + ["realty"] * 6 + ["police"] * 4 + ["assist"] * 2 + ["cannot_do"]
     for category in plan:
         desk.issue(Request(category=category))
@@ -69,7 +71,7 @@ def morning(store: Store, catalogue, hall, clock: Clock) -> dict[int, Counter]:
                     clock.advance(2)
                     c.finish()
     counters[4].start()  # window 4 is serving; 3 and 8 have called and wait for their citizen
-    counters[5].pause("午间轮岗")
+    counters[5].pause(PauseReason.LUNCH)  # a code: the board shows it translated
     counters[10].call_next()
     clock.advance(1)
     return counters
@@ -84,30 +86,32 @@ def render(app: QApplication, out: Path) -> None:
         theme.apply(NORMAL)
         language = Language(app)
         clock = Clock(START)
-        store = Store.open(data)
+        store = SqlStore.open(data)
         announcer = Announcer(engine="silent", caption_ms=600_000, gap_ms=0)
 
-        board = BoardWindow(hall=hall, store=store, bridge=ChangeBridge(store), announcer=announcer,
-                            language=language, clock=clock)
+        bridge = ChangeBridge(store, clock)
+        bridge.start()
+        board = BoardWindow(hall=hall, bridge=bridge, announcer=announcer, language=language, clock=clock)
         board.resize(*REFERENCE_SIZE)
         board.show()
         shoot(board, out / "empty.png")
+        bridge.stop()
         board.close()
 
-        counters = morning(store, catalogue, hall, clock)
+        counters = morning(store, catalogue, hall, clock, load_secret(data))
         # the board runs in its own process: it sees the last call through its own connection
-        board_store = Store.open(data)
-        bridge = ChangeBridge(board_store)
-        board = BoardWindow(hall=hall, store=board_store, bridge=bridge, announcer=announcer,
-                            language=language, clock=clock)
+        board_store = SqlStore.open(data)
+        bridge = ChangeBridge(board_store, clock)
+        bridge.start()
+        board = BoardWindow(hall=hall, bridge=bridge, announcer=announcer, language=language, clock=clock)
         board.resize(*REFERENCE_SIZE)
         board.show()
-        bridge.start()
         counters[2].start()
         clock.advance(3)
         counters[2].finish()
         counters[2].call_next()
-        bridge.check()
+        if not bridge.check():
+            raise SystemExit("the board's bridge did not see the other connection's call")
         shoot(board, out / "normal-flash.png")
         board.stop_flash()
         shoot(board, out / "normal.png")

@@ -2,7 +2,16 @@
 
     python scripts/screenshots_console.py [--out DIR]
 
-A fresh temporary data directory with a few tickets; the console is driven by taps.
+A fresh temporary data directory with a few tickets; the console (window 1) is driven by taps, in
+zh_CN and en_US. Files, each ``LANG-NN-what.png``:
+
+``01-idle``         nothing at the window yet, people waiting
+``02-serving``      a green-channel ticket being served, two materials ticked
+``03-transfer``     the transfer panel (categories and windows)
+``04-call-number``  the number pad of 指定叫号 with A003 keyed in
+``05-paused``       the window paused for lunch (a reason code, shown translated)
+``06-refused``      another terminal called for this window before the console heard of it: a tap on
+                    叫号 is refused ("请先办结或处理当前号码 A002"), and the console shows that ticket
 """
 
 from __future__ import annotations
@@ -20,59 +29,100 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
 from kiosk.app import build_console, load_data  # noqa: E402
+from kiosk.domain.counter import Counter  # noqa: E402
 from kiosk.domain.desk import Request, TicketDesk  # noqa: E402
+from kiosk.domain.lifecycle import PauseReason  # noqa: E402
 from kiosk.domain.personas import persona  # noqa: E402
-from kiosk.store.db import Store  # noqa: E402
+from kiosk.store.db import SqlStore  # noqa: E402
+from kiosk.store.secret import load_secret  # noqa: E402
+from kiosk.ui.bridge import ChangeBridge  # noqa: E402
 from kiosk.ui.i18n import Language  # noqa: E402
 from kiosk.ui.theme import NORMAL, Theme  # noqa: E402
 
+#: The bridge is asked by hand (bridge.check / the console's own refresh after an action), never on
+#: its timer, so that "another terminal acted and this console has not heard yet" is a fixed moment.
+NO_POLL_MS = 3_600_000
+
 
 def tap(widget) -> None:
+    if not widget.isEnabled():
+        raise SystemExit(f"{widget.objectName()} is disabled: the screenshot would not show what it says")
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
     QTest.qWait(30)
+
+
+def child(w, name: str) -> QPushButton:
+    found = w.findChild(QPushButton, name)
+    if found is None:
+        raise SystemExit(f"the console has no button {name!r}")
+    return found
+
+
+def shoot(w, path: Path) -> None:
+    QTest.qWait(30)
+    w.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 def render(app, out: Path, lang: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     catalogue, hall = load_data()
     with tempfile.TemporaryDirectory() as tmp:
-        Theme(app, Path(tmp) / "cache").apply(NORMAL)
-        store = Store.open(Path(tmp))
+        data = Path(tmp)
+        Theme(app, data / "cache").apply(NORMAL)
+        store = SqlStore.open(data)
         now = [_dt.datetime(2026, 11, 27, 10, 12)]
-        clock = lambda: now[0]  # noqa: E731
-        desk = TicketDesk(store, catalogue, hall, clock)
+        clock = lambda: now[0]
+        desk = TicketDesk(store, catalogue, hall, clock, secret=load_secret(data))
         elder = persona("elder")
         desk.issue(Request(item_code="QYKB-001"), elder.resident_id, elder.tags, use_green=True)
-        for code in ("SHBX-001", "HJBL-002", "GJJF-001"):
+        for code in ("SHBX-001", "HJBL-002", "GJJF-001", "SHBX-001"):
             desk.issue(Request(item_code=code))
         desk.issue(Request(category="consult"))
         language = Language(app)
         language.set(lang)
-        w = build_console(catalogue, hall, 1, store, None, language, clock)
+        bridge = ChangeBridge(store, clock, interval_ms=NO_POLL_MS)
+        bridge.start()
+        w = build_console(catalogue, hall, 1, store, bridge, language, clock)
         w.show()
-        QTest.qWait(50)
-        w.grab().save(str(out / f"{lang}-01-idle.png"))
+        now[0] += _dt.timedelta(minutes=9)
+        shoot(w, out / f"{lang}-01-idle.png")
         tap(w.actions["call_next"])
         now[0] += _dt.timedelta(minutes=1)
         tap(w.actions["start"])
         tap(w.material_buttons[0])
-        w.grab().save(str(out / f"{lang}-02-serving.png"))
+        tap(w.material_buttons[1])
+        shoot(w, out / f"{lang}-02-serving.png")
         tap(w.actions["transfer"])
-        w.grab().save(str(out / f"{lang}-03-transfer.png"))
+        shoot(w, out / f"{lang}-03-transfer.png")
         tap(w.transfer_panel.cancel)
+        now[0] += _dt.timedelta(minutes=12)
         tap(w.actions["finish"])
         tap(w.actions["call_number"])
         for key in ("callpad_letter_A", "callpad_digit_0", "callpad_digit_0", "callpad_digit_3"):
-            tap(w.findChild(type(w.actions["call_next"]), key))
-        w.grab().save(str(out / f"{lang}-04-call-number.png"))
+            tap(child(w, key))
+        shoot(w, out / f"{lang}-04-call-number.png")
         tap(w.call_pad.ok)
         tap(w.actions["no_show"])
         tap(w.pause_button)
-        tap(w.findChild(type(w.actions["call_next"]), "pause_reason_午间轮岗"))
-        w.grab().save(str(out / f"{lang}-05-paused.png"))
+        tap(child(w, f"pause_reason_{PauseReason.LUNCH.value}"))
+        shoot(w, out / f"{lang}-05-paused.png")
+        tap(w.pause_button)  # reopen
+        # another terminal of the hall (its own connection: another process) calls for window 1 ...
+        other = SqlStore.open(data)
+        called = Counter(other, hall, 1, clock).call_next()
+        other.close()
+        assert called is not None
+        # ... and a tap on 叫号 here, before this console has heard of it, is refused
+        tap(w.actions["call_next"])
+        text, error = w.message
+        if not error or called.number not in text:
+            raise SystemExit(f"expected a refusal naming {called.number}, the console says {w.message!r}")
+        shoot(w, out / f"{lang}-06-refused.png")
+        bridge.stop()
         w.close()
         language.set("zh_CN")
         w.deleteLater()
@@ -87,7 +137,6 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     for lang in ("zh_CN", "en_US"):
         render(app, args.out, lang)
-    print(f"wrote {args.out}")
     return 0
 
 

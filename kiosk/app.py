@@ -144,7 +144,7 @@ def install_excepthook(window, recover: str = "go_home") -> None:
         log.error("unexpected error, recovering:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         try:
             getattr(window, recover)()
-        except Exception:  # noqa: BLE001 - the hook itself must never raise
+        except Exception:
             log.exception("could not recover after an error")
 
     sys.excepthook = hook

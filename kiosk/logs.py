@@ -37,7 +37,7 @@ class MaskPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a bad format: the handler reports it, never the log call
+        except Exception:
             message = None
         if message is not None:
             masked = mask_personal_data(message)

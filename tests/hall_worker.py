@@ -21,14 +21,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kiosk.domain.catalogue import load_catalogue  # noqa: E402
-from kiosk.domain.counter import Counter  # noqa: E402
-from kiosk.domain.desk import DuplicateTicket, Request, TicketDesk  # noqa: E402
-from kiosk.domain.hall import load_hall  # noqa: E402
-from kiosk.domain.ids import id_check_char  # noqa: E402
-from kiosk.domain.lifecycle import HallError  # noqa: E402
-from kiosk.domain.ports import StoreError  # noqa: E402
-from kiosk.store.db import SqlStore  # noqa: E402
+from kiosk.domain.catalogue import load_catalogue
+from kiosk.domain.counter import Counter
+from kiosk.domain.desk import DuplicateTicket, Request, TicketDesk
+from kiosk.domain.hall import load_hall
+from kiosk.domain.ids import id_check_char
+from kiosk.domain.lifecycle import HallError
+from kiosk.domain.ports import StoreError
+from kiosk.store.db import SqlStore
 
 DAY = "2026-11-27"
 SECRET = bytes(range(32))  # the tests' hall secret (conftest.SECRET)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from conftest import make_desk
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
@@ -17,8 +18,6 @@ from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import EN, ZH, Language
 from kiosk.ui.theme import NORMAL, Theme
 from kiosk.ui.voice import Announcer
-
-from conftest import make_desk
 
 
 @dataclass

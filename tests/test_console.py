@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import make_desk, waiting
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -13,8 +14,6 @@ from kiosk.store.db import Store
 from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import Language
 from kiosk.ui.theme import NORMAL, Theme
-
-from conftest import make_desk, waiting
 
 DAY = "2026-11-27"
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import make_desk, waiting
 
 from kiosk.domain.counter import Counter
 from kiosk.domain.desk import Request
 from kiosk.domain.lifecycle import HallError
 from kiosk.domain.personas import persona
 from kiosk.store.db import Store
-
-from conftest import make_desk, waiting
 
 
 @pytest.fixture

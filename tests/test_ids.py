@@ -1,9 +1,18 @@
 import datetime as dt
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kiosk.domain.ids import (age_on, birth_date, id_check_char, mask_id, mask_phone, phone_problem,
-                              resident_id_problem, uscc_problem)
+from kiosk.domain.ids import (
+    age_on,
+    birth_date,
+    id_check_char,
+    mask_id,
+    mask_phone,
+    phone_problem,
+    resident_id_problem,
+    uscc_problem,
+)
 from kiosk.domain.personas import PERSONAS
 
 TODAY = dt.date(2026, 11, 27)

@@ -12,9 +12,8 @@ import sys
 from collections import Counter as Tally
 from pathlib import Path
 
-import pytest
-
 import hall_worker
+import pytest
 
 WORKER = str(Path(__file__).with_name("hall_worker.py"))
 DAY = "2026-11-27"
@@ -108,6 +107,7 @@ def test_kill_9_of_a_kiosk_in_a_burst_loses_nothing_committed(db, store_opener):
     seqs = sorted(t.seq for t in tickets)
     assert seqs == list(range(1, len(seqs) + 1))
     from conftest import SECRET  # noqa: F401 - the workers' secret
+
     from kiosk.domain.lifecycle import NewTicket
 
     nxt = store.issue(NewTicket(day=DAY, category="comprehensive", prefix="A", subject="after the crash",

@@ -1,10 +1,10 @@
-from hypothesis import given, settings, strategies as st
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.app import build_index
 from kiosk.domain.pinyin import PinyinCache
 from kiosk.domain.search import EXACT, INSIDE, PREFIX, Doc, SearchIndex
-
-import pytest
 
 
 @pytest.fixture(scope="module")

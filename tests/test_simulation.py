@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import make_desk
+
 from kiosk.domain.counter import Counter
 from kiosk.sim.simulation import SimClock, Simulation, rate_at
 from kiosk.store.db import Store
-
-from conftest import make_desk
 
 DAY = dt.date(2026, 11, 27)
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import make_desk
 
 from kiosk.cli import main
 from kiosk.domain.counter import Counter
 from kiosk.domain.desk import Request
+from kiosk.domain.lifecycle import Ticket
 from kiosk.domain.stats import ROW_FIELDS, day_stats, p90, percentile, period_stats
-
-from conftest import make_desk
 
 DAY = "2026-11-27"  # the FakeClock's day; it starts at 09:30
 

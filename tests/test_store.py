@@ -6,6 +6,7 @@ import sqlite3
 import stat
 
 import pytest
+from conftest import make_desk
 
 from kiosk.domain import lifecycle as lc
 from kiosk.domain.desk import DeskError, DuplicateTicket, Request
@@ -14,8 +15,6 @@ from kiosk.domain.personas import persona
 from kiosk.domain.tickets import format_number
 from kiosk.store import schema
 from kiosk.store.db import Store, StoreError
-
-from conftest import make_desk
 
 DAY = "2026-11-27"
 

@@ -72,7 +72,7 @@ def test_repeats_is_configurable(qtbot):
         a = silent(repeats=repeats)
         log = Log(a)
         a.announce("C007", 8)
-        qtbot.waitUntil(lambda: bool(log.finished()), timeout=3000)
+        qtbot.waitUntil(lambda log=log: bool(log.finished()), timeout=3000)
         assert [e[2] for e in log.events if e[0] == "repeated"] == list(range(1, repeats + 1))
 
 
@@ -259,7 +259,7 @@ def test_an_engine_that_fails_while_speaking_goes_on_with_captions(qtbot, monkey
     log = Log(a)
     with caplog.at_level(logging.INFO, logger="kiosk.ui.voice"):
         a.announce("A012", 3)
-        qtbot.waitUntil(lambda: bool(log.finished()), timeout=3000)
+        qtbot.waitUntil(lambda log=log: bool(log.finished()), timeout=3000)
     assert a.kind == "silent"
     assert [e[0] for e in log.events] == ["started", "repeated", "repeated", "finished"]
     assert any("speech engine failed" in r.message for r in caplog.records)

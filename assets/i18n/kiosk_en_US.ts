@@ -12,142 +12,152 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="412"/>
+        <location filename="../../kiosk/ui/board.py" line="422"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="436"/>
+        <location filename="../../kiosk/ui/board.py" line="446"/>
         <source>正在叫号：{number} 号请到 {window} 号窗口</source>
         <translation>Now calling: number {number} to window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="443"/>
+        <location filename="../../kiosk/ui/board.py" line="453"/>
         <source>正在叫号：暂无</source>
         <translation>Now calling: no number yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="452"/>
+        <location filename="../../kiosk/ui/board.py" line="462"/>
         <source>其他正在叫号（另有 {n} 个）</source>
         <translation>Also calling (and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="454"/>
+        <location filename="../../kiosk/ui/board.py" line="464"/>
         <source>其他正在叫号</source>
         <translation>Also calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="485"/>
+        <location filename="../../kiosk/ui/board.py" line="495"/>
         <source>另有 {n} 个窗口暂停服务：{windows}</source>
         <translation>{n} more windows paused: {windows}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="490"/>
+        <location filename="../../kiosk/ui/board.py" line="500"/>
         <source>{n} 号窗口暂停：{reason}</source>
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="499"/>
+        <location filename="../../kiosk/ui/board.py" line="513"/>
         <source>过号了？请到窗口说明，可以重新排队</source>
         <translation>Missed your number? Ask at a window to rejoin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="497"/>
+        <location filename="../../kiosk/ui/board.py" line="507"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="435"/>
+        <location filename="../../kiosk/ui/board.py" line="445"/>
         <source>第 {n} 次叫号</source>
         <translation>Call no. {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="497"/>
+        <location filename="../../kiosk/ui/board.py" line="507"/>
         <source>语音播报</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="501"/>
+        <location filename="../../kiosk/ui/board.py" line="509"/>
+        <source>叫号信息暂时无法更新，正在重新连接，请留意窗口叫号</source>
+        <translation>Calls can&apos;t be updated right now; reconnecting. Please listen for your number at the windows.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="511"/>
+        <source>系统提示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board.py" line="515"/>
         <source>温馨提示</source>
         <translation>Please note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="509"/>
+        <location filename="../../kiosk/ui/board.py" line="523"/>
         <source>播报声音：关</source>
         <translation>Sound: off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="509"/>
+        <location filename="../../kiosk/ui/board.py" line="523"/>
         <source>打开播报声音</source>
         <translation>Turn announcement sound on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="511"/>
+        <location filename="../../kiosk/ui/board.py" line="525"/>
         <source>播报声音：开</source>
         <translation>Sound: on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="511"/>
+        <location filename="../../kiosk/ui/board.py" line="525"/>
         <source>关闭播报声音</source>
         <translation>Turn announcement sound off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="529"/>
+        <location filename="../../kiosk/ui/board.py" line="543"/>
         <source>叫号信息</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="530"/>
+        <location filename="../../kiosk/ui/board.py" line="544"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="531"/>
+        <location filename="../../kiosk/ui/board.py" line="545"/>
         <source>暂未叫号，请留意屏幕和语音</source>
         <translation>No number called yet: watch this screen and listen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="532"/>
+        <location filename="../../kiosk/ui/board.py" line="546"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="533"/>
+        <location filename="../../kiosk/ui/board.py" line="547"/>
         <source>最近叫号</source>
         <translation>Recently called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <location filename="../../kiosk/ui/board.py" line="548"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <location filename="../../kiosk/ui/board.py" line="548"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="534"/>
+        <location filename="../../kiosk/ui/board.py" line="548"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="536"/>
+        <location filename="../../kiosk/ui/board.py" line="550"/>
         <source>今天还没有叫号</source>
         <translation>No calls yet today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="538"/>
+        <location filename="../../kiosk/ui/board.py" line="552"/>
         <source>办公时间：{hours}</source>
         <translation>Opening hours: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="539"/>
+        <location filename="../../kiosk/ui/board.py" line="553"/>
         <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
         <translation>Our &quot;Five Zeros&quot; pledge: no paperwork · no distance · no waiting · no difference · no barriers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="541"/>
+        <location filename="../../kiosk/ui/board.py" line="555"/>
         <source>办不成事？请到 {windows} 号专窗</source>
         <translation>Couldn&apos;t get it done? Go to window {windows}</translation>
     </message>
@@ -155,117 +165,117 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="227"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="228"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="229"/>
         <source>没有找到相关事项</source>
         <translation>No matching services found</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="230"/>
         <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
         <translation>Don&apos;t worry: our staff can help you, or tell the &apos;Couldn&apos;t get it done&apos; window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="231"/>
         <source>取号：帮办代办</source>
         <translation>Take a ticket: Assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="232"/>
         <source>取号：办不成事专窗</source>
         <translation>Take a ticket: &apos;Couldn&apos;t get it done&apos; window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="241"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="241"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="252"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
         <translation>{n} found: the {m} best matches are listed, keep typing to narrow down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="254"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="258"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="268"/>
         <source>全部事项</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="269"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="285"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>One-stop package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="287"/>
         <source>即办件</source>
         <translation>Same-day item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="287"/>
         <source>承诺件</source>
         <translation>Promised-time item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="288"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="288"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/catalogue.py" line="305"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -1118,17 +1128,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets.py" line="199"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets.py" line="199"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="192"/>
+        <location filename="../../kiosk/ui/widgets.py" line="200"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1169,22 +1179,22 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="159"/>
+        <location filename="../../kiosk/ui/widgets.py" line="167"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="159"/>
+        <location filename="../../kiosk/ui/widgets.py" line="167"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="160"/>
+        <location filename="../../kiosk/ui/widgets.py" line="168"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets.py" line="169"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, cast
 
 from kiosk import ASSETS
 from kiosk.domain.yamlfile import LineDict, LineList, Problem, ValidationError, load
@@ -165,7 +166,7 @@ def _text_list(v: Any) -> str | None:
     return None
 
 
-def _pattern(rx: re.Pattern) -> Check:
+def _pattern(rx: re.Pattern[str]) -> Check:
     def check(v: Any) -> str | None:
         return None if isinstance(v, str) and rx.fullmatch(v) else f"must match {rx.pattern}"
 
@@ -248,7 +249,7 @@ class _Reporter:
     def add(self, line: int, fld: str, message: str) -> None:
         self.problems.append(Problem(self.file, line, fld, message))
 
-    def record(self, data: Any, where: str, line: int, spec: dict) -> dict | None:
+    def record(self, data: Any, where: str, line: int, spec: dict[str, Any]) -> dict[str, Any] | None:
         """Check one mapping against ``spec``; the cleaned dict, or None if it is no mapping."""
         if not isinstance(data, LineDict):
             self.add(line, where, "must be a mapping of fields")
@@ -304,7 +305,7 @@ def _check_terms(data: Any, key: str, rep: _Reporter) -> list[Term]:
     return out
 
 
-def _item_label(rec: dict | None, i: int) -> str:
+def _item_label(rec: dict[str, Any] | None, i: int) -> str:
     code = rec.get("code") if rec else None
     return f"items[{i}]" + (f"({code})" if isinstance(code, str) else "")
 
@@ -449,7 +450,7 @@ def _check_bundles(path: Path, items: dict[str, Item]) -> tuple[list[Bundle], li
             if rec["code"] in seen:
                 rep.add(raw.line_of("code"), f"{label}.code", f"'{rec['code']}' is used twice")
             seen.add(rec["code"])
-        if isinstance(rec["items"], list):
+        if isinstance(rec["items"], LineList):
             for j, code in enumerate(rec["items"]):
                 if isinstance(code, str) and code not in items:
                     rep.add(rec["items"].line_of(j), f"{label}.items[{j}]", f"unknown item code '{code}'")
@@ -513,7 +514,7 @@ def _read_cache(cache: Path) -> Catalogue | None:
     except FileNotFoundError:
         log.info("no catalogue cache yet at %s; validating the catalogue", cache)
         return None
-    except Exception as exc:  # noqa: BLE001 - garbage unpickles into almost any error; all mean "rebuild"
+    except Exception as exc:
         log.warning("ignoring unreadable catalogue cache %s (%s: %s); validating the catalogue again",
                     cache, type(exc).__name__, exc)
         return None
@@ -521,7 +522,7 @@ def _read_cache(cache: Path) -> Catalogue | None:
         log.warning("ignoring catalogue cache %s: it holds a %s, not a complete catalogue; "
                     "validating the catalogue again", cache, type(obj).__name__)
         return None
-    return obj
+    return cast(Catalogue, obj)
 
 
 def _write_cache(cache: Path, cat: Catalogue) -> None:

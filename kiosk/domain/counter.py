@@ -8,7 +8,7 @@ kiosk.domain.queue) works out the move, the store applies it."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Callable
+from collections.abc import Callable
 
 from kiosk.domain import lifecycle as lc
 from kiosk.domain.hall import Hall

@@ -10,8 +10,8 @@ import datetime as _dt
 import hashlib
 import hmac
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall, Window

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk import ASSETS
 from kiosk.domain.catalogue import WINDOWS, _int0, _num0, _Reporter, _text
@@ -96,7 +97,7 @@ def window_span(numbers: list[int], separator: str) -> str:
     return separator.join(map(str, numbers))
 
 
-def _check_list(data: LineDict, key: str, rep: _Reporter, spec: dict) -> list[tuple[dict, LineDict]]:
+def _check_list(data: LineDict, key: str, rep: _Reporter, spec: dict[str, Any]) -> list[tuple[dict[str, Any], LineDict]]:
     seq = data.get(key)
     if not isinstance(seq, LineList):
         rep.add(data.line_of(key), key, "must be a list")
@@ -130,7 +131,8 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _text, None)})
     cats = _check_list(data, "categories", rep, {
         "code": (True, lambda v: None if v in CATEGORY_CODES else "must be one of " + ", ".join(CATEGORY_CODES), None),
-        "prefix": (True, lambda v: None if isinstance(v, str) and re.fullmatch("[A-Z]", v) else "must be one capital letter", None),
+        "prefix": (True, lambda v: None if isinstance(v, str) and re.fullmatch("[A-Z]", v)
+                   else "must be one capital letter", None),
         "name": (True, _text, None), "name_en": (True, _text, None),
         "service_minutes": (True, lambda v: _int0(v) or (None if v > 0 else "must be > 0"), None)})
     codes = set()
@@ -158,17 +160,17 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         rep.add(data.line_of("windows"), "windows", f"no window serves category '{code}'")
     policy = QueuePolicy()
     if isinstance(data.get("queue"), LineDict):
-        positive = lambda v: _num0(v) or (None if v > 0 else "must be > 0")  # noqa: E731
-        whole = lambda v: _int0(v) or (None if v > 0 else "must be > 0")  # noqa: E731
-        rec = rep.record(data["queue"], "queue", data.line_of("queue"), {
+        positive = lambda v: _num0(v) or (None if v > 0 else "must be > 0")
+        whole = lambda v: _int0(v) or (None if v > 0 else "must be > 0")
+        settings = rep.record(data["queue"], "queue", data.line_of("queue"), {
             "appointment_grace_minutes": (False, positive, policy.appointment_grace_minutes),
             "green_max_run": (False, whole, policy.green_max_run),
             "ordinary_wait_limit_minutes": (False, positive, policy.ordinary_wait_limit_minutes),
             "recall_interval_seconds": (False, _num0, policy.recall_interval_seconds),
             "max_calls": (False, whole, policy.max_calls),
             "reactivate_behind": (False, _int0, policy.reactivate_behind)})
-        if rec is not None and not rep.problems:
-            policy = QueuePolicy(**rec)
+        if settings is not None and not rep.problems:
+            policy = QueuePolicy(**settings)
     elif "queue" in data:
         rep.add(data.line_of("queue"), "queue", "must be a mapping of policy settings")
     if rep.problems or head is None:

@@ -36,7 +36,8 @@ def resident_id_problem(value: str, today: _dt.date | None = None) -> str | None
         return "length"
     if not (v[:17].isascii() and v[:17].isdigit()) or v[17] not in "0123456789X":
         return "chars"
-    if birth_date(v) is None or birth_date(v) > (today or _dt.date.today()):
+    born = birth_date(v)
+    if born is None or born > (today or _dt.date.today()):
         return "birth_date"
     if id_check_char(v[:17]) != v[17]:
         return "checksum"

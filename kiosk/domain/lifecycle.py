@@ -16,9 +16,9 @@ started), the service (started → done, less suspensions) and the hold (suspend
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Iterable, Mapping, Sequence
 
 
 class Status(StrEnum):

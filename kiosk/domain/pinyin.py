@@ -10,6 +10,7 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -17,11 +18,12 @@ log = logging.getLogger(__name__)
 def _compute(texts: list[str]) -> dict[str, list[str]]:
     from pypinyin import Style, lazy_pinyin  # deferred: ~0.25 s to import
 
-    out = {}
+    out: dict[str, list[str]] = {}
     for text in texts:
-        syl = lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: list(run))
+        keep: Any = lambda run: list(run)  # non-Chinese runs: one "syllable" per character
+        syl = lazy_pinyin(text, style=Style.NORMAL, errors=keep)
         if len(syl) != len(text):  # defensive: fall back to character by character
-            syl = [lazy_pinyin(c, style=Style.NORMAL, errors=lambda run: list(run))[0] for c in text]
+            syl = [lazy_pinyin(c, style=Style.NORMAL, errors=keep)[0] for c in text]
         out[text] = [s.lower() if s.isalnum() else "" for s in syl]
     return out
 

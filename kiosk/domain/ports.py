@@ -8,8 +8,9 @@ function that works one out inside the write transaction) and it applies it atom
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Protocol
 
 from kiosk.domain.lifecycle import Move, NewTicket, PauseReason, Ticket, TicketEvent, WindowEvent
 
@@ -171,7 +172,7 @@ class HallStore(Protocol):
     def events_after(self, cursor: tuple[int, int], limit: int = 500) -> tuple[
             list[TicketEvent], list[WindowEvent], tuple[int, int]]: ...
 
-    def feed(self) -> "ChangeFeed": ...
+    def feed(self) -> ChangeFeed: ...
 
 
 class ChangeFeed(Protocol):

@@ -17,8 +17,8 @@ Order (the hall's stated policy, every number configurable in ``assets/hall.yaml
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from kiosk.domain.lifecycle import Status, Ticket
 

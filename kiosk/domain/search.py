@@ -8,8 +8,9 @@ screen can highlight it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any
 
 EXACT, PREFIX, INSIDE = 3, 2, 1
 
@@ -91,7 +92,7 @@ class SearchIndex:
             return []
         qt = q.replace(" ", "")
         ascii_q = q.isascii()
-        found: list[tuple[int, int, str, Doc, tuple]] = []
+        found: list[tuple[int, int, str, Doc, tuple[str, str, tuple[int, int]]]] = []
         for doc, hay, zh, plain in self._docs:
             if q not in hay and qt not in hay:
                 continue
@@ -102,7 +103,7 @@ class SearchIndex:
         return [Hit(key, -neg, field, text, (span,)) for neg, _, key, _, (field, text, span) in found]
 
 
-def _best(q: str, qt: str, ascii_q: bool, zh, plain) -> tuple[int, tuple | None]:
+def _best(q: str, qt: str, ascii_q: bool, zh: Any, plain: Any) -> tuple[int, Any]:
     """The best (score, (field, text, span)) of one document for the query."""
     best_score, best = -1, None
     n, nt = len(q), len(qt)

@@ -61,8 +61,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.lifecycle import Kind
 
@@ -170,7 +171,7 @@ class Figures:
         elif kind == Kind.RESUMED and self.scope != "window":  # a window's holds come by other_window
             self.hold_sec += total
 
-    def row(self) -> dict:
+    def row(self) -> dict[str, Any]:
         """One flat CSV row (see ROW_FIELDS): minutes rounded to 0.01, the rate to 0.001,
         ``None`` where there is no sample."""
         return {
@@ -205,7 +206,7 @@ class PeriodStats:
     def empty(self) -> bool:
         return not self.overall.active
 
-    def rows(self) -> list[dict]:
+    def rows(self) -> list[dict[str, Any]]:
         """Flat rows for a CSV file: the categories, then the windows, then (for a period of
         several days) each day, then the whole period."""
         days = list(self.by_day.values()) if self.first != self.last else []

@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml's parser when the wheel has it; the pure-Python one otherwise
+if hasattr(yaml, "CSafeLoader"):  # libyaml's parser when the wheel has it; the pure-Python one otherwise
     _Base = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Base = yaml.SafeLoader
+else:  # pragma: no cover - depends on the PyYAML build
+    _Base = yaml.SafeLoader  # type: ignore[misc,assignment]
 
 
 @dataclass(frozen=True, order=True)
@@ -37,18 +37,18 @@ class ValidationError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     line: int = 0
-    lines: dict
-    duplicates: list
+    lines: dict[Any, int]
+    duplicates: list[Any]
 
     def line_of(self, key: Any) -> int:
-        return self.lines.get(key, self.line)
+        return int(self.lines.get(key, self.line))
 
 
-class LineList(list):
+class LineList(list[Any]):
     line: int = 0
-    lines: list
+    lines: list[int]
 
     def line_of(self, index: int) -> int:
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
@@ -102,7 +102,7 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
     except OSError as exc:
         return None, [Problem(name, 0, "(file)", f"cannot read: {exc.strerror or exc}")]
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

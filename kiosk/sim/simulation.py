@@ -14,16 +14,15 @@ import heapq
 import math
 import random
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 from kiosk.domain.catalogue import Catalogue, Item
 from kiosk.domain.counter import Counter
 from kiosk.domain.desk import DeskError, Request, TicketDesk
+from kiosk.domain.lifecycle import HallError, Status
 from kiosk.domain.personas import PERSONAS
-from kiosk.domain.lifecycle import HallError
-from kiosk.domain.lifecycle import Status
 from kiosk.domain.ports import StoreError
 
 #: Arrivals per hour over the day: morning peak, 午间 dip, afternoon, quiet end.

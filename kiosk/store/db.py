@@ -21,18 +21,41 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, case, func, insert, literal_column, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from kiosk.domain.lifecycle import (AT_WINDOW, OPEN_STATUSES, EventData, Kind, Move, NewTicket, PauseReason, Status,
-                                    Ticket, TicketEvent, WindowEvent, WindowKind)
-from kiosk.domain.ports import (CallRow, ChangeFeed, Decide, DuplicateRequest, HallRows, StatGroup, StatsRows,
-                                StoreError, WindowFigures, WindowState)
+from kiosk.domain.lifecycle import (
+    AT_WINDOW,
+    OPEN_STATUSES,
+    EventData,
+    Kind,
+    Move,
+    NewTicket,
+    PauseReason,
+    Status,
+    Ticket,
+    TicketEvent,
+    WindowEvent,
+    WindowKind,
+)
+from kiosk.domain.ports import (
+    CallRow,
+    ChangeFeed,
+    Decide,
+    DuplicateRequest,
+    HallRows,
+    StatGroup,
+    StatsRows,
+    StoreError,
+    WindowFigures,
+    WindowState,
+)
 from kiosk.domain.tickets import format_number
 from kiosk.store import schema
 from kiosk.store.connect import DB_NAME, explain, make_engine
@@ -72,7 +95,7 @@ class SqlStore:
         self.data_dir = data_dir
 
     @classmethod
-    def open(cls, data_dir: Path) -> "SqlStore":
+    def open(cls, data_dir: Path) -> SqlStore:
         """The embedded SQLite store in ``data_dir``."""
         from kiosk.store.connect import sqlite_url
 
@@ -136,7 +159,7 @@ class SqlStore:
                 self._close_days(conn, new.day)
             seq = _next_seq(conn, new.day, new.category)
             values = new.values(seq, format_number(new.prefix, seq))
-            tid = conn.execute(insert(tickets).values(**values)).inserted_primary_key[0]
+            tid = conn.execute(insert(tickets).values(**values).returning(tickets.c.id)).scalar_one()
             ticket = _ticket_of({"id": tid, **values})
             _insert_event(conn, ticket, new.event())
             return ticket
@@ -267,7 +290,7 @@ class SqlStore:
 
     def hall_rows(self, day: str, recent: int = 32) -> HallRows:
         """What the board and every console show, in five small queries (none reads the day)."""
-        t, e = tickets.c, ticket_events.c
+        t = tickets.c
         with self._read() as conn:
             here = [_ticket(r) for r in conn.execute(select(tickets).where(
                 t.day == day, t.status.in_([Status.CALLED.value, Status.SERVING.value, Status.SUSPENDED.value]))
@@ -441,7 +464,7 @@ def _paused(conn: Connection) -> dict[int, PauseReason]:
 
 def _pause_reason(code: str | None) -> PauseReason:
     try:
-        return PauseReason(code)
+        return PauseReason(code or "")
     except ValueError:
         return PauseReason.AWAY
 

@@ -31,13 +31,13 @@ class SqliteFeed:
         cur = self._conn.cursor()
         try:
             version = cur.execute("PRAGMA data_version").fetchone()[0]
-        except Exception as exc:  # noqa: BLE001 - the driver's own error types
+        except Exception as exc:
             raise StoreError(f"the change feed stopped: {exc}") from exc
         finally:
             cur.close()
         changed = version != self._version
-        self._version = version
-        return changed
+        self._version = int(version)
+        return bool(changed)
 
     def close(self) -> None:
         self._conn.close()
@@ -96,7 +96,7 @@ class PostgresFeed:
     def _drop(self) -> None:
         try:
             self._conn.close()
-        except Exception:  # noqa: BLE001 - closing a dead connection
+        except Exception:
             pass
         self._conn = None
 

@@ -15,10 +15,26 @@ empty SQLite file (0 bytes: truncated) is refused before anything touches it.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, UniqueConstraint,
-                        inspect, insert, select, text, update)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.lifecycle import OPEN_STATUSES
@@ -198,8 +214,9 @@ _V1_PAUSE = {"午间轮岗": "lunch", "业务培训": "training", "系统故障"
 
 
 def migrate_1_to_2(conn: Connection, dialect: str) -> None:
-    """(SQLite only: the first release had no other engine.) The first release stored events with a text detail ("old->new@w", Chinese reasons) and
-    keyed identity hashes with a salt kept in the same database. Keep every ticket and event,
+    """(SQLite only: the first release had no other engine.) The first release stored events
+    with a text detail ("old->new@w", Chinese reasons) and keyed identity hashes with a salt kept
+    in the same database. Keep every ticket and event,
     give the events their real fields and durations, and erase the old hashes (they could be
     reversed from the file alone)."""
     for name in ("tickets", "ticket_events", "windows", "window_events", "meta"):
@@ -211,7 +228,7 @@ def migrate_1_to_2(conn: Connection, dialect: str) -> None:
     events: dict[int, list[dict[str, Any]]] = {}
     for r in conn.exec_driver_sql("SELECT * FROM v1_ticket_events ORDER BY id").mappings():
         events.setdefault(r["ticket_id"], []).append(dict(r))
-    new_events = []
+    new_events: list[dict[str, Any]] = []
     for tid, t in old_tickets.items():
         state = _replay_v1(t, events.get(tid, []), new_events)
         t.update(state)

@@ -22,12 +22,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QStyleOption,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOption,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.hall import Hall
 from kiosk.domain.lifecycle import PauseReason, Ticket
@@ -36,8 +45,8 @@ from kiosk.domain.views import BoardView, board_view
 from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import Language, Retranslating
 from kiosk.ui.voice import Announcer
-from kiosk.ui.words import pause_reason_text
 from kiosk.ui.widgets import ElidedLabel, button, classed, label, restyle, set_text
+from kiosk.ui.words import pause_reason_text
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +179,7 @@ class BoardWindow(Retranslating, QWidget):
         bridge.ticket_called.connect(self._on_called)
         bridge.changed.connect(self.show_rows)
         announcer.caption_changed.connect(self._show_caption)
+        bridge.connection_changed.connect(lambda _ok, _why: self._show_caption())
         announcer.muted_changed.connect(self._show_muted)
         self.mute.toggled.connect(announcer.set_muted)
 
@@ -495,6 +505,10 @@ class BoardWindow(Retranslating, QWidget):
             self.caption_text.setText(text)
             classed(self.caption_text, "board-caption-text")
             self.caption_tag.setText(self.tr("字幕（声音已关）") if self.announcer.muted else self.tr("语音播报"))
+        elif not self.bridge.online:  # the hall's database is away: what shows may be out of date
+            self.caption_text.setText(self.tr("叫号信息暂时无法更新，正在重新连接，请留意窗口叫号"))
+            classed(self.caption_text, "board-caption-idle")
+            self.caption_tag.setText(self.tr("系统提示"))
         else:
             self.caption_text.setText(self.tr("过号了？请到窗口说明，可以重新排队"))
             classed(self.caption_text, "board-caption-idle")

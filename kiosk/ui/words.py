@@ -5,7 +5,7 @@ is translated here, in the ``ConsoleWindow`` context of the translations."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.domain.lifecycle import Code, HallError, PauseReason, SuspendReason
 

@@ -154,9 +154,10 @@ class SqlStore:
     # --- writes --------------------------------------------------------------------------------
 
     def issue(self, new: NewTicket) -> Ticket:
+        if new.day > self._closed_before:  # the first ticket of a day (in this process) closes the earlier days
+            self.close_days_before(new.day)
+
         def work(conn: Connection) -> Ticket:
-            if new.day > self._closed_before:
-                self._close_days(conn, new.day)
             seq = _next_seq(conn, new.day, new.category)
             values = new.values(seq, format_number(new.prefix, seq))
             tid = conn.execute(insert(tickets).values(**values).returning(tickets.c.id)).scalar_one()
@@ -210,7 +211,14 @@ class SqlStore:
         return self._write(work)
 
     def close_days_before(self, day: str) -> int:
-        return self._write(lambda conn: self._close_days(conn, day))
+        erased = self._write(lambda conn: self._close_days(conn, day))
+        if erased and self.dialect == "sqlite":  # and out of the write-ahead log too (best effort: readers may hold it)
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DBAPIError as exc:
+                log.info("day close: the log was not truncated now (%s); SQLite reuses it soon", exc.orig)
+        return erased
 
     def _close_days(self, conn: Connection, day: str) -> int:
         """Day close: every earlier day's identity hashes are erased (their key is gone too)."""

@@ -120,7 +120,8 @@ ticket_events = Table(
 Index("ix_events_ticket", ticket_events.c.ticket_id)
 Index("ix_events_day_kind", ticket_events.c.day, ticket_events.c.kind, ticket_events.c.window,
       ticket_events.c.duration)
-Index("ix_events_day_kind_category", ticket_events.c.day, ticket_events.c.kind, ticket_events.c.category)
+# the latest events of a kind in a category (recent greens, recent services): a backward range scan, not a sort
+Index("ix_events_latest", ticket_events.c.day, ticket_events.c.kind, ticket_events.c.category, ticket_events.c.id)
 
 windows = Table(
     "windows", metadata,

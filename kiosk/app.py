@@ -29,11 +29,28 @@ class Settings:
     db: str | None = None  # a PostgreSQL URL for a hall on several PCs; None: SQLite in data_dir
 
 
-def open_store(settings: Settings):
-    """The hall's store: PostgreSQL at ``settings.db``, else SQLite in the data directory."""
-    from kiosk.store.db import SqlStore
+def open_store(settings: Settings, wait: bool = False):
+    """The hall's store: PostgreSQL at ``settings.db``, else SQLite in the data directory. With
+    ``wait``, a database server that cannot be reached is tried again every 2 s (a board or a
+    console started before the server comes up), saying so once."""
+    import time
 
-    return SqlStore(settings.db) if settings.db else SqlStore.open(settings.data_dir)
+    from kiosk.store.db import SqlStore
+    from kiosk.store.errors import StoreError
+
+    said = False
+    while True:
+        try:
+            return SqlStore(settings.db) if settings.db else SqlStore.open(settings.data_dir)
+        except StoreError as exc:
+            if not (wait and exc.retry):
+                raise
+            if not said:
+                log.warning("waiting for the hall's database: %s", exc)
+                print(f"Waiting for the hall's database ({exc}); trying again every 2 s, Ctrl+C to stop.",
+                      file=sys.stderr)
+                said = True
+            time.sleep(2)
 
 
 def search_docs(catalogue: Catalogue) -> list[Doc]:
@@ -161,7 +178,7 @@ def _services(app, settings: Settings, clock=None):
     from kiosk.ui.theme import NORMAL, Theme
 
     data_dir = Path(settings.data_dir)
-    store = open_store(settings)
+    store = open_store(settings, wait=True)
     Theme(app, data_dir / "cache").apply(NORMAL)
     language = Language(app)
     language.set(settings.language)

@@ -104,3 +104,13 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def open_at_once(data_dir: str, start, out) -> None:
+    """Open a store on a data directory that does not exist yet, when ``start`` is set."""
+    start.wait()
+    try:
+        SqlStore.open(Path(data_dir)).close()
+        out.put("ok")
+    except StoreError as exc:
+        out.put(str(exc))

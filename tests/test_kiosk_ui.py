@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListView, QPushButton
 
 from kiosk.app import Settings, build_kiosk_window, install_excepthook
-from kiosk.store.db import StoreError
+from kiosk.domain.ports import StoreCode, StoreError
 from kiosk.ui.models import ResultModel
 from kiosk.ui.navigator import Screen
 from kiosk.ui.theme import ELDER, SIZES
@@ -332,12 +332,12 @@ def test_store_failure_is_said_and_nothing_is_lost(kiosk, monkeypatch):
     kiosk.tap(w.identity.persona_buttons["disabled"])
 
     def full(_new):
-        raise StoreError("the disk is full: the kiosk cannot save tickets")
+        raise StoreError("the disk is full: the kiosk cannot save tickets", StoreCode.DISK_FULL)
 
     monkeypatch.setattr(w.desk.store.get(), "issue", full)
     kiosk.tap(w.identity.confirm)
     assert kiosk.screen == Screen.IDENTITY
-    assert w.identity.error.isVisible() and "disk is full" in w.identity.error.text()
+    assert w.identity.error.isVisible() and "磁盘已满" in w.identity.error.text()
     assert w.visit.persona_id == "disabled"  # what the citizen entered is kept
 
 

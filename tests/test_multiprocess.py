@@ -146,3 +146,21 @@ def test_kill_9_of_the_database_server_mid_burst(pg_server, pg_url):
     assert set(printed) <= {t.number for t in tickets}
     seqs = sorted(t.seq for t in tickets)
     assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_terminals_starting_together_on_a_new_data_directory(tmp_path):
+    """Three terminals open a data directory that has no database yet at the same instant: all
+    start (none sees the other's half-made file and refuses it as a cut-short database)."""
+    ctx = multiprocessing.get_context("spawn")
+    for n in range(8):
+        start, out = ctx.Event(), ctx.Queue()
+        procs = [ctx.Process(target=hall_worker.open_at_once, args=(str(tmp_path / f"d{n}"), start, out))
+                 for _ in range(3)]
+        for p in procs:
+            p.start()
+        start.set()
+        results = [out.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join(timeout=30)
+        assert results == ["ok"] * 3, results
+        assert not [f.name for f in (tmp_path / f"d{n}").iterdir() if f.name.endswith(".new")]  # no leftovers

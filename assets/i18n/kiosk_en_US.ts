@@ -283,102 +283,102 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="21"/>
+        <location filename="../../kiosk/ui/words.py" line="22"/>
         <source>等候容缺材料</source>
         <translation>Waiting for a deferred document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="22"/>
+        <location filename="../../kiosk/ui/words.py" line="23"/>
         <source>需要复印材料</source>
         <translation>Copies needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="23"/>
+        <location filename="../../kiosk/ui/words.py" line="24"/>
         <source>后台审核</source>
         <translation>Back-office review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="24"/>
+        <location filename="../../kiosk/ui/words.py" line="25"/>
         <source>申请人临时离开</source>
         <translation>Applicant stepped away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="27"/>
+        <location filename="../../kiosk/ui/words.py" line="28"/>
         <source>请先办结或处理当前号码 {number}</source>
         <translation>Finish or deal with {number} first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="30"/>
+        <location filename="../../kiosk/ui/words.py" line="31"/>
         <source>{seconds} 秒后才能重呼</source>
         <translation>You can call again in {seconds} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="31"/>
+        <location filename="../../kiosk/ui/words.py" line="32"/>
         <source>今天没有号码 {number}</source>
         <translation>There is no ticket {number} today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="32"/>
+        <location filename="../../kiosk/ui/words.py" line="33"/>
         <source>号码 {number} 现在不能这样操作</source>
         <translation>That can&apos;t be done with {number} now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="33"/>
+        <location filename="../../kiosk/ui/words.py" line="34"/>
         <source>没有 {window} 号窗口</source>
         <translation>There is no Window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="34"/>
+        <location filename="../../kiosk/ui/words.py" line="35"/>
         <source>没有这项业务</source>
         <translation>There is no such service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="35"/>
+        <location filename="../../kiosk/ui/words.py" line="36"/>
         <source>号码 {number} 不由本窗口办理</source>
         <translation>{number} is not served at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="36"/>
+        <location filename="../../kiosk/ui/words.py" line="37"/>
         <source>{window} 号窗口不办理这项业务</source>
         <translation>Window {window} does not handle this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="37"/>
+        <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>没有窗口办理这项业务</source>
         <translation>No window handles this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="38"/>
+        <location filename="../../kiosk/ui/words.py" line="39"/>
         <source>号码已经在这里排队</source>
         <translation>The ticket is already queued there</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="39"/>
+        <location filename="../../kiosk/ui/words.py" line="40"/>
         <source>号码 {number} 不是本窗口挂起的</source>
         <translation>{number} is not on hold at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="53"/>
+        <location filename="../../kiosk/ui/words.py" line="68"/>
         <source>现在不能这样操作</source>
         <translation>That can&apos;t be done now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="15"/>
+        <location filename="../../kiosk/ui/words.py" line="16"/>
         <source>午间轮岗</source>
         <translation>Lunch rotation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="16"/>
+        <location filename="../../kiosk/ui/words.py" line="17"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="17"/>
+        <location filename="../../kiosk/ui/words.py" line="18"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="18"/>
+        <location filename="../../kiosk/ui/words.py" line="19"/>
         <source>临时离开</source>
         <translation>Short break</translation>
     </message>
@@ -388,250 +388,245 @@
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="270"/>
-        <source>数据保存失败：{error}</source>
-        <translation>Could not save: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="273"/>
+        <location filename="../../kiosk/ui/console.py" line="274"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="275"/>
+        <location filename="../../kiosk/ui/console.py" line="276"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="28"/>
+        <location filename="../../kiosk/ui/words.py" line="29"/>
         <source>窗口已暂停，请先恢复窗口</source>
         <translation>The window is paused: reopen it first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="29"/>
+        <location filename="../../kiosk/ui/words.py" line="30"/>
         <source>当前没有可操作的号码</source>
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="323"/>
+        <location filename="../../kiosk/ui/console.py" line="313"/>
+        <source>数据库暂时无法连接，正在重试……</source>
+        <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="331"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="323"/>
+        <location filename="../../kiosk/ui/console.py" line="331"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="323"/>
+        <location filename="../../kiosk/ui/console.py" line="331"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="324"/>
+        <location filename="../../kiosk/ui/console.py" line="332"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="324"/>
+        <location filename="../../kiosk/ui/console.py" line="332"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="324"/>
+        <location filename="../../kiosk/ui/console.py" line="332"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="325"/>
+        <location filename="../../kiosk/ui/console.py" line="333"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="325"/>
+        <location filename="../../kiosk/ui/console.py" line="333"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="325"/>
+        <location filename="../../kiosk/ui/console.py" line="333"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="328"/>
+        <location filename="../../kiosk/ui/console.py" line="336"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="329"/>
+        <location filename="../../kiosk/ui/console.py" line="337"/>
         <source>转移到哪个业务或窗口？号码和排队位置不变</source>
         <translation>Transfer to which service or window? The number and place stay</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="330"/>
+        <location filename="../../kiosk/ui/console.py" line="338"/>
         <source>挂起原因（挂起期间可以先办下一位）</source>
         <translation>Why suspend? (you can serve the next person meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <location filename="../../kiosk/ui/console.py" line="339"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <location filename="../../kiosk/ui/console.py" line="340"/>
         <source>指定叫号：输入号码</source>
         <translation>Call a number: enter it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="333"/>
+        <location filename="../../kiosk/ui/console.py" line="341"/>
         <source>过号激活：输入号码，重新排队</source>
         <translation>Reactivate a no-show: enter the number to queue it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="335"/>
+        <location filename="../../kiosk/ui/console.py" line="343"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="337"/>
+        <location filename="../../kiosk/ui/console.py" line="345"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="337"/>
+        <location filename="../../kiosk/ui/console.py" line="345"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="348"/>
+        <location filename="../../kiosk/ui/console.py" line="357"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="353"/>
+        <location filename="../../kiosk/ui/console.py" line="362"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="354"/>
+        <location filename="../../kiosk/ui/console.py" line="363"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="355"/>
+        <location filename="../../kiosk/ui/console.py" line="364"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="355"/>
+        <location filename="../../kiosk/ui/console.py" line="364"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="365"/>
+        <location filename="../../kiosk/ui/console.py" line="375"/>
         <source>挂起中（点一下恢复办理）：</source>
         <translation>Suspended (tap to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="381"/>
+        <location filename="../../kiosk/ui/console.py" line="385"/>
+        <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
+        <translation>Today: {served} done · {no_show} no-shows · {mean} min per service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console.py" line="392"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="372"/>
+        <location filename="../../kiosk/ui/console.py" line="382"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="309"/>
+        <location filename="../../kiosk/ui/console.py" line="311"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="311"/>
-        <source>数据库暂时无法连接，正在重试：{error}</source>
-        <translation>The hall&apos;s data can&apos;t be reached; retrying: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="399"/>
+        <location filename="../../kiosk/ui/console.py" line="410"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="399"/>
+        <location filename="../../kiosk/ui/console.py" line="410"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="406"/>
+        <location filename="../../kiosk/ui/console.py" line="417"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="408"/>
+        <location filename="../../kiosk/ui/console.py" line="419"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="411"/>
+        <location filename="../../kiosk/ui/console.py" line="422"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="413"/>
+        <location filename="../../kiosk/ui/console.py" line="424"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="423"/>
+        <location filename="../../kiosk/ui/console.py" line="434"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Issued {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="428"/>
+        <location filename="../../kiosk/ui/console.py" line="439"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="434"/>
+        <location filename="../../kiosk/ui/console.py" line="445"/>
         <source>（电子证照）</source>
         <translation> (e-licence)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="434"/>
+        <location filename="../../kiosk/ui/console.py" line="445"/>
         <source>（可容缺）</source>
         <translation> (may follow later)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console.py" line="374"/>
-        <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟</source>
-        <translation>Today: {served} done · {no_show} no-show · {mean:.1f} min average</translation>
     </message>
 </context>
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="70"/>
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="70"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="71"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="71"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="72"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="73"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="74"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -1146,32 +1141,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="218"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="219"/>
         <source>磁盘已满或不可写</source>
         <translation>disk full or not writable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="264"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="264"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="266"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="266"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="266"/>
+        <location filename="../../kiosk/ui/kiosk.py" line="267"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1275,6 +1270,34 @@
         <location filename="../../kiosk/ui/screens/slip.py" line="146"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="45"/>
+        <source>磁盘已满，暂时无法保存</source>
+        <translation>The disk is full: nothing can be saved for now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="46"/>
+        <source>数据目录只读，暂时无法保存</source>
+        <translation>The data folder is read-only: nothing can be saved for now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="47"/>
+        <source>数据库暂时无法连接，正在重试</source>
+        <translation>The hall&apos;s data can&apos;t be reached; retrying</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="48"/>
+        <source>本机的身份密钥与大厅其他终端不一致</source>
+        <translation>This terminal&apos;s identity key differs from the hall&apos;s other terminals</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="54"/>
+        <source>数据暂时无法读取或保存</source>
+        <translation>The hall&apos;s data can&apos;t be read or saved right now</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from kiosk.domain.hall import Hall, Window
 from kiosk.domain.ids import resident_id_problem
 from kiosk.domain.lifecycle import Code, HallError, NewTicket, Ticket, appointment_priority
 from kiosk.domain.lifecycle import cancel as lc_cancel
-from kiosk.domain.ports import DuplicateRequest, HallStore, StoreError
+from kiosk.domain.ports import DuplicateRequest, HallStore, StoreCode, StoreError
 from kiosk.domain.queue import expected_wait, mean_service, wait_range
 from kiosk.domain.tickets import day_key, green_reason, person_key, request_key
 
@@ -107,7 +107,8 @@ class TicketDesk:
             fingerprint = hmac.new(self.secret, b"kiosk secret check", hashlib.sha256).hexdigest()[:16]
             if not self.store.secret_matches(fingerprint):
                 raise StoreError("this terminal's secret.key differs from the one the hall's other terminals use: "
-                                 "copy secret.key from the first terminal's data directory (see README)")
+                                 "copy secret.key from the first terminal's data directory (see README)",
+                                 StoreCode.SECRET)
             self._secret_checked = True
         return person_key(resident_id, day_key(self.secret, self.today().isoformat()))
 

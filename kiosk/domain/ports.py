@@ -10,18 +10,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Protocol
 
 from kiosk.domain.lifecycle import Move, NewTicket, PauseReason, Ticket, TicketEvent, WindowEvent
 
 
-class StoreError(Exception):
-    """The hall's data cannot be used now: one sentence for a person (disk full, server down,
-    not a kiosk database ...). ``retry`` is True when trying again later may work."""
+class StoreCode(StrEnum):
+    """Why the hall's data cannot be used: what a screen words in its own language."""
 
-    def __init__(self, message: str, retry: bool = False):
+    DISK_FULL = "disk_full"
+    READ_ONLY = "read_only"
+    CANNOT_OPEN = "cannot_open"  # a file or folder that cannot be opened or created
+    NOT_OURS = "not_ours"  # empty, foreign or damaged: refused and left alone
+    SCHEMA = "schema"  # a newer (or too old) schema: update this terminal
+    UNREACHABLE = "unreachable"  # the database server is away: trying again later may work
+    SECRET = "secret"  # the identity secret is missing, damaged or not the hall's
+    OTHER = "other"
+
+
+class StoreError(Exception):
+    """The hall's data cannot be used now: ``code`` for a screen, and one English sentence for a
+    log or a command line (disk full, server down, not a kiosk database ...)."""
+
+    def __init__(self, message: str, code: StoreCode = StoreCode.OTHER):
         super().__init__(message)
-        self.retry = retry
+        self.code = code
+
+    @property
+    def retry(self) -> bool:
+        """True when trying again later may work (the server is away)."""
+        return self.code == StoreCode.UNREACHABLE
 
 
 class DuplicateRequest(Exception):

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from kiosk.domain.ports import StoreError
+from kiosk.domain.ports import StoreCode, StoreError
 
 DB_NAME = "kiosk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -45,7 +45,8 @@ def make_engine(url: str, data_dir: Path | None = None) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise StoreError(f"'{url}' is not a database address: use postgresql://user@host/dbname") from None
+        raise StoreError(f"'{url}' is not a database address: use postgresql://user@host/dbname",
+                         StoreCode.CANNOT_OPEN) from None
     if parsed.get_backend_name() == "sqlite":
         path = Path(parsed.database or "")
         check_sqlite_file(path)
@@ -53,11 +54,11 @@ def make_engine(url: str, data_dir: Path | None = None) -> Engine:
         _sqlite_setup(engine)
         return engine
     if parsed.get_backend_name() != "postgresql":
-        raise StoreError(f"{describe(url)}: only SQLite and PostgreSQL are supported")
+        raise StoreError(f"{describe(url)}: only SQLite and PostgreSQL are supported", StoreCode.CANNOT_OPEN)
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        raise StoreError("PostgreSQL needs psycopg 3: pip install 'psycopg[binary]'") from None
+        raise StoreError("PostgreSQL needs psycopg 3: pip install 'psycopg[binary]'", StoreCode.CANNOT_OPEN) from None
     return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4,
                          connect_args={"connect_timeout": 5, "application_name": "yichuang-kiosk"})
 
@@ -68,18 +69,19 @@ def check_sqlite_file(path: Path) -> None:
     if not path.exists():
         return
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not the kiosk's database: move it away.")
+        raise StoreError(f"{path} is a folder, not the kiosk's database: move it away.", StoreCode.NOT_OURS)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(f"{path} cannot be read ({exc.strerror}): check its permissions.") from exc
+        raise StoreError(f"{path} cannot be read ({exc.strerror}): check its permissions.",
+                         StoreCode.CANNOT_OPEN) from exc
     if not head:
         raise StoreError(f"{path} is empty (0 bytes): it was probably cut short. Restore it from a backup, "
-                         f"or move it away to start a new day book; it was not changed.")
+                         f"or move it away to start a new day book; it was not changed.", StoreCode.NOT_OURS)
     if head != SQLITE_HEADER:
         raise StoreError(f"{path} is not a kiosk database (not an SQLite file): it was not changed. "
-                         f"Move it away or choose another data directory.")
+                         f"Move it away or choose another data directory.", StoreCode.NOT_OURS)
 
 
 def _sqlite_setup(engine: Engine) -> None:
@@ -100,29 +102,38 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def explain(exc: BaseException, url: str = "", data_dir: Path | None = None) -> str:
-    """One sentence a person can act on, for a database error."""
+def store_error(exc: BaseException, url: str = "", data_dir: Path | None = None) -> StoreError:
+    """A database error as a StoreError: its code, and one sentence a person can act on."""
     orig = getattr(exc, "orig", None) or exc
     text = str(orig)
     low = text.lower()
     if _disk_full(orig, data_dir):
-        return "the disk is full: free some space on it, then try again"
+        return StoreError("the disk is full: free some space on it, then try again", StoreCode.DISK_FULL)
     if "readonly" in low or "read-only" in low:
-        return "the data directory is read-only: the kiosk cannot save tickets"
+        return StoreError("the data directory is read-only: the kiosk cannot save tickets", StoreCode.READ_ONLY)
     if "unable to open" in low:
-        return "the database file cannot be opened (check the data directory's permissions)"
-    if "not a database" in low or "file is encrypted" in low:
-        return "the file in the data directory is not a kiosk database"
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated or any(
-            s in low for s in ("connection refused", "server closed the connection", "terminating connection",
-                               "could not connect", "no such file or directory", "connection failed",
-                               "the database system is", "consuming input failed", "connection timeout")):
-        return f"the database server ({describe(url)}) cannot be reached: it is being retried"
+        return StoreError("the database file cannot be opened (check the data directory's permissions)",
+                          StoreCode.CANNOT_OPEN)
+    if "not a database" in low or "file is encrypted" in low or "malformed" in low:
+        return StoreError("the file in the data directory is not a kiosk database (or is damaged)", StoreCode.NOT_OURS)
     if "does not exist" in low and "database" in low:
-        return f"the database {describe(url)} does not exist: create it first (createdb)"
+        return StoreError(f"the database {describe(url)} does not exist: create it first (createdb)",
+                          StoreCode.CANNOT_OPEN)
     if "password authentication failed" in low or "authentication" in low:
-        return f"the database server refused the login for {describe(url)}"
-    return f"database error: {text.splitlines()[0] if text else type(orig).__name__}"
+        return StoreError(f"the database server refused the login for {describe(url)}", StoreCode.CANNOT_OPEN)
+    if (isinstance(exc, DBAPIError) and exc.connection_invalidated) or any(s in low for s in _AWAY):
+        return StoreError(f"the database server ({describe(url)}) cannot be reached", StoreCode.UNREACHABLE)
+    return StoreError(f"database error: {text.splitlines()[0] if text else type(orig).__name__}")
+
+
+_AWAY = ("connection refused", "server closed the connection", "terminating connection", "could not connect",
+         "no such file or directory", "connection failed", "the database system is", "consuming input failed",
+         "connection timeout", "connection is lost", "connection is closed")
+
+
+def explain(exc: BaseException, url: str = "", data_dir: Path | None = None) -> str:
+    """One sentence a person can act on, for a database error."""
+    return str(store_error(exc, url, data_dir))
 
 
 def _disk_full(orig: BaseException, data_dir: Path | None) -> bool:

@@ -19,7 +19,10 @@ The change feed is ``PRAGMA data_version`` on SQLite and LISTEN/NOTIFY on Postgr
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import secrets
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -52,13 +55,14 @@ from kiosk.domain.ports import (
     HallRows,
     StatGroup,
     StatsRows,
+    StoreCode,
     StoreError,
     WindowFigures,
     WindowState,
 )
 from kiosk.domain.tickets import format_number
 from kiosk.store import schema
-from kiosk.store.connect import DB_NAME, explain, make_engine
+from kiosk.store.connect import DB_NAME, make_engine, store_error
 from kiosk.store.schema import counters, meta, ticket_events, tickets, window_events, windows
 
 log = logging.getLogger(__name__)
@@ -82,13 +86,15 @@ class SqlStore:
         self.url = url
         self.engine: Engine = make_engine(url, data_dir)
         self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite" and not Path(self.engine.url.database or "").exists():
+            _create_sqlite(Path(self.engine.url.database or ""), data_dir)
         self._closed_before = ""  # days before this one have had their identity hashes erased
         try:
             with self.engine.connect() as conn:
                 schema.prepare(conn, self.dialect)
         except DBAPIError as exc:
             self.engine.dispose()
-            raise StoreError(explain(exc, self.url, data_dir)) from exc
+            raise store_error(exc, self.url, data_dir) from exc
         except StoreError:
             self.engine.dispose()
             raise
@@ -103,7 +109,8 @@ class SqlStore:
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the data directory {data_dir}: {exc.strerror or exc}") from exc
+            raise StoreError(f"cannot create the data directory {data_dir}: {exc.strerror or exc}",
+                             StoreCode.CANNOT_OPEN) from exc
         return cls(sqlite_url(data_dir), data_dir)
 
     def close(self) -> None:
@@ -139,7 +146,7 @@ class SqlStore:
                     log.warning("database connection lost, trying again: %s", exc.orig)
                     time.sleep(0.3 * (attempt + 1))
                     continue
-                raise StoreError(explain(exc, self.url, self.data_dir), retry=exc.connection_invalidated) from exc
+                raise store_error(exc, self.url, self.data_dir) from exc
         raise AssertionError("unreachable")
 
     @contextmanager
@@ -149,7 +156,7 @@ class SqlStore:
                 with conn.begin():
                     yield conn
         except DBAPIError as exc:
-            raise StoreError(explain(exc, self.url, self.data_dir), retry=exc.connection_invalidated) from exc
+            raise store_error(exc, self.url, self.data_dir) from exc
 
     # --- writes --------------------------------------------------------------------------------
 
@@ -172,7 +179,7 @@ class SqlStore:
                 held = self.open_ticket_for(new.day, new.person_key, new.request_key)
                 if held is not None:
                     raise DuplicateRequest(held) from None
-            raise StoreError(explain(exc, self.url, self.data_dir)) from exc
+            raise store_error(exc, self.url, self.data_dir) from exc
 
     def act(self, day: str, window: int, decide: Decide) -> Move | None:
         def work(conn: Connection) -> Move | None:
@@ -387,6 +394,31 @@ class SqlStore:
 
 #: The embedded default's name in older code and tests.
 Store = SqlStore
+
+
+def _create_sqlite(path: Path, data_dir: Path | None) -> None:
+    """A new database file appears whole: made under a private name, then linked into place, so
+    a terminal starting at the same instant finds no file or a complete one — never the 0-byte
+    file that it must refuse as a cut-short database."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.new")
+    engine = make_engine(f"sqlite:///{tmp}", data_dir)
+    try:
+        with engine.connect() as conn:
+            schema.prepare(conn, "sqlite")
+        engine.dispose()  # the last connection folds the write-ahead log into the file
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another terminal made it first: use theirs
+    except DBAPIError as exc:
+        raise store_error(exc, "", data_dir) from exc
+    except OSError as exc:
+        raise StoreError(f"cannot create the database {path}: {exc.strerror or exc}",
+                         StoreCode.DISK_FULL if exc.errno == errno.ENOSPC else StoreCode.CANNOT_OPEN) from exc
+    finally:
+        engine.dispose()
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 class _Tx:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine, make_url
 
-from kiosk.domain.ports import StoreError
+from kiosk.domain.ports import StoreCode, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ class SqliteFeed:
         try:
             version = cur.execute("PRAGMA data_version").fetchone()[0]
         except Exception as exc:
-            raise StoreError(f"the change feed stopped: {exc}") from exc
+            raise StoreError(f"the change feed stopped: {exc}", StoreCode.CANNOT_OPEN) from exc
         finally:
             cur.close()
         changed = version != self._version
@@ -65,8 +65,7 @@ class PostgresFeed:
             self._conn.execute(f"LISTEN {self.channel}")
         except psycopg.Error as exc:
             self._conn = None
-            raise StoreError(f"the database server cannot be reached: it is being retried ({exc})",
-                             retry=True) from exc
+            raise StoreError(f"the database server cannot be reached ({exc})", StoreCode.UNREACHABLE) from exc
 
     def fileno(self) -> int | None:
         return self._conn.fileno() if self._conn is not None else None
@@ -84,10 +83,10 @@ class PostgresFeed:
             pg.consume_input()
         except psycopg.Error as exc:
             self._drop()
-            raise StoreError("the database server connection was lost: it is being retried", retry=True) from exc
+            raise StoreError("the database server connection was lost", StoreCode.UNREACHABLE) from exc
         if pg.status != psycopg.pq.ConnStatus.OK:
             self._drop()
-            raise StoreError("the database server connection was lost: it is being retried", retry=True)
+            raise StoreError("the database server connection was lost", StoreCode.UNREACHABLE)
         got = False
         while pg.notifies() is not None:
             got = True

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk.store.errors import StoreError
+from kiosk.domain.ports import StoreCode, StoreError
 
 
 def check_data_dir(data_dir: Path) -> None:
@@ -22,7 +23,8 @@ def check_data_dir(data_dir: Path) -> None:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise StoreError(f"the data directory {data_dir} is not writable: {exc.strerror or exc}") from exc
+        raise StoreError(f"the data directory {data_dir} is not writable: {exc.strerror or exc}",
+                         StoreCode.DISK_FULL if exc.errno == errno.ENOSPC else StoreCode.CANNOT_OPEN) from exc
 
 
 class LazyStore:

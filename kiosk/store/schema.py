@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.lifecycle import OPEN_STATUSES
-from kiosk.domain.ports import StoreError
+from kiosk.domain.ports import StoreCode, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -174,14 +174,15 @@ def prepare(conn: Connection, dialect: str) -> None:
         version = _version(conn) if "meta" in names else None
         if version is None:
             raise StoreError("this database holds other tables, not a kiosk's: it was not changed. "
-                             "Give the kiosk its own database (or data directory).")
+                             "Give the kiosk its own database (or data directory).", StoreCode.NOT_OURS)
         major, minor = version
         if major > SCHEMA[0]:
             raise StoreError(f"the database is schema {major}.{minor}, newer than this terminal understands "
-                             f"({SCHEMA[0]}.{SCHEMA[1]}): update this terminal's software.")
+                             f"({SCHEMA[0]}.{SCHEMA[1]}): update this terminal's software.", StoreCode.SCHEMA)
         if major < SCHEMA[0]:
             if major != 1 or dialect != "sqlite":  # schema 1 only ever ran on SQLite
-                raise StoreError(f"the database is schema {major}.{minor}, too old to migrate automatically.")
+                raise StoreError(f"the database is schema {major}.{minor}, too old to migrate automatically.",
+                                 StoreCode.SCHEMA)
             log.warning("migrating the database from schema 1 to %d.%d", *SCHEMA)
             migrate_1_to_2(conn, dialect)
             return

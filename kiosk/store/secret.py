@@ -12,7 +12,7 @@ import os
 import secrets
 from pathlib import Path
 
-from kiosk.domain.ports import StoreError
+from kiosk.domain.ports import StoreCode, StoreError
 
 SECRET_NAME = "secret.key"
 ENV = "KIOSK_SECRET_FILE"
@@ -39,7 +39,7 @@ def load_secret(data_dir: Path) -> bytes:
         text = path.read_text(encoding="ascii").strip()
     except OSError as exc:
         raise StoreError(f"the identity secret {path} cannot be read or created ({exc.strerror or exc}): "
-                         f"check the data directory's permissions") from exc
+                         f"check the data directory's permissions", StoreCode.SECRET) from exc
     except UnicodeDecodeError:
         text = ""
     if len(text) < 32 or any(c not in "0123456789abcdef" for c in text):
@@ -47,5 +47,5 @@ def load_secret(data_dir: Path) -> bytes:
             text = path.read_text(encoding="ascii").strip()
         if len(text) < 32 or any(c not in "0123456789abcdef" for c in text):
             raise StoreError(f"the identity secret {path} is damaged: restore it from another terminal of this hall "
-                             f"(or delete it: today's one-ticket-per-person checks then start afresh)")
+                             f"(or delete it: today's one-ticket-per-person checks then start afresh)", StoreCode.SECRET)
     return bytes.fromhex(text)

@@ -142,7 +142,8 @@ class ChangeBridge(QObject):
         return True
 
     def _lost(self, exc: StoreError) -> None:
-        log.warning("the hall's store is unavailable: %s", exc)
+        if self.online:
+            log.warning("the hall's store is unavailable, retrying every %d s: %s", RETRY_MS // 1000, exc)
         self._close_feed()
         self.timer.stop()
         if self.online:
@@ -159,6 +160,7 @@ class ChangeBridge(QObject):
             return
         self.retry.stop()
         self.online = True
+        log.info("the hall's store is back")
         self.connection_changed.emit(True, "")
         self.refresh()
 

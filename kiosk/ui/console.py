@@ -21,7 +21,7 @@ from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.screens.item import materials_for
 from kiosk.ui.widgets import button, classed, clear_layout, label, named, scroll, set_text
-from kiosk.ui.words import error_text, pause_reason_text, suspend_reason_text
+from kiosk.ui.words import error_text, pause_reason_text, store_error_text, suspend_reason_text
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class ConsoleWindow(Retranslating, QWidget):
         self.hall = counter.hall
         self.view = ConsoleView(counter.number)
         self.current: Ticket | None = None
-        self.message = ("", False)
+        self.message: tuple[Callable[[], str], bool] = (str, False)
         self._materials_key: tuple | None = ()
         self._suspended_key: tuple | None = None
         self.setObjectName("ConsoleRoot")
@@ -265,16 +265,18 @@ class ConsoleWindow(Retranslating, QWidget):
         try:
             result = action()
         except HallError as exc:
-            self._say(error_text(exc), True)
+            self._say(lambda e=exc: error_text(e), True)
         except StoreError as exc:
-            self._say(self.tr("数据保存失败：{error}").format(error=str(exc)), True)
+            log.warning("window %s: %s not done: %s", self.counter.number, key, exc)
+            self._say(lambda e=exc: store_error_text(e), True)
         else:
             if key == "call_next" and result is None:
-                self._say(self.tr("暂无等候的号码"), False)
+                self._say(lambda: self.tr("暂无等候的号码"), False)
             elif key == "recall" and result is not None and result.status == Status.NO_SHOW:
-                self._say(self.tr("{number} 已呼叫 {n} 次未到，记为过号").format(number=result.number, n=result.calls), False)
+                self._say(lambda: self.tr("{number} 已呼叫 {n} 次未到，记为过号").format(
+                    number=result.number, n=result.calls), False)
             else:
-                self._say("", False)
+                self._say(str, False)
             self.show_ticket()
         self.bridge.refresh()  # this console and every other terminal of the process, at once
 
@@ -304,15 +306,21 @@ class ConsoleWindow(Retranslating, QWidget):
                    lambda r: self._run(lambda: self.counter.pause(r), "pause"))
         self.left.setCurrentWidget(self.pause_panel)
 
-    def _connection(self, ok: bool, message: str) -> None:
+    def _connection(self, ok: bool, _message: str) -> None:
         if ok:
-            self._say(self.tr("已重新连接数据库"), False)
+            self._say(lambda: self.tr("已重新连接数据库"), False)
         else:
-            self._say(self.tr("数据库暂时无法连接，正在重试：{error}").format(error=message), True)
+            self._say(lambda: self.tr("数据库暂时无法连接，正在重试……"), True)
+        self.refresh()  # offline, nothing can be done at the window: the actions wait
 
-    def _say(self, text: str, error: bool) -> None:
+    def _say(self, text: Callable[[], str], error: bool) -> None:
+        """Show a message; ``text`` words it (again after a language switch)."""
         self.message = (text, error)
-        self.feedback.setText(text)
+        self._show_message()
+
+    def _show_message(self) -> None:
+        text, error = self.message
+        self.feedback.setText(text())
         self.feedback.setProperty("class", "error" if error else "ok")
         self.feedback.style().unpolish(self.feedback)
         self.feedback.style().polish(self.feedback)
@@ -335,6 +343,7 @@ class ConsoleWindow(Retranslating, QWidget):
             set_text(panel.cancel, self.tr("返回"))
         for pad in (self.call_pad, self.revive_pad):
             pad.retranslate(self.tr("确定"), self.tr("退格"))
+        self._show_message()
         self.refresh()
 
     def refresh(self) -> None:
@@ -360,7 +369,8 @@ class ConsoleWindow(Retranslating, QWidget):
                    "no_show": status == Status.CALLED, "transfer": t is not None, "suspend": status == Status.SERVING,
                    "call_number": t is None and paused is None, "reactivate": True}
         for key, b in self.actions.items():
-            b.setEnabled(enabled[key])
+            b.setEnabled(enabled[key] and self.bridge.online)
+        self.pause_button.setEnabled(self.bridge.online)
         self._show_current(t, en, paused is not None)
         self.suspended_title.setText(self.tr("挂起中（点一下恢复办理）：") if suspended else "")
         key = (tuple(s.id for s in suspended), t is None, en)
@@ -371,8 +381,9 @@ class ConsoleWindow(Retranslating, QWidget):
         parts = [f"{cats[c].name_en if en else cats[c].name} {n}" for c, n in counts.items()]
         self.waiting.setText(self.tr("等候：") + " · ".join(parts))
         f = view.figures
-        self.figures.setText(self.tr("今日：办结 {served} · 过号 {no_show} · 平均办理 {mean:.1f} 分钟").format(
-            served=f.served, no_show=f.no_shows, mean=f.mean_service_min or 0.0))
+        mean = "—" if f.mean_service_min is None else f"{f.mean_service_min:.1f}"
+        self.figures.setText(self.tr("今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟").format(
+            served=f.served, no_show=f.no_shows, mean=mean))
 
     def _show_suspended(self, suspended: list[Ticket], free: bool) -> None:
         clear_layout(self.suspended_row)

@@ -19,6 +19,7 @@ from kiosk.ui.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.navigator import Navigator, Screen
 from kiosk.ui.theme import ELDER, NORMAL, Theme, load_fonts
 from kiosk.ui.widgets import ElidedLabel, button, classed, set_text
+from kiosk.ui.words import store_error_text
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class KioskWindow(Retranslating, QWidget):
             return
         except StoreError as exc:
             log.error("ticket not issued: %s", exc)
-            self.identity.show_error(str(exc))
+            self.identity.show_error(store_error_text(exc))
             return
         self._show_slip(slip)
 

@@ -1,13 +1,14 @@
 """The domain's codes in the terminal's language: reasons and refusals.
 
 The store keeps codes (``lunch``, ``awaiting_material``, ``window_busy`` …); what a person reads
-is translated here, in the ``ConsoleWindow`` context of the translations."""
+is translated here, in the ``ConsoleWindow`` (and ``StoreError``) contexts of the translations."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.domain.lifecycle import Code, HallError, PauseReason, SuspendReason
+from kiosk.domain.ports import StoreCode, StoreError
 
 _CTX = "ConsoleWindow"
 
@@ -38,6 +39,20 @@ ERROR_TEXT = {
     Code.SAME_PLACE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码已经在这里排队"),
     Code.NOT_SUSPENDED_HERE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码 {number} 不是本窗口挂起的"),
 }
+
+
+STORE_TEXT = {
+    StoreCode.DISK_FULL: QT_TRANSLATE_NOOP("StoreError", "磁盘已满，暂时无法保存"),
+    StoreCode.READ_ONLY: QT_TRANSLATE_NOOP("StoreError", "数据目录只读，暂时无法保存"),
+    StoreCode.UNREACHABLE: QT_TRANSLATE_NOOP("StoreError", "数据库暂时无法连接，正在重试"),
+    StoreCode.SECRET: QT_TRANSLATE_NOOP("StoreError", "本机的身份密钥与大厅其他终端不一致"),
+}
+
+
+def store_error_text(exc: StoreError) -> str:
+    """Why the hall's data cannot be used, in the terminal's language (the details go to the log)."""
+    template = STORE_TEXT.get(exc.code, QT_TRANSLATE_NOOP("StoreError", "数据暂时无法读取或保存"))
+    return QCoreApplication.translate("StoreError", template)
 
 
 def pause_reason_text(reason: PauseReason) -> str:

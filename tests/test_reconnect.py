@@ -4,6 +4,7 @@ by themselves, and show the hall again — with what was committed meanwhile —
 from __future__ import annotations
 
 import pytest
+from conftest import make_desk
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_board, build_console
@@ -13,8 +14,6 @@ from kiosk.ui import bridge as bridge_module
 from kiosk.ui.bridge import ChangeBridge
 from kiosk.ui.i18n import Language
 from kiosk.ui.theme import NORMAL, Theme
-
-from conftest import make_desk
 
 pytestmark = pytest.mark.postgresql
 

@@ -35,13 +35,13 @@ def open_store(settings: Settings, wait: bool = False):
     console started before the server comes up), saying so once."""
     import time
 
-    from kiosk.store.db import SqlStore
+    from kiosk.store.db import open_store as open_hall_store
     from kiosk.store.errors import StoreError
 
     said = False
     while True:
         try:
-            return SqlStore(settings.db) if settings.db else SqlStore.open(settings.data_dir)
+            return open_hall_store(settings.db, settings.data_dir)
         except StoreError as exc:
             if not (wait and exc.retry):
                 raise

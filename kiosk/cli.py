@@ -281,9 +281,9 @@ def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -
         stats = build_stats(first, last, StatsRows(), hall)
     else:
         try:
-            from kiosk.store.db import SqlStore
+            from kiosk.store.db import open_store
 
-            store = SqlStore(args.db) if args.db else SqlStore.open(data_dir)
+            store = open_store(args.db, data_dir)
             try:
                 stats = period_stats(store, first, last, hall)
             finally:

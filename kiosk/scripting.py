@@ -54,7 +54,7 @@ def _open(args: argparse.Namespace, data_dir: Path):
     from kiosk.app import load_data
     from kiosk.domain.ports import StoreError
     from kiosk.domain.yamlfile import ValidationError
-    from kiosk.store.db import SqlStore
+    from kiosk.store.db import open_store
 
     try:
         catalogue, hall = load_data(args.catalogue, data_dir / "cache", args.hall)
@@ -64,7 +64,7 @@ def _open(args: argparse.Namespace, data_dir: Path):
         _print_problems(err)
         return None, None, None, 1
     try:
-        store = SqlStore(args.db) if args.db else SqlStore.open(data_dir)
+        store = open_store(args.db, data_dir)
     except StoreError as err:
         return None, None, None, _fail(f"The hall's data cannot be opened: {err}", 1)
     return catalogue, hall, store, 0

@@ -396,6 +396,11 @@ class SqlStore:
 Store = SqlStore
 
 
+def open_store(db: str | None, data_dir: Path) -> SqlStore:
+    """The hall's store: the PostgreSQL database ``db`` (a URL), else SQLite in ``data_dir``."""
+    return SqlStore(db) if db else SqlStore.open(data_dir)
+
+
 def _create_sqlite(path: Path, data_dir: Path | None) -> None:
     """A new database file appears whole: made under a private name, then linked into place, so
     a terminal starting at the same instant finds no file or a complete one — never the 0-byte

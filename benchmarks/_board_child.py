@@ -1,19 +1,23 @@
 """Subprocess body for bench_board (spawned by it; not a benchmark module itself).
 
-    python benchmarks/_board_child.py board DATA_DIR         # the call board, watching for calls
-    python benchmarks/_board_child.py board-idle DATA_DIR    # the call board, idle CPU
-    python benchmarks/_board_child.py bare-idle              # a bare PySide6 window + label, idle CPU
+    python benchmarks/_board_child.py board DATA_DIR [URL]        # the call board, watching for calls
+    python benchmarks/_board_child.py board-idle DATA_DIR [URL]   # the call board, idle CPU
+    python benchmarks/_board_child.py bare-idle                   # a bare PySide6 window + label, idle CPU
 
-``board`` follows kiosk.app.run_board (start_qt, _services, build_board with a silent Announcer,
-show, bridge.start) and prints ``ready <monotonic>`` once the first frame is painted and the bridge
-runs. Then, whenever the board's NOW CALLING number label changes to a new text, it prints
+``board`` follows kiosk.app.run_board (start_qt, _services — which starts the bridge —, build_board
+with a silent Announcer, show) on SQLite in DATA_DIR or on PostgreSQL at URL, and prints ``ready
+<monotonic>`` once the first frame is painted, then ``feed FD TIMER``: the change feed's socket
+(``None`` for SQLite, which is asked on a timer) and whether the bridge's poll timer runs. Then,
+whenever the board's NOW CALLING number label changes to a new text, it prints
 ``shown NUMBER <time.monotonic()>`` (checked in a slot on ``bridge.ticket_called`` connected after
 the board's own slot, so the board's refresh has run; plus a 0 ms timer after it and a check on
 ``changed``, in case the text changes later), and ``painted NUMBER <monotonic>`` when that label
 next receives a real QEvent.Paint. It exits on ``quit`` or EOF on stdin.
 
 ``*-idle`` prints ``ready``, waits SETTLE_S, then measures its own CPU time (getrusage
-RUSAGE_SELF, user + sys) over IDLE_S of doing nothing and prints ``cpu SECONDS WALL_SECONDS``.
+RUSAGE_SELF, user + sys) over IDLE_S of doing nothing and prints ``cpu SECONDS WALL_SECONDS
+CHECKS STATEMENTS``: how often the bridge asked its feed whether anything changed, and how many SQL
+statements the board's store ran, in that time.
 """
 
 from __future__ import annotations
@@ -42,16 +46,34 @@ def main() -> None:
 
     from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 
+    counts = {"checks": 0, "stmts": 0}
     if mode in ("board", "board-idle"):
         from pathlib import Path
+
+        from sqlalchemy import event
 
         from kiosk.app import Settings, _services, build_board, start_qt
         from kiosk.domain.hall import load_hall
 
         hall = load_hall()
         app = start_qt()
-        store, bridge, language, clock = _services(app, Settings(data_dir=Path(sys.argv[2])))
-        window = build_board(hall, store, bridge, language, clock, engine="silent")
+        url = sys.argv[3] if len(sys.argv) > 3 else None
+        store, bridge, language, clock = _services(app, Settings(data_dir=Path(sys.argv[2]), db=url))
+        window = build_board(hall, bridge, language, clock, engine="silent")
+
+        def count_statement(*_args) -> None:
+            counts["stmts"] += 1
+
+        event.listen(store.engine, "before_cursor_execute", count_statement)
+        feed = bridge._feed
+        if feed is not None:  # count the bridge's questions to its feed (read-only wrapper)
+            asked = feed.pending
+
+            def pending() -> bool:
+                counts["checks"] += 1
+                return asked()
+
+            feed.pending = pending
     else:
         from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -88,7 +110,7 @@ def main() -> None:
                 state["text"] = text
                 state["paint_pending"] = text
                 out("shown", text, repr(t))
-        except BaseException:  # noqa: BLE001 - never let the board's excepthook hide it
+        except BaseException:
             failed()
 
     def after_called(*_args) -> None:
@@ -105,27 +127,30 @@ def main() -> None:
     # --- idle CPU -------------------------------------------------------------------------------
     def idle_begin() -> None:
         state["cpu0"], state["wall0"] = cpu_seconds(), time.monotonic()
+        state["counts0"] = dict(counts)
         QTimer.singleShot(round(IDLE_S * 1000), idle_end)
 
     def idle_end() -> None:
         cpu, wall = cpu_seconds() - state["cpu0"], time.monotonic() - state["wall0"]
-        out("cpu", repr(cpu), repr(wall))
+        c0 = state["counts0"]
+        out("cpu", repr(cpu), repr(wall), counts["checks"] - c0["checks"], counts["stmts"] - c0["stmts"])
         os._exit(0)
 
     def first_frame_done() -> None:
         try:
             window.removeEventFilter(first)  # no Python filter on the window's events from now on
-            if bridge is not None:
-                bridge.start()
             if mode == "board":
                 state["text"] = window.now_number.text()
                 bridge.ticket_called.connect(after_called)  # after BoardWindow._on_called
                 bridge.changed.connect(check_label)
                 window.now_number.installEventFilter(paint_filter)
             out("ready", repr(time.monotonic()))
+            if bridge is not None:
+                fd = bridge._feed.fileno() if bridge._feed is not None else None
+                out("feed", fd, bridge.timer.isActive())
             if mode.endswith("-idle"):
                 QTimer.singleShot(round(SETTLE_S * 1000), idle_begin)
-        except BaseException:  # noqa: BLE001
+        except BaseException:
             failed()
 
     class FirstPaint(QObject):

@@ -74,7 +74,7 @@ def measure_kiosk() -> dict[str, list[float]]:
         tap("identity → header 返回 (item)", lambda: h.back_button, Screen.ITEM)
         tap("item → header 首页", lambda: h.home_button, Screen.HOME)
         tap("home → 取号办事 (menu)", lambda: w.home.ticket_tile, Screen.TICKET_MENU)
-        tap("menu → 一件事 bundle (item)", lambda: w.menu.bundle_buttons[tour % len(w.menu.bundle_buttons)][0],
+        tap("menu → 一件事 bundle (item)", lambda t=tour: w.menu.bundle_buttons[t % len(w.menu.bundle_buttons)][0],
             Screen.ITEM)
         tap("item → header 返回 (menu)", lambda: h.back_button, Screen.TICKET_MENU)
         tap("menu → 按事项取号 (catalogue)", lambda: w.menu.by_item, Screen.CATALOGUE)

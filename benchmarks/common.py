@@ -1,5 +1,7 @@
 """Shared bits for the benchmark scripts: the Row type, median, the markdown table, temp/cache dirs,
-the subprocess child runner and a paint watcher.
+the subprocess child runner, a paint watcher, and the two engines (:func:`fresh_db`): SQLite in a
+temp data dir, PostgreSQL on a throw-away cluster (tests/pgcluster.py's PgServer) that the run
+starts itself, each either empty or holding the realistic hall data (benchmarks/hall_data.py).
 
 Not a test helper: benchmarks measure, they never fail. Everything here is plain Python + Qt.
 """
@@ -36,9 +38,32 @@ class Row:
     baseline: str
     ratio: str  # "ratio or target"
     verdict: str  # PASS / MISS / info
+    # for the engines side by side (run_all's second table): which figure, on which engine and data
+    metric: str = ""
+    engine: str = ""
+    data: str = ""
+    short: str = ""  # the figure as that table shows it
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def tag(self, metric: str, db: Db, short: str) -> Row:
+        self.metric, self.engine, self.data, self.short = metric, db.engine, db.data, short
+        return self
+
+
+def pct(values, q: float) -> float:
+    """The q-th percentile, nearest rank (q in 0–100)."""
+    s = sorted(values)
+    if not s:
+        return float("nan")
+    return s[max(0, min(len(s) - 1, int(round(q / 100 * len(s) + 0.5)) - 1))]
+
+
+def spread(values, f=None) -> str:
+    """"median (p90 …, max …)" of durations in seconds."""
+    f = f or ms
+    return f"{f(median(values))} (p90 {f(p90(values))}, max {f(max(values))})"
 
 
 def median(values) -> float:
@@ -67,9 +92,10 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def target_row(what: str, value: float, baseline: str, target: float, fmt=ms) -> Row:
+def target_row(what: str, value: float, baseline: str, target: float, fmt=ms, measured: str | None = None,
+               note: str = "") -> Row:
     """A row with an absolute target (value and target in the same unit, fmt renders them)."""
-    return Row(what, fmt(value), baseline, f"target ≤ {fmt(target)}", verdict(value <= target))
+    return Row(what, measured or fmt(value), baseline, f"target ≤ {fmt(target)}{note}", verdict(value <= target))
 
 
 def ratio_row(what: str, value: float, base: float, limit: float, fmt=ms) -> Row:
@@ -85,17 +111,50 @@ HEADERS = ("what", "measured", "baseline (same run)", "ratio or target", "verdic
 
 
 def table(rows: list[Row]) -> str:
-    cells = [HEADERS] + [(r.what, r.measured, r.baseline, r.ratio, r.verdict) for r in rows]
+    return markdown(HEADERS, [(r.what, r.measured, r.baseline, r.ratio, r.verdict) for r in rows])
+
+
+def markdown(headers, body) -> str:
+    cells = [headers] + list(body)
     cells = [[c.replace("|", "\\|") for c in row] for row in cells]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(HEADERS))]
-    line = lambda row: "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |"  # noqa: E731
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    line = lambda row: "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |"
     out = [line(cells[0]), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [line(row) for row in cells[1:]]
     return "\n".join(out)
 
 
+ENGINE_LABEL = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+DATA_LABEL = {"empty": "empty hall", "hall": "hall data"}
+
+
+def engines_table(rows: list[Row]) -> str:
+    """The tagged rows side by side: one line per figure, one column per engine and data set."""
+    cols = [(e, d) for e in ENGINE_LABEL for d in DATA_LABEL]
+    order: list[str] = []
+    cells: dict[tuple[str, str, str], Row] = {}
+    for r in rows:
+        if r.metric:
+            if r.metric not in order:
+                order.append(r.metric)
+            cells[(r.metric, r.engine, r.data)] = r
+    mark = {"PASS": " ✓", "MISS": " ✗"}
+    body = []
+    for m in order:
+        line = [m]
+        for e, d in cols:
+            r = cells.get((m, e, d))
+            line.append("—" if r is None else r.short + mark.get(r.verdict, ""))
+        body.append(line)
+    heads = ["figure (✓ PASS / ✗ MISS)"] + [f"{ENGINE_LABEL[e]}, {DATA_LABEL[d]}" for e, d in cols]
+    return markdown(heads, body)
+
+
 def print_table(rows: list[Row]) -> None:
     print(table(rows), flush=True)
+    if any(r.metric for r in rows):
+        print("\nThe engines side by side:\n", flush=True)
+        print(engines_table(rows), flush=True)
 
 
 # --- directories -----------------------------------------------------------------------------
@@ -277,6 +336,271 @@ def dispose_kiosk(app, window, store) -> None:
 def run_standalone(run) -> None:
     """``python benchmarks/bench_x.py``: run one module and print its rows as a table."""
     t = time.perf_counter()
-    rows = run()
+    try:
+        rows = run()
+    finally:
+        drop_dbs()
+        stop_pg()
     print_table(rows)
     print(f"\n({time.perf_counter() - t:.1f} s)")
+
+
+# --- the engines --------------------------------------------------------------------------------
+
+#: The hall's identity secret in every benchmark desk (the terminals of one hall share it).
+SECRET = bytes(range(32))
+DATASETS = ("empty", "hall")
+PG_ENV = "KIOSK_BENCH_PG"  # "SOCKET_DIR:PORT" of the run's server, shared with the module processes
+
+
+@dataclass
+class Db:
+    """One database for one benchmark: SQLite in ``data_dir``, or PostgreSQL at ``url`` (then
+    ``data_dir`` is the terminal's own folder: cache, slips, secret)."""
+
+    engine: str  # "sqlite" / "postgresql"
+    data: str  # "empty" / "hall"
+    data_dir: Path
+    url: str | None = None
+    prepare_s: float = 0.0
+    pg_name: str = ""  # the PostgreSQL database's name  # copying the hall data file / cloning the template database
+
+    @property
+    def label(self) -> str:
+        return f"{ENGINE_LABEL[self.engine]}, {DATA_LABEL[self.data]}"
+
+    @property
+    def arg(self) -> str:
+        """What a worker process is given: the PostgreSQL URL or the SQLite data dir."""
+        return self.url or str(self.data_dir)
+
+    def store(self):
+        from kiosk.store.db import SqlStore
+
+        return SqlStore(self.url) if self.url else SqlStore.open(self.data_dir)
+
+    def settings(self, **kw):
+        from kiosk.app import Settings
+
+        return Settings(data_dir=self.data_dir, db=self.url, **kw)
+
+    def cli(self) -> list[str]:
+        """The CLI options that point a ``kiosk`` command at this database."""
+        return ["--data-dir", str(self.data_dir)] + (["--db", self.url] if self.url else [])
+
+
+def open_store(arg: str):
+    """A worker's store from :attr:`Db.arg`."""
+    from kiosk.store.db import SqlStore
+
+    return SqlStore(arg) if arg.startswith("postgresql") else SqlStore.open(Path(arg))
+
+
+class PgHandle:
+    """The run's PostgreSQL server (a PgServer this process started, or the one run_all started)."""
+
+    def __init__(self, socket_dir: str, port: int, server=None):
+        self.socket_dir, self.port, self.server = socket_dir, port, server
+
+    def url(self, dbname: str = "postgres") -> str:
+        from urllib.parse import quote
+
+        return f"postgresql+psycopg://postgres@/{dbname}?host={quote(self.socket_dir)}&port={self.port}"
+
+    def connect(self, dbname: str = "postgres"):
+        import psycopg
+
+        return psycopg.connect(host=self.socket_dir, port=self.port, user="postgres", dbname=dbname,
+                               autocommit=True, connect_timeout=5)
+
+    def exists(self, name: str) -> bool:
+        with self.connect() as conn:
+            return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+    def create(self, name: str, template: str | None = None) -> None:
+        from psycopg import sql
+
+        q = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            q = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
+        with self.connect() as conn:
+            conn.execute(q)
+
+
+_pg: PgHandle | None = None
+_pg_missing: str | None = None
+_names = iter(range(1, 1_000_000))
+
+
+def pg() -> PgHandle | None:
+    """The run's PostgreSQL server, started on first use (None, with :func:`pg_missing` saying
+    why, when this machine cannot run one)."""
+    global _pg, _pg_missing
+    if _pg is not None or _pg_missing is not None:
+        return _pg
+    env = os.environ.get(PG_ENV)
+    if env:
+        sock, port = env.rsplit(":", 1)
+        _pg = PgHandle(sock, int(port))
+        return _pg
+    if os.environ.get("KIOSK_BENCH_NO_PG"):
+        _pg_missing = "PostgreSQL left out (KIOSK_BENCH_NO_PG)"
+        return None
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from pgcluster import PgServer, find_bindir, missing
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+    _pg_missing = missing()
+    if _pg_missing:
+        return None
+    server = PgServer(find_bindir())
+    server.init()
+    with open(server.datadir / "postgresql.conf", "a", encoding="utf-8") as conf:
+        conf.write("max_connections = 200\n")  # 8 workers × pool + boards + consoles, with room
+    server.start()
+    import atexit
+
+    atexit.register(server.cleanup)
+    _pg = PgHandle(str(server.socket_dir), server.port, server)
+    os.environ[PG_ENV] = f"{_pg.socket_dir}:{_pg.port}"
+    return _pg
+
+
+def pg_missing() -> str | None:
+    pg()
+    return _pg_missing
+
+
+def stop_pg() -> None:
+    """Stop the server this process started (run_all's, or a standalone module's)."""
+    global _pg
+    if _pg is not None and _pg.server is not None:
+        _pg.server.cleanup()
+        os.environ.pop(PG_ENV, None)
+        _pg = None
+
+
+def engines() -> list[str]:
+    """The engines this run measures (PostgreSQL only where a server can run)."""
+    wanted = os.environ.get("KIOSK_BENCH_ENGINES", "sqlite,postgresql").split(",")
+    return [e for e in ("sqlite", "postgresql") if e in wanted and (e == "sqlite" or pg() is not None)]
+
+
+def skipped_rows(prefix: str) -> list[Row]:
+    """A row saying PostgreSQL was left out, when it was."""
+    if "postgresql" in engines():
+        return []
+    return [info_row(f"{prefix} PostgreSQL rows left out", "—", "—", pg_missing() or "KIOSK_BENCH_ENGINES")]
+
+
+def hall_template() -> str:
+    """The name of the template database holding the hall data (loaded once per run)."""
+    import hall_data
+
+    server = pg()
+    assert server is not None
+    name = "tpl_" + hall_data.cache_key(__import__("datetime").date.today()).replace("-", "_")
+    if not server.exists(name):
+        loading = f"{name}_loading_{os.getpid()}"
+        server.create(loading)
+        hall_data.load_postgres(server.url(loading))
+        with server.connect() as conn:
+            conn.execute(f'ALTER DATABASE "{loading}" RENAME TO "{name}"')
+    return name
+
+
+def fresh_db(engine: str, data: str, name: str) -> Db:
+    """A database of its own for one benchmark: ``data`` "empty" or "hall" (the realistic data)."""
+    import hall_data
+
+    d = fresh_dir(f"{name}-{engine}-{data}")
+    if engine == "sqlite":
+        t0 = time.perf_counter()
+        if data == "hall":
+            hall_data.sqlite_data_dir(d)
+        return Db(engine, data, d, None, time.perf_counter() - t0)
+    server = pg()
+    assert server is not None, pg_missing()
+    db_name = f"b{os.getpid()}_{next(_names)}_{name.replace('-', '_')}_{data}"
+    template = hall_template() if data == "hall" else None
+    t0 = time.perf_counter()
+    server.create(db_name, template)
+    _created.append(db_name)
+    return Db(engine, data, d, server.url(db_name), time.perf_counter() - t0, db_name)
+
+
+_created: list[str] = []
+
+
+def drop_dbs() -> None:
+    """Drop the PostgreSQL databases this process made (each hall clone is ~200 MB on disk)."""
+    if not _created or _pg is None:
+        return
+    from psycopg import sql
+
+    try:
+        with _pg.connect() as conn:
+            for name in _created:
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    except Exception as exc:  # the server may be gone already: nothing to tidy then
+        print(f"could not drop the benchmark databases: {exc}", file=sys.stderr)
+    _created.clear()
+
+
+def combos(datasets=DATASETS) -> list[tuple[str, str]]:
+    """(engine, data) pairs of this run, engines side by side."""
+    return [(e, d) for d in datasets for e in engines()]
+
+
+# --- same-run baselines: the bare statement on the same engine ---------------------------------
+
+def bare_commits(db: Db, n: int, warmup: int = 10, kind: str = "insert") -> list[float]:
+    """``BEGIN [IMMEDIATE]; INSERT (or UPDATE one of 300 rows); COMMIT`` with the bare driver
+    (sqlite3 in WAL, synchronous=NORMAL like the store; psycopg 3 on the run's server), n times."""
+    key = "INTEGER PRIMARY KEY" if db.engine == "sqlite" else "SERIAL PRIMARY KEY"
+    ddl = (f"CREATE TABLE bare_t (id {key}, day TEXT, category TEXT, seq INTEGER, number TEXT, "
+           "status TEXT, win INTEGER, calls INTEGER, at REAL)")
+    ins = "INSERT INTO bare_t (day, category, seq, number, status, calls, at) VALUES ({})"
+    upd = "UPDATE bare_t SET status = 'called', win = {0}, calls = 1, at = {0} WHERE id = {0}"
+    if db.engine == "sqlite":
+        import sqlite3
+
+        conn = sqlite3.connect(fresh_dir("bare") / "bare.sqlite3", isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        ph, begin = "?", "BEGIN IMMEDIATE"
+        run = conn.execute
+    else:
+        name = f"bare_{os.getpid()}_{next(_names)}"  # its own database: the kiosk's refuses foreign tables
+        pg().create(name)
+        _created.append(name)
+        conn = pg().connect(name)
+        ph, begin = "%s", "BEGIN"
+        run = conn.execute
+    run("DROP TABLE IF EXISTS bare_t")
+    run(ddl)
+    run(begin)
+    for i in range(300):
+        run(ins.format(", ".join([ph] * 7)), ("2026-11-27", "comprehensive", i + 1, f"A{i + 1:03d}", "waiting", 0,
+                                               time.time()))
+    run("COMMIT")
+    out = []
+    for i in range(warmup + n):
+        t0 = time.perf_counter()
+        run(begin)
+        if kind == "insert":
+            run(ins.format(", ".join([ph] * 7)), ("2026-11-27", "comprehensive", i + 1, f"A{i + 1:03d}", "waiting", 0,
+                                                   time.time()))
+        else:
+            run(upd.format(ph), (i % 300 + 1,) * 3)
+        run("COMMIT")
+        if i >= warmup:
+            out.append(time.perf_counter() - t0)
+    conn.close()
+    return out
+
+
+def bare_label(db: Db, kind: str = "insert") -> str:
+    what = "INSERT" if kind == "insert" else "UPDATE"
+    return ("sqlite3 BEGIN IMMEDIATE; " if db.engine == "sqlite" else "psycopg BEGIN; ") + what + "; COMMIT"

@@ -34,6 +34,7 @@ MESSAGES = {
     Code.NO_SUCH_REQUEST: "the catalogue has no item or package '{request}'",
     Code.NOTHING_REQUESTED: "nothing was requested",
     Code.INVALID_ID: "the ID number is not valid",
+    Code.ALREADY_HELD: "{number} cannot come back: the person holds {held} for the same request",
 }
 
 
@@ -103,8 +104,8 @@ def run_ticket(args: argparse.Namespace, data_dir: Path) -> int:
             from kiosk.domain.personas import PERSONAS
 
             persona_tags = next((p.tags for p in PERSONAS if p.resident_id == rid), ())
-        desk = TicketDesk(store, catalogue, hall, _dt.datetime.now, secret=load_secret(data_dir))
         try:
+            desk = TicketDesk(store, catalogue, hall, _dt.datetime.now, secret=load_secret(data_dir))
             slip = desk.issue(req, rid, persona_tags, use_green=args.green)
         except DuplicateTicket as dup:
             print(dup.ticket.number)
@@ -139,10 +140,18 @@ def run_window(args: argparse.Namespace, data_dir: Path) -> int:
     if store is None:
         return code
     try:
+        windows = ", ".join(str(w.number) for w in hall.windows)
         try:
             counter = Counter(store, hall, args.number)
         except HallError as exc:
-            return _fail(message(exc) + "; the hall has windows " + ", ".join(str(w.number) for w in hall.windows), 2)
+            return _fail(message(exc) + f"; the hall has windows {windows}", 2)
+        if action == "transfer":  # a target the hall does not have is bad input, not a refusal
+            target = int(arg[1:]) if arg[:1] in "wW" and arg[1:].isdigit() else None
+            if target is not None and target not in {w.number for w in hall.windows}:
+                return _fail(f"transfer: the hall has no window {target}; it has windows {windows}", 2)
+            if target is None and arg not in {c.code for c in hall.categories}:
+                return _fail(f"transfer: '{arg}' is not a category or wN; the hall's categories are "
+                             + ", ".join(c.code for c in hall.categories), 2)
         day = _dt.date.today().isoformat()
         try:
             if action == "state":

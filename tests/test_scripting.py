@@ -438,7 +438,7 @@ def test_two_first_terminals_on_a_new_data_directory(tmp_path):
         data = tmp_path / f"new{round_}"
         results = sorted(race(["ticket", "consult", "--id", RESIDENT, "--data-dir", str(data)], tmp_path / "race"))
         assert [(code, out, err) for code, out, err in results] == [(0, "Z001\n", ""), (3, "Z001\n", "")], results
-        assert (data / SECRET_NAME).stat().st_size == 65
+        assert (data / SECRET_NAME).stat().st_size == 76  # "YYYY-MM-DD " and the day's key in hex, whole
 
 
 def test_a_damaged_secret_is_one_sentence_not_a_traceback(tmp_path):

@@ -287,3 +287,27 @@ def test_schema_1_database_is_migrated_with_its_history(tmp_path):
         assert waiting.waiting_since == 60 and waiting.request_key == "category:comprehensive"
     finally:
         store.close()
+
+
+def test_the_identity_secret_moves_forward_one_way_each_day(tmp_path):
+    from kiosk.store.secret import HallSecret, next_key
+
+    first = HallSecret(tmp_path / "a" / "secret.key")
+    k1 = first.key_for("2026-11-27")
+    assert stat.S_IMODE((tmp_path / "a" / "secret.key").stat().st_mode) == 0o600
+    other_pc = tmp_path / "b" / "secret.key"  # the hall's second PC gets a copy on the first day
+    other_pc.parent.mkdir()
+    other_pc.write_bytes((tmp_path / "a" / "secret.key").read_bytes())
+    k2 = first.key_for("2026-11-28")
+    assert k2 == next_key(k1) != k1
+    text = (tmp_path / "a" / "secret.key").read_text()
+    assert text.startswith("2026-11-28 ") and k1.hex() not in text  # yesterday's key is gone from the disk
+    with pytest.raises(StoreError, match="already for 2026-11-28"):
+        HallSecret(tmp_path / "a" / "secret.key").key_for("2026-11-27")
+    # the other PC jumps three days at once and agrees with one that stepped day by day
+    first.key_for("2026-11-29")
+    k4 = first.key_for("2026-11-30")
+    assert HallSecret(other_pc).key_for("2026-11-30") == k4 == next_key(next_key(k2))
+    (tmp_path / "a" / "secret.key").write_text("2026-11-30 not-hex\n")
+    with pytest.raises(StoreError, match="damaged"):
+        HallSecret(tmp_path / "a" / "secret.key")

@@ -358,7 +358,12 @@
         <translation>{number} is not on hold at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="68"/>
+        <location filename="../../kiosk/ui/words.py" line="41"/>
+        <source>此人已另取号码 {held} 办理同一事项，{number} 不能再激活</source>
+        <translation>{number} can&apos;t come back: the person holds {held} for the same service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="69"/>
         <source>现在不能这样操作</source>
         <translation>That can&apos;t be done now</translation>
     </message>
@@ -1275,27 +1280,27 @@
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="45"/>
+        <location filename="../../kiosk/ui/words.py" line="46"/>
         <source>磁盘已满，暂时无法保存</source>
         <translation>The disk is full: nothing can be saved for now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="46"/>
+        <location filename="../../kiosk/ui/words.py" line="47"/>
         <source>数据目录只读，暂时无法保存</source>
         <translation>The data folder is read-only: nothing can be saved for now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="47"/>
+        <location filename="../../kiosk/ui/words.py" line="48"/>
         <source>数据库暂时无法连接，正在重试</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="48"/>
+        <location filename="../../kiosk/ui/words.py" line="49"/>
         <source>本机的身份密钥与大厅其他终端不一致</source>
         <translation>This terminal&apos;s identity key differs from the hall&apos;s other terminals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="54"/>
+        <location filename="../../kiosk/ui/words.py" line="55"/>
         <source>数据暂时无法读取或保存</source>
         <translation>The hall&apos;s data can&apos;t be read or saved right now</translation>
     </message>

@@ -20,7 +20,7 @@ from kiosk.domain.lifecycle import Code, HallError, NewTicket, Ticket, appointme
 from kiosk.domain.lifecycle import cancel as lc_cancel
 from kiosk.domain.ports import DuplicateRequest, HallStore, StoreCode, StoreError
 from kiosk.domain.queue import expected_wait, mean_service, wait_range
-from kiosk.domain.tickets import day_key, green_reason, person_key, request_key
+from kiosk.domain.tickets import DayKeys, FixedKeys, green_reason, person_key, request_key
 
 
 @dataclass(frozen=True)
@@ -59,17 +59,17 @@ class DuplicateTicket(HallError):
 
 
 class TicketDesk:
-    """``secret`` is the hall's secret (kiosk.store.secret, kept outside the database): each
-    day's identity hashes are keyed with a key derived from it and that day."""
+    """``secret`` gives each day's key for the identity hashes: the hall's secret file
+    (kiosk.store.secret.HallSecret, outside the database), or fixed bytes (tests, tools)."""
 
     def __init__(self, store: HallStore, catalogue: Catalogue, hall: Hall,
-                 clock: Callable[[], _dt.datetime] = _dt.datetime.now, *, secret: bytes):
+                 clock: Callable[[], _dt.datetime] = _dt.datetime.now, *, secret: bytes | DayKeys):
         self.store = store
         self.catalogue = catalogue
         self.hall = hall
         self.clock = clock
-        self.secret = secret
-        self._secret_checked = False
+        self.keys: DayKeys = FixedKeys(secret) if isinstance(secret, bytes) else secret
+        self._checked_day = ""
         self._services: dict[tuple[str, tuple[str, ...]], tuple[float, list[float]]] = {}
 
     def today(self) -> _dt.date:
@@ -103,14 +103,16 @@ class TicketDesk:
 
     def person_key(self, resident_id: str) -> str:
         """Today's keyed hash of an ID number (the key never reaches the database)."""
-        if not self._secret_checked:
-            fingerprint = hmac.new(self.secret, b"kiosk secret check", hashlib.sha256).hexdigest()[:16]
-            if not self.store.secret_matches(fingerprint):
+        day = self.today().isoformat()
+        key = self.keys.key_for(day)
+        if self._checked_day != day:  # every terminal of the hall must key the same way
+            fingerprint = hmac.new(key, b"kiosk secret check", hashlib.sha256).hexdigest()[:16]
+            if not self.store.secret_matches(day, fingerprint):
                 raise StoreError("this terminal's secret.key differs from the one the hall's other terminals use: "
                                  "copy secret.key from the first terminal's data directory (see README)",
                                  StoreCode.SECRET)
-            self._secret_checked = True
-        return person_key(resident_id, day_key(self.secret, self.today().isoformat()))
+            self._checked_day = day
+        return person_key(resident_id, key)
 
     def existing(self, req: Request, resident_id: str | None) -> Ticket | None:
         """The open ticket this person already holds for this request today, if any."""

@@ -111,6 +111,7 @@ class Code(StrEnum):
     NO_SUCH_REQUEST = "no_such_request"  # request: an item or bundle code the catalogue lacks
     INVALID_ID = "invalid_id"
     NOT_SUSPENDED_HERE = "not_suspended_here"  # number, window
+    ALREADY_HELD = "already_held"  # number, held: the person holds another open ticket for the same request
 
 
 class HallError(Exception):

@@ -75,6 +75,9 @@ class Tx(Protocol):
 
     def by_id(self, ticket_id: int) -> Ticket | None: ...
 
+    def open_for(self, person_key: str, request_key: str) -> Ticket | None:
+        """The person's open ticket for the request today, if any."""
+
 
 Decide = Callable[[WindowState, Tx], "Move | None"]
 
@@ -150,7 +153,7 @@ class HallStore(Protocol):
 
     def set_paused(self, window: int, reason: PauseReason | None, now: float) -> None: ...
 
-    def secret_matches(self, fingerprint: str) -> bool:
+    def secret_matches(self, day: str, fingerprint: str) -> bool:
         """Whether this terminal's identity secret is the one the hall's terminals share."""
 
     def close_days_before(self, day: str) -> int:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import hmac
+from typing import Protocol
 
 from kiosk.domain.ids import age_on
 from kiosk.domain.lifecycle import OPEN_STATUSES, Status, Ticket
 
-__all__ = ["OPEN_STATUSES", "Status", "Ticket", "format_number", "green_reason", "person_key", "day_key",
-           "request_key"]
+__all__ = ["OPEN_STATUSES", "DayKeys", "FixedKeys", "Status", "Ticket", "day_key", "format_number", "green_reason",
+           "person_key", "request_key"]
 
 #: Who may use the green channel (绿色通道), by persona tag.
 GREEN_TAGS = ("veteran", "disabled", "pregnant", "talent", "foreign_investor")
@@ -47,9 +48,25 @@ def green_reason(tags: tuple[str, ...] | list[str], resident_id: str | None, tod
     return ""
 
 
+class DayKeys(Protocol):
+    """The key of each day's identity hashes (kiosk.store.secret.HallSecret keeps them in a file)."""
+
+    def key_for(self, day: str) -> bytes: ...
+
+
 def day_key(secret: bytes, day: str) -> bytes:
-    """The key of one day's identity hashes, from the hall's secret (kept outside the database)."""
+    """A day's key derived from a fixed secret (:class:`FixedKeys`, for tests and tools)."""
     return hmac.new(secret, f"person-key:{day}".encode(), hashlib.sha256).digest()
+
+
+class FixedKeys:
+    """Day keys derived from one fixed secret: the same every run (tests; no day close)."""
+
+    def __init__(self, secret: bytes):
+        self.secret = secret
+
+    def key_for(self, day: str) -> bytes:
+        return day_key(self.secret, day)
 
 
 def person_key(resident_id: str, key: bytes) -> str:

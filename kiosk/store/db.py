@@ -36,7 +36,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from kiosk.domain.lifecycle import (
     AT_WINDOW,
     OPEN_STATUSES,
+    Code,
     EventData,
+    HallError,
     Kind,
     Move,
     NewTicket,
@@ -103,11 +105,12 @@ class SqlStore:
     @classmethod
     def open(cls, data_dir: Path) -> SqlStore:
         """The embedded SQLite store in ``data_dir``."""
+        from kiosk.files import secure_dir
         from kiosk.store.connect import sqlite_url
 
         data_dir = Path(data_dir)
         try:
-            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            secure_dir(data_dir)  # created 0700, or tightened to 0700
         except OSError as exc:
             raise StoreError(f"cannot create the data directory {data_dir}: {exc.strerror or exc}",
                              StoreCode.CANNOT_OPEN) from exc
@@ -188,11 +191,20 @@ class SqlStore:
                 _apply(conn, move)
             return move
 
-        return self._write(work)
+        return self._guarded(work)
 
     def apply(self, move: Move) -> Ticket:
-        self._write(lambda conn: _apply(conn, move))
+        self._guarded(lambda conn: _apply(conn, move))
         return move.after
+
+    def _guarded(self, work: Callable[[Connection], T]) -> T:
+        """A move the database's constraints refuse (a rule that let it through) is a refusal,
+        never a raw integrity error."""
+        try:
+            return self._write(work)
+        except IntegrityError as exc:
+            log.error("a move broke a database constraint: %s", exc.orig)
+            raise HallError(Code.WRONG_STATE, number="?", status="constraint") from exc
 
     def set_paused(self, window: int, reason: PauseReason | None, now: float) -> None:
         def work(conn: Connection) -> None:
@@ -205,15 +217,16 @@ class SqlStore:
 
         self._write(work)
 
-    def secret_matches(self, fingerprint: str) -> bool:
-        """Whether this terminal's secret is the hall's (the first terminal records the
-        fingerprint: a keyed hash of a constant, which tells nothing about any ID)."""
+    def secret_matches(self, day: str, fingerprint: str) -> bool:
+        """Whether this terminal's key for ``day`` is the hall's (the day's first terminal records
+        the fingerprint: a keyed hash of a constant, which tells nothing about any ID)."""
         def work(conn: Connection) -> bool:
             have = conn.execute(select(meta.c.value).where(meta.c.key == "secret_check")).scalar()
-            if have is None:
-                schema.set_meta(conn, "secret_check", fingerprint)
+            seen_day, _, seen = (have or "").partition(" ")
+            if have is None or seen_day < day:
+                schema.set_meta(conn, "secret_check", f"{day} {fingerprint}")
                 return True
-            return bool(have == fingerprint)
+            return seen_day > day or seen == fingerprint
 
         return self._write(work)
 
@@ -450,6 +463,12 @@ class _Tx:
         row = self.conn.execute(select(tickets).where(tickets.c.id == ticket_id)).first()
         return _ticket(row) if row else None
 
+    def open_for(self, person_key: str, request_key: str) -> Ticket | None:
+        row = self.conn.execute(select(tickets).where(
+            tickets.c.day == self.day, tickets.c.person_key == person_key, tickets.c.request_key == request_key,
+            _open())).first()
+        return _ticket(row) if row else None
+
 
 def _latest(conn: Connection, column: Any, day: str, kind: Kind, categories: Sequence[str], limit: int) -> list[Any]:
     """``column`` of the latest ``limit`` events of ``kind`` in ``categories`` today, newest first:
@@ -483,8 +502,6 @@ def _apply(conn: Connection, move: Move) -> None:
     done = conn.execute(update(tickets).where(tickets.c.id == t.id, tickets.c.status == t.status.value)
                         .values(**values)).rowcount
     if done != 1:
-        from kiosk.domain.lifecycle import Code, HallError
-
         now = conn.execute(select(tickets.c.status).where(tickets.c.id == t.id)).scalar()
         raise HallError(Code.WRONG_STATE, number=t.number, status=now or "gone")
     _insert_event(conn, move.after, move.event)

@@ -235,7 +235,11 @@ class SqlStore:
         if erased and self.dialect == "sqlite":  # and out of the write-ahead log too (best effort: readers may hold it)
             try:
                 with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    conn.exec_driver_sql("PRAGMA busy_timeout = 200")  # never hold up the day's first ticket
+                    try:
+                        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    finally:
+                        conn.exec_driver_sql("PRAGMA busy_timeout = 10000")
             except DBAPIError as exc:
                 log.info("day close: the log was not truncated now (%s); SQLite reuses it soon", exc.orig)
         return erased

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import os
 import sys
 from pathlib import Path
@@ -60,6 +61,33 @@ def make_desk(store, catalogue, hall, clock):
 def waiting(store, day: str):
     """The day's waiting tickets in queue order."""
     return sorted((t for t in store.tickets_on(day) if t.status == "waiting"), key=lambda t: t.queue_key)
+
+
+@pytest.fixture
+def keep_umask():
+    """kiosk.cli.main sets the process umask to 077: give the test process its own back."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture
+def quiet_logging():
+    """setup_logging changes the root logger: undo it afterwards (and close the log file)."""
+    from kiosk.logs import MaskPersonalData
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for h in root.handlers[:]:
+        if h not in handlers:
+            root.removeHandler(h)
+            h.close()
+    for h in handlers:
+        for f in [f for f in h.filters if isinstance(f, MaskPersonalData)]:
+            h.removeFilter(f)
+    root.setLevel(level)
 
 
 @pytest.fixture

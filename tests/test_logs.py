@@ -9,32 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.logs import MaskPersonalData, mask_personal_data, setup_logging
+from kiosk.logs import mask_personal_data, setup_logging
 
 ID = "11010519900307002X"
 PHONE = "13812345678"
 
 
 @pytest.fixture
-def log_file(tmp_path):
+def log_file(tmp_path, quiet_logging):
     """setup_logging on a fresh data directory, from a process whose umask lets everyone read;
-    the root logger is restored afterwards."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
+    the root logger is restored afterwards (conftest.quiet_logging)."""
     old = os.umask(0o022)
     try:
-        path = setup_logging(tmp_path / "data")
-        yield path
+        yield setup_logging(tmp_path / "data")
     finally:
         os.umask(old)
-        for h in root.handlers[:]:
-            if h not in handlers:
-                root.removeHandler(h)
-                h.close()
-        for h in handlers:
-            for f in [f for f in h.filters if isinstance(f, MaskPersonalData)]:
-                h.removeFilter(f)
-        root.setLevel(level)
 
 
 def text_of(path: Path) -> str:

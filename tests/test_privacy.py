@@ -31,7 +31,7 @@ from kiosk.domain.desk import Request, TicketDesk
 from kiosk.domain.ids import id_check_char
 from kiosk.domain.personas import PERSONAS
 from kiosk.domain.tickets import day_key, person_key
-from kiosk.logs import MaskPersonalData, setup_logging
+from kiosk.logs import setup_logging
 from kiosk.store.connect import DB_NAME
 from kiosk.store.db import SqlStore
 from kiosk.store.secret import SECRET_NAME, load_secret
@@ -75,31 +75,6 @@ def leaks(folder: Path, forbidden: dict[str, bytes]) -> dict[str, list[str]]:
         if hits:
             found[str(path.relative_to(folder))] = hits
     return found
-
-
-@pytest.fixture
-def keep_umask():
-    """kiosk.cli.main sets the process umask to 077: give the test process its own back."""
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
-@pytest.fixture
-def quiet_logging():
-    """setup_logging changes the root logger: undo it afterwards (and close the log file)."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    for h in root.handlers[:]:
-        if h not in handlers:
-            root.removeHandler(h)
-            h.close()
-    for h in handlers:
-        for f in [f for f in h.filters if isinstance(f, MaskPersonalData)]:
-            h.removeFilter(f)
-    root.setLevel(level)
 
 
 # --- no ID or phone in any byte ------------------------------------------------------------------

@@ -43,15 +43,6 @@ def made_up_id(n: int) -> str:
     return first17 + id_check_char(first17)
 
 
-@pytest.fixture
-def keep_umask():
-    """kiosk.cli.main sets the process umask to 077: give the test process its own back."""
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
 class Cli:
     def __init__(self, base: list[str], capsys, data: Path, db: str | None):
         self.base, self.capsys, self.data, self.db = base, capsys, data, db

@@ -9,8 +9,8 @@ noting time.monotonic() right after the call's commit; the child prints the mono
 which the board's NOW CALLING number label has the new number (CLOCK_MONOTONIC is system-wide on
 Linux, so the difference is the latency), and when that label was next painted. N calls, ~0.4 s
 apart with random jitter (so on SQLite the calls fall at every phase of the 150 ms check); after
-each, start + finish free the window. Targets: ≤ 1 s max, typically ≤ 300 ms — the verdict is
-median ≤ 300 ms and max ≤ 1 s. The child also says whether its bridge runs a poll timer (it must
+each, start + finish free the window. Targets (commit → label painted): ≤ 1 s max, typically ≤
+300 ms — the verdict is median ≤ 300 ms and max ≤ 1 s. The child also says whether its bridge runs a poll timer (it must
 not on PostgreSQL). Baseline: SQLite — the bridge's poll interval (a call lands on average half an
 interval before the next check); PostgreSQL — a bare NOTIFY at commit → a LISTENing psycopg
 connection's socket readable, in this process.
@@ -206,7 +206,7 @@ def run() -> list[Row]:
     for engine, data in common.combos():
         db = common.fresh_db(engine, data, "board")
         shown, painted, feed = call_latency(db)
-        med, worst = median(shown), max(shown)
+        med, worst = median(painted), max(painted)
         fd, timer = feed.split()
         if engine == "sqlite":
             base = f"{POLL_MS} ms (bridge poll interval)"
@@ -216,12 +216,12 @@ def run() -> list[Row]:
             how = (f"LISTEN/NOTIFY on fd {fd}, {'✓ no poll timer' if timer == 'False' else '✗ a POLL TIMER RUNS'}")
         ok = med <= TARGET_MEDIAN and worst <= TARGET_MAX and (engine == "sqlite" or timer == "False")
         rows += [
-            Row(f"8a. board (other process) shows a new call: commit → NOW CALLING label — {db.label}, median of {N}",
-                f"{ms(med)} (p90 {ms(p90(shown))}, max {ms(worst)})", base,
+            Row(f"8a. board (other process) shows a new call: commit → NOW CALLING label painted — {db.label}, "
+                f"median of {N}", f"{ms(med)} (p90 {ms(p90(painted))}, max {ms(worst)})", base,
                 f"target median ≤ {TARGET_MEDIAN * 1000:.0f} ms, max ≤ {TARGET_MAX:g} s; {how}", verdict(ok))
-            .tag("board latency: commit → label, median (max)", db, f"{ms(med)} ({ms(worst)})"),
-            info_row(f"  ↳ {db.label}: commit → label painted, median / max; min shown",
-                     f"{ms(median(painted))} / {ms(max(painted))}; {ms(min(shown))}", base,
+            .tag("board latency: commit → label painted, median (max)", db, f"{ms(med)} ({ms(worst)})"),
+            info_row(f"  ↳ {db.label}: commit → the label has the number (before its paint), median / max / min",
+                     f"{ms(median(shown))} / {ms(max(shown))} / {ms(min(shown))}", base,
                      f"median {med * 1000 / POLL_MS:.2f}× the poll interval" if engine == "sqlite" else
                      f"median {med / median(bare_notify):.0f}× the bare NOTIFY"),
         ]

@@ -362,8 +362,8 @@ class Db:
     data: str  # "empty" / "hall"
     data_dir: Path
     url: str | None = None
-    prepare_s: float = 0.0
-    pg_name: str = ""  # the PostgreSQL database's name  # copying the hall data file / cloning the template database
+    prepare_s: float = 0.0  # copying the hall data file / cloning the template database
+    pg_name: str = ""  # the PostgreSQL database's name
 
     @property
     def label(self) -> str:
@@ -448,20 +448,28 @@ def pg() -> PgHandle | None:
         return None
     sys.path.insert(0, str(ROOT / "tests"))
     try:
-        from pgcluster import PgServer, find_bindir, missing
+        from pgcluster import PgError, PgServer, find_bindir, missing
+    except ImportError as exc:  # pgcluster is a pytest plugin: it needs pytest
+        _pg_missing = f"tests/pgcluster.py cannot be imported ({exc})"
+        return None
     finally:
         sys.path.remove(str(ROOT / "tests"))
     _pg_missing = missing()
     if _pg_missing:
         return None
     server = PgServer(find_bindir())
-    server.init()
-    with open(server.datadir / "postgresql.conf", "a", encoding="utf-8") as conf:
-        conf.write("max_connections = 200\n")  # 8 workers × pool + boards + consoles, with room
-    server.start()
     import atexit
 
     atexit.register(server.cleanup)
+    try:
+        server.init()
+        with open(server.datadir / "postgresql.conf", "a", encoding="utf-8") as conf:
+            conf.write("max_connections = 200\n")  # 8 workers × pool + boards + consoles, with room
+        server.start()
+    except PgError as exc:
+        _pg_missing = f"the PostgreSQL server did not start: {str(exc).splitlines()[0]}"
+        server.cleanup()
+        return None
     _pg = PgHandle(str(server.socket_dir), server.port, server)
     os.environ[PG_ENV] = f"{_pg.socket_dir}:{_pg.port}"
     return _pg

@@ -72,7 +72,8 @@ def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
 
 
 def tree_ticks(root: int) -> int:
-    """CPU clock ticks used so far by ``root`` and its live descendants (/proc/PID/stat)."""
+    """CPU clock ticks used so far by ``root`` and its descendants (/proc/PID/stat: the live ones,
+    and through their ``cutime``/``cstime`` the ones they have reaped, such as closed backends)."""
     parent: dict[int, int] = {}
     used: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -84,7 +85,7 @@ def tree_ticks(root: int) -> int:
         except OSError:
             continue
         parent[int(entry)] = int(fields[1])
-        used[int(entry)] = int(fields[11]) + int(fields[12])  # utime + stime
+        used[int(entry)] = sum(int(x) for x in fields[11:15])  # utime, stime, and of its reaped children
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()

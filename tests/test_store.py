@@ -311,3 +311,24 @@ def test_the_identity_secret_moves_forward_one_way_each_day(tmp_path):
     (tmp_path / "a" / "secret.key").write_text("2026-11-30 not-hex\n")
     with pytest.raises(StoreError, match="damaged"):
         HallSecret(tmp_path / "a" / "secret.key")
+
+
+def test_a_minor_step_brings_a_database_up_to_date_and_keeps_its_tickets(store_opener):
+    """A 2.0 database (its indexes as 2.0 made them) opened by a 2.1 terminal: migrated in place."""
+    from sqlalchemy import inspect, text
+
+    store = store_opener()
+    t = store.issue(new(person="k1", request="item:QYKB-001"))
+    with store.engine.begin() as conn:
+        for name in ("ix_events_stats", "ix_events_latest", "ix_tickets_hashed"):
+            conn.execute(text(f"DROP INDEX {name}"))
+        conn.execute(text('CREATE INDEX ix_events_day_kind ON ticket_events (day, kind, "window", duration)'))
+        schema.set_meta(conn, "schema_minor", "0")
+    store.close()
+    store = store_opener()
+    with store.engine.connect() as conn:
+        names = {i["name"] for table in ("tickets", "ticket_events") for i in inspect(conn).get_indexes(table)}
+        minor = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_minor'")).scalar()
+    assert {"ix_events_stats", "ix_events_latest", "ix_tickets_hashed", "uq_open_request"} <= names
+    assert "ix_events_day_kind" not in names and minor == str(schema.SCHEMA[1])
+    assert store.ticket(t.id).number == "A001" and store.issue(new()).number == "A002"

@@ -131,7 +131,7 @@ class StatsRows:
     transferred_in: list[tuple[str, int]] = field(default_factory=list)  # to_category → transfers
     window_holds: list[tuple[int, float]] = field(default_factory=list)  # suspending window → hold seconds
     window_tickets: list[tuple[int, int]] = field(default_factory=list)  # window → distinct tickets called
-    p90: list[tuple[str, Any, str, float]] = field(default_factory=list)  # (scope, key, kind, nearest-rank p90)
+    samples: list[tuple[str, int | None, str, float]] = field(default_factory=list)  # (category, window, kind, s)
 
 
 class HallStore(Protocol):

@@ -90,7 +90,7 @@ def p90(values: Sequence[float]) -> float | None:
     return percentile(values, 90)
 
 
-@dataclass
+@dataclass(eq=False)  # one scope is one object: kept in dicts by identity
 class Figures:
     """The figures of one scope: the period, one day, one category or one window."""
 
@@ -280,12 +280,17 @@ def build_stats(first: str, last: str, rows: StatsRows, hall: Hall | None = None
         win(number).tickets = n
     for f in days.values():  # a transfer leaves one category for another within the day
         f.transferred_in = f.transferred_out
-    for scope, k, kind, value in rows.p90:
-        f = overall if scope == "all" else cat(str(k)) if scope == "category" else win(int(k))
-        if kind == Kind.CALLED:
-            f.wait_p90 = value
-        else:
-            f.service_p90 = value
+    # the 90th percentiles: every wait (on ``called``) and service (on ``done``) sample of each scope
+    waits: dict[Figures, list[float]] = {}
+    services: dict[Figures, list[float]] = {}
+    for category, window, kind, seconds in rows.samples:
+        into = waits if kind == Kind.CALLED else services
+        for f in (overall, cat(category), *((win(window),) if window is not None else ())):
+            into.setdefault(f, []).append(seconds)
+    for f, values in waits.items():
+        f.wait_p90 = p90(values)
+    for f, values in services.items():
+        f.service_p90 = p90(values)
     order = [c.code for c in hall.categories] if hall is not None else []
     by_category = {code: cats[code] for code in sorted(cats, key=lambda c: (c not in order,
                                                                             order.index(c) if c in order else 0, c))}

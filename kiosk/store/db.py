@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, insert, literal_column, or_, select, text, update
+from sqlalchemy import and_, case, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -231,6 +231,11 @@ class SqlStore:
         return self._write(work)
 
     def close_days_before(self, day: str) -> int:
+        with self._read() as conn:  # already closed (by another terminal): no write transaction
+            done = conn.execute(select(meta.c.value).where(meta.c.key == "closed_before")).scalar()
+        if done is not None and done >= day:
+            self._closed_before = max(self._closed_before, done)
+            return 0
         erased = self._write(lambda conn: self._close_days(conn, day))
         if erased and self.dialect == "sqlite":  # and out of the write-ahead log too (best effort: readers may hold it)
             try:
@@ -373,40 +378,51 @@ class SqlStore:
     # --- statistics ----------------------------------------------------------------------------------
 
     def stats_rows(self, first: str, last: str) -> StatsRows:
-        """A period's figures in a few GROUP BY queries (the p90s by a window function)."""
+        """A period's figures: one GROUP BY over the period's events and one read of its wait and
+        service samples, both from the covering index ix_events_stats (no table lookups), and two
+        small reads for transfers and holds. The 90th percentiles are the domain's rule
+        (kiosk.domain.stats)."""
         e = ticket_events.c
         span = e.day.between(first, last)
         ended = func.sum(case((e.ended_call.is_(True), 1), else_=0))
-        cols = (func.count(), ended, func.count(e.duration), func.coalesce(func.sum(e.duration), 0.0))
+        keys = (e.day, e.kind, e.window, e.category)
+        by_category: dict[tuple[str, str], list[float]] = {}
+        by_window: dict[tuple[int, str], list[float]] = {}
+        by_day: dict[tuple[str, str], list[float]] = {}
 
-        def groups(key: Any, *where: Any) -> list[StatGroup]:
-            q = select(key, e.kind, *cols).where(span, *where).group_by(key, e.kind)
-            return [(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4]), float(r[5])) for r in conn.execute(q)]
+        def add(into: dict[Any, list[float]], key: Any, n: int, ended_n: int, samples: int, total: float) -> None:
+            acc = into.setdefault(key, [0, 0, 0, 0.0])
+            acc[0] += n
+            acc[1] += ended_n
+            acc[2] += samples
+            acc[3] += total
 
-        def p90s(scope: str, key: Any, *where: Any) -> list[tuple[str, Any, str, float]]:
-            ranked = select(key.label("k"), e.kind.label("kind"), e.duration.label("d"),
-                            func.row_number().over(partition_by=(key, e.kind), order_by=e.duration).label("rn"),
-                            func.count().over(partition_by=(key, e.kind)).label("n")).where(
-                span, e.kind.in_([Kind.CALLED.value, Kind.DONE.value]), e.duration.is_not(None), *where).subquery()
-            q = select(ranked.c.k, ranked.c.kind, ranked.c.d).where(ranked.c.rn == (9 * ranked.c.n + 9) // 10)
-            return [(scope, r[0], r[1], float(r[2])) for r in conn.execute(q)]
+        def flat(groups: dict[Any, list[float]]) -> list[StatGroup]:
+            return [(k[0], k[1], int(a[0]), int(a[1]), int(a[2]), float(a[3])) for k, a in groups.items()]
 
         with self._read() as conn:
-            return StatsRows(
-                by_category=groups(e.category),
-                by_window=groups(e.window, e.window.is_not(None)),
-                by_day=groups(e.day),
-                transferred_in=[(r[0], int(r[1])) for r in conn.execute(
-                    select(e.to_category, func.count()).where(span, e.kind == Kind.TRANSFERRED.value)
-                    .group_by(e.to_category))],
-                window_holds=[(int(r[0]), float(r[1] or 0)) for r in conn.execute(
-                    select(e.other_window, func.sum(e.duration)).where(
-                        span, e.kind == Kind.RESUMED.value, e.other_window.is_not(None)).group_by(e.other_window))],
-                window_tickets=[(int(r[0]), int(r[1])) for r in conn.execute(
-                    select(e.window, func.count(e.ticket_id.distinct())).where(
-                        span, e.kind == Kind.CALLED.value, e.window.is_not(None)).group_by(e.window))],
-                p90=p90s("category", e.category) + p90s("window", e.window, e.window.is_not(None))
-                + p90s("all", literal_column("'all'")))
+            for day, kind, window, category, n, ended_n, samples, total in conn.execute(
+                    select(*keys, func.count(), ended, func.count(e.duration), func.coalesce(func.sum(e.duration), 0.0))
+                    .where(span).group_by(*keys)):
+                n, ended_n, samples, total = int(n), int(ended_n or 0), int(samples), float(total)
+                add(by_category, (category, kind), n, ended_n, samples, total)
+                add(by_day, (day, kind), n, ended_n, samples, total)
+                if window is not None:
+                    add(by_window, (int(window), kind), n, ended_n, samples, total)
+            transferred_in = [(r[0], int(r[1])) for r in conn.execute(
+                select(e.to_category, func.count()).where(span, e.kind == Kind.TRANSFERRED.value)
+                .group_by(e.to_category))]
+            holds = [(int(r[0]), float(r[1] or 0.0)) for r in conn.execute(
+                select(e.other_window, func.sum(e.duration)).where(
+                    span, e.kind == Kind.RESUMED.value, e.other_window.is_not(None)).group_by(e.other_window))]
+            window_tickets = [(int(r[0]), int(r[1])) for r in conn.execute(
+                select(e.window, func.count(e.ticket_id.distinct())).where(
+                    span, e.kind == Kind.CALLED.value, e.window.is_not(None)).group_by(e.window))]
+            samples = conn.execute(select(e.category, e.window, e.kind, e.duration).where(
+                span, e.kind.in_([Kind.CALLED.value, Kind.DONE.value]), e.duration.is_not(None))).all()
+        return StatsRows(by_category=flat(by_category), by_window=flat(by_window), by_day=flat(by_day),
+                         transferred_in=transferred_in, window_holds=holds, window_tickets=window_tickets,
+                         samples=[(c, int(w) if w is not None else None, k, float(d)) for c, w, k, d in samples])
 
 
 #: The embedded default's name in older code and tests.

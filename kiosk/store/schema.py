@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 APP = "yichuang-kiosk"
 SQLITE_APPLICATION_ID = 0x594B4953  # "YKIS"
 #: The schema this code writes. Same major: compatible; see the module docstring.
-SCHEMA = (2, 0)
+SCHEMA = (2, 1)
 LOCK_KEY = 0x6B696F736B
 
 metadata = MetaData()
@@ -95,10 +95,16 @@ tickets = Table(
 )
 Index("ix_tickets_queue", tickets.c.day, tickets.c.status, tickets.c.category, tickets.c.queued_at)
 Index("ix_tickets_window", tickets.c.day, tickets.c.window, tickets.c.status)
-# one open ticket per person, request and day: a constraint, not a check-then-act
-Index("uq_open_request", tickets.c.day, tickets.c.person_key, tickets.c.request_key, unique=True,
-      sqlite_where=text(f"person_key IS NOT NULL AND {_OPEN}"),
-      postgresql_where=text(f"person_key IS NOT NULL AND {_OPEN}"))
+
+#: Partial indexes, in SQL both engines read alike (declaring them per dialect would load
+#: SQLAlchemy's PostgreSQL dialect into every SQLite kiosk).
+PARTIAL_INDEXES = (
+    # one open ticket per person, request and day: a constraint, not a check-then-act
+    f"CREATE UNIQUE INDEX IF NOT EXISTS uq_open_request ON tickets (day, person_key, request_key) "
+    f"WHERE person_key IS NOT NULL AND {_OPEN}",
+    # day close finds the identity hashes still held without reading a year of tickets
+    "CREATE INDEX IF NOT EXISTS ix_tickets_hashed ON tickets (day) WHERE person_key IS NOT NULL",
+)
 
 ticket_events = Table(
     "ticket_events", metadata,
@@ -118,8 +124,9 @@ ticket_events = Table(
     Column("green", Boolean, nullable=False, default=False),
 )
 Index("ix_events_ticket", ticket_events.c.ticket_id)
-Index("ix_events_day_kind", ticket_events.c.day, ticket_events.c.kind, ticket_events.c.window,
-      ticket_events.c.duration)
+# statistics and the consoles' figures: every column they read is in the index (no table lookups)
+Index("ix_events_stats", ticket_events.c.day, ticket_events.c.kind, ticket_events.c.window, ticket_events.c.category,
+      ticket_events.c.ended_call, ticket_events.c.duration, ticket_events.c.ticket_id)
 # the latest events of a kind in a category (recent greens, recent services): a backward range scan, not a sort
 Index("ix_events_latest", ticket_events.c.day, ticket_events.c.kind, ticket_events.c.category, ticket_events.c.id)
 
@@ -142,8 +149,19 @@ window_events = Table(
 
 TABLES = [meta, counters, tickets, ticket_events, windows, window_events]
 
-#: Minor steps within the current major: MINOR_STEPS[n] takes x.n to x.(n+1). Additive only.
-MINOR_STEPS: list[Callable[[Connection], None]] = []
+def _indexes_2_1(conn: Connection) -> None:
+    """2.0 → 2.1: the statistics' covering index, the latest-events index, day close's index."""
+    for name in ("ix_events_day_kind", "ix_events_day_kind_category"):
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    for index in ticket_events.indexes:
+        index.create(conn, checkfirst=True)
+    for ddl in PARTIAL_INDEXES:
+        conn.execute(text(ddl))
+
+
+#: Minor steps within the current major: MINOR_STEPS[n] takes x.n to x.(n+1). Additive only
+#: (a terminal one minor behind must keep working on the result).
+MINOR_STEPS: list[Callable[[Connection], None]] = [_indexes_2_1]
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:
@@ -197,6 +215,8 @@ def prepare(conn: Connection, dialect: str) -> None:
 
 def _create(conn: Connection, dialect: str) -> None:
     metadata.create_all(conn, tables=TABLES)
+    for ddl in PARTIAL_INDEXES:
+        conn.execute(text(ddl))
     _stamp(conn, dialect)
 
 
@@ -226,6 +246,8 @@ def migrate_1_to_2(conn: Connection, dialect: str) -> None:
     for ix in ("ix_tickets_day_status", "ix_tickets_person", "ix_events_ticket"):  # free the names
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {ix}")
     metadata.create_all(conn, tables=[meta, tickets, ticket_events, windows, window_events])
+    for ddl in PARTIAL_INDEXES:
+        conn.execute(text(ddl))
     old_tickets = {r["id"]: dict(r) for r in conn.exec_driver_sql("SELECT * FROM v1_tickets").mappings()}
     events: dict[int, list[dict[str, Any]]] = {}
     for r in conn.exec_driver_sql("SELECT * FROM v1_ticket_events ORDER BY id").mappings():

@@ -19,6 +19,7 @@ The change feed is ``PRAGMA data_version`` on SQLite and LISTEN/NOTIFY on Postgr
 
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 import logging
 import os
@@ -382,6 +383,8 @@ class SqlStore:
         service samples, both from the covering index ix_events_stats (no table lookups), and two
         small reads for transfers and holds. The 90th percentiles are the domain's rule
         (kiosk.domain.stats)."""
+        for day in (first, last):
+            _dt.date.fromisoformat(day)  # a date, nothing else (the samples' query is sent with literal values)
         e = ticket_events.c
         span = e.day.between(first, last)
         ended = func.sum(case((e.ended_call.is_(True), 1), else_=0))
@@ -418,8 +421,8 @@ class SqlStore:
             window_tickets = [(int(r[0]), int(r[1])) for r in conn.execute(
                 select(e.window, func.count(e.ticket_id.distinct())).where(
                     span, e.kind == Kind.CALLED.value, e.window.is_not(None)).group_by(e.window))]
-            samples = conn.execute(select(e.category, e.window, e.kind, e.duration).where(
-                span, e.kind.in_([Kind.CALLED.value, Kind.DONE.value]), e.duration.is_not(None))).all()
+            samples = _raw_rows(conn, select(e.category, e.window, e.kind, e.duration).where(
+                span, e.kind.in_([Kind.CALLED.value, Kind.DONE.value]), e.duration.is_not(None)))
         return StatsRows(by_category=flat(by_category), by_window=flat(by_window), by_day=flat(by_day),
                          transferred_in=transferred_in, window_holds=holds, window_tickets=window_tickets,
                          samples=[(c, int(w) if w is not None else None, k, float(d)) for c, w, k, d in samples])
@@ -500,6 +503,18 @@ def _latest(conn: Connection, column: Any, day: str, kind: Kind, categories: Seq
             select(e.id, column).where(e.day == day, e.kind == kind.value, e.category == category)
             .order_by(e.id.desc()).limit(limit))]
     return [value for _id, value in sorted(found, key=lambda r: r[0], reverse=True)[:limit]]
+
+
+def _raw_rows(conn: Connection, query: Any) -> list[tuple[Any, ...]]:
+    """A large read straight from the driver's cursor: plain tuples, half the time of Core's rows
+    for the ~400,000 samples of a year. The query's values are rendered into it (trusted values only)."""
+    sql = str(query.compile(conn.engine, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _open() -> Any:

@@ -118,9 +118,9 @@ def render(app, out: Path, lang: str) -> None:
         assert called is not None
         # ... and a tap on 叫号 here, before this console has heard of it, is refused
         tap(w.actions["call_next"])
-        text, error = w.message
+        text, error = w.feedback.text(), w.message[1]
         if not error or called.number not in text:
-            raise SystemExit(f"expected a refusal naming {called.number}, the console says {w.message!r}")
+            raise SystemExit(f"expected a refusal naming {called.number}, the console says {text!r}")
         shoot(w, out / f"{lang}-06-refused.png")
         bridge.stop()
         w.close()

@@ -540,7 +540,7 @@
     <message>
         <location filename="../../kiosk/ui/console.py" line="385"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
-        <translation>Today: {served} done · {no_show} no-shows · {mean} min per service</translation>
+        <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console.py" line="392"/>

@@ -139,22 +139,11 @@ def burst_rows(engine: str, data: str) -> list[Row]:
 def free_windows(db: common.Db, numbers) -> None:
     """Windows ``numbers`` open and without a ticket (not timed)."""
     from kiosk.app import load_data
-    from kiosk.domain.counter import Counter
-    from kiosk.domain.lifecycle import Status
 
     _, hall = load_data()
     store = db.store()
     try:
-        rows = store.hall_rows(_dt.date.today().isoformat())
-        for n in numbers:
-            c = Counter(store, hall, n)
-            here = next((t for t in rows.at_windows if t.window == n and t.status != Status.SUSPENDED), None)
-            if here is not None and here.status == Status.CALLED:
-                c.start()
-            if here is not None:
-                c.finish()
-            if n in rows.paused:
-                c.reopen()
+        common.free_and_open(store, hall, numbers)
     finally:
         store.close()
 

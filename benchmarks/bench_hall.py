@@ -95,7 +95,6 @@ class Changer:
     def __init__(self, db: common.Db, catalogue, hall):
         from kiosk.domain.counter import Counter
         from kiosk.domain.desk import TicketDesk
-        from kiosk.domain.lifecycle import Status
 
         self.store = db.store()
         self.desk = TicketDesk(self.store, catalogue, hall, _dt.datetime.now, secret=common.SECRET)
@@ -104,15 +103,7 @@ class Changer:
             self.items.setdefault(i.window, []).append(i.code)
         self.hall = hall
         self.counters = {w.number: Counter(self.store, hall, w.number) for w in hall.windows}
-        rows = self.store.hall_rows(_dt.date.today().isoformat())
-        for n, c in self.counters.items():  # every window free and open (not timed)
-            here = next((t for t in rows.at_windows if t.window == n and t.status != Status.SUSPENDED), None)
-            if here is not None and here.status == Status.CALLED:
-                c.start()
-            if here is not None:
-                c.finish()
-            if n in rows.paused:
-                c.reopen()
+        common.free_and_open(self.store, hall, self.counters)  # every window free and open (not timed)
         self.step = 0
         self.rng = random.Random(3)
 

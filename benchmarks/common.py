@@ -52,6 +52,25 @@ class Row:
         return self
 
 
+def free_and_open(store, hall, numbers) -> None:
+    """Windows ``numbers`` of ``hall`` without a ticket and not paused (set-up, not timed)."""
+    import datetime as _dt
+
+    from kiosk.domain.counter import Counter
+    from kiosk.domain.lifecycle import Status
+
+    rows = store.hall_rows(_dt.date.today().isoformat())
+    for n in numbers:
+        c = Counter(store, hall, n)
+        here = next((t for t in rows.at_windows if t.window == n and t.status != Status.SUSPENDED), None)
+        if here is not None and here.status == Status.CALLED:
+            c.start()
+        if here is not None:
+            c.finish()
+        if n in rows.paused:
+            c.reopen()
+
+
 def pct(values, q: float) -> float:
     """The q-th percentile, nearest rank (q in 0–100)."""
     s = sorted(values)

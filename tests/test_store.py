@@ -12,6 +12,7 @@ from kiosk.domain import lifecycle as lc
 from kiosk.domain.desk import DeskError, DuplicateTicket, Request
 from kiosk.domain.lifecycle import HallError, NewTicket, PauseReason
 from kiosk.domain.personas import persona
+from kiosk.domain.ports import StoreCode
 from kiosk.domain.tickets import format_number
 from kiosk.store import schema
 from kiosk.store.db import Store, StoreError
@@ -44,7 +45,7 @@ def test_people_ahead_counts_those_the_same_windows_serve(store, catalogue, hall
     desk.issue(Request(category="consult"))  # 综合咨询 shares the 综合窗口
     slip = desk.issue(Request(category="comprehensive"))
     assert slip.ahead == 4
-    assert store.waiting_count(DAY, "comprehensive") == 4
+    assert sum(t.status == "waiting" and t.category == "comprehensive" for t in store.tickets_on(DAY)) == 4
     assert slip.minutes == 0  # five windows free: called at once
     vet = persona("veteran")
     green = desk.issue(Request(category="consult"), vet.resident_id, vet.tags, use_green=True)
@@ -227,9 +228,11 @@ def test_a_full_disk_says_so(tmp_path, monkeypatch):
     from kiosk.store import connect
 
     monkeypatch.setattr(connect.shutil, "disk_usage", lambda p: SimpleNamespace(free=100))
-    assert connect.explain(sqlite3.OperationalError("disk I/O error"), "", tmp_path).startswith("the disk is full")
-    assert connect.explain(sqlite3.OperationalError("database or disk is full")).startswith("the disk is full")
-    assert connect.explain(OSError(28, "No space left on device")).startswith("the disk is full")
+    for err, where in ((sqlite3.OperationalError("disk I/O error"), tmp_path),
+                       (sqlite3.OperationalError("database or disk is full"), None),
+                       (OSError(28, "No space left on device"), None)):
+        said = connect.store_error(err, "", where)
+        assert str(said).startswith("the disk is full") and said.code == StoreCode.DISK_FULL
 
 
 def test_schema_1_database_is_migrated_with_its_history(tmp_path):

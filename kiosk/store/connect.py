@@ -131,11 +131,6 @@ _AWAY = ("connection refused", "server closed the connection", "terminating conn
          "connection timeout", "connection is lost", "connection is closed")
 
 
-def explain(exc: BaseException, url: str = "", data_dir: Path | None = None) -> str:
-    """One sentence a person can act on, for a database error."""
-    return str(store_error(exc, url, data_dir))
-
-
 def _disk_full(orig: BaseException, data_dir: Path | None) -> bool:
     text = str(orig).lower()
     if "disk is full" in text or "no space left" in text or getattr(orig, "errno", None) == errno.ENOSPC:

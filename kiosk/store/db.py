@@ -317,12 +317,6 @@ class SqlStore:
             found = _latest(conn, ticket_events.c.duration, day, Kind.DONE, categories, limit)
         return [max(0.0, d) / 60 for d in found if d is not None]
 
-    def waiting_count(self, day: str, category: str) -> int:
-        q = select(func.count()).select_from(tickets).where(
-            tickets.c.day == day, tickets.c.category == category, tickets.c.status == Status.WAITING.value)
-        with self._read() as conn:
-            return int(conn.execute(q).scalar_one())
-
     def hall_rows(self, day: str, recent: int = 32) -> HallRows:
         """What the board and every console show, in five small queries (none reads the day)."""
         t = tickets.c

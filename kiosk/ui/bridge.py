@@ -53,7 +53,6 @@ class ChangeBridge(QObject):
         self.store, self.clock = store, clock
         self.rows = HallRows("")
         self.online = True
-        self.reads = 0  # hall_rows reads so far (benchmarks count them)
         self._cursor: tuple[int, int] | None = None
         self._feed: ChangeFeed | None = None
         self._notifier: QSocketNotifier | None = None
@@ -98,7 +97,6 @@ class ChangeBridge(QObject):
             self._feed = None
 
     def _read_rows(self) -> HallRows:
-        self.reads += 1
         return self.store.hall_rows(self.clock().date().isoformat())
 
     def refresh(self) -> None:

@@ -78,7 +78,6 @@ LOCK_KEY = 0x6B696F736B  # "kiosk"
 CHANNEL = "kiosk_hall"
 RETRIES = 3
 
-_TICKET_COLUMNS = [c.name for c in tickets.columns]
 _EVENT_COLUMNS = [c.label(f"e_{c.name}") for c in ticket_events.columns]
 
 

@@ -101,10 +101,13 @@ def start_qt(scale: float = 1.0):
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.qtlog import install_qt_message_handler
+    from kiosk.ui.signals import QuitOnSignals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("yichuang-kiosk")
     install_qt_message_handler()
+    if app.findChild(QuitOnSignals) is None:
+        QuitOnSignals(app)  # Ctrl+C and SIGTERM close the terminal cleanly
     return app
 
 

@@ -209,7 +209,7 @@ def build_board(hall: Hall, bridge, language, clock, engine: str = "auto"):
 
 
 def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: int, scale: float = 1.0) -> int:
-    """``kiosk counter --window N``: one window's console, a process of its own."""
+    """``kiosk counter N``: one window's console, a process of its own."""
     app = start_qt(scale)
     store, bridge, language, clock = _services(app, settings)
     console = build_console(catalogue, hall, number, store, bridge, language, clock)

@@ -92,8 +92,9 @@ def parser() -> argparse.ArgumentParser:
                             help="counter, board, hall: the hall's other terminals; catalogue: check or search "
                                  "the catalogue; stats: a day's queue statistics")
     counter = sub.add_parser("counter", parents=[common], help="a window's console (窗口叫号), 1280x800")
-    counter.add_argument("--window", dest="counter_window", type=int, required=True, metavar="N",
-                         help="the window number (see assets/hall.yaml)")
+    counter.add_argument("counter_number", nargs="?", type=int, metavar="N",
+                         help="the window number (see assets/hall.yaml); --window WxH is the kiosk's preview size")
+    counter.add_argument("--window", dest="counter_window", type=int, help=argparse.SUPPRESS)  # the old spelling
     counter.add_argument("--scale", type=_scale, default=1.0, help="preview scale (default 1)")
     board = sub.add_parser("board", parents=[common], help="the call board (叫号屏), 1920x1080, with voice")
     board.add_argument("--scale", type=_scale, default=1.0, help="preview scale (default 1)")
@@ -245,11 +246,15 @@ def _terminal(args, data_dir: Path) -> int:
     settings = Settings(data_dir=data_dir, fullscreen=getattr(args, "fullscreen", False), db=args.db)
     try:
         if args.command == "counter":
-            if args.counter_window not in {w.number for w in hall.windows}:
-                known = ", ".join(str(w.number) for w in hall.windows)
-                print(f"There is no window {args.counter_window}; the hall has windows {known}.", file=sys.stderr)
+            number = args.counter_number if args.counter_number is not None else args.counter_window
+            known = ", ".join(str(w.number) for w in hall.windows)
+            if number is None:
+                print(f"Which window? kiosk counter N (the hall has windows {known}).", file=sys.stderr)
                 return 2
-            return run_counter(settings, catalogue, hall, args.counter_window, args.scale)
+            if number not in {w.number for w in hall.windows}:
+                print(f"There is no window {number}; the hall has windows {known}.", file=sys.stderr)
+                return 2
+            return run_counter(settings, catalogue, hall, number, args.scale)
         if args.command == "board":
             return run_board(settings, hall, args.scale)
         return run_hall(settings, catalogue, hall, args.simulate, args.seed, args.speed, args.scale)

@@ -38,3 +38,13 @@ def test_preview_scale_keeps_the_layout():
     assert preview_scale(None, (1080, 1920)) == 1.0
     assert preview_scale((540, 960), (1080, 1920)) == 0.5
     assert preview_scale((1080, 960), (1080, 1920)) == 0.5  # fits the tighter side
+
+
+def test_the_console_takes_its_window_number_not_the_preview_option(capsys, tmp_path, keep_umask, quiet_logging):
+    assert main(["counter", "99", "--data-dir", str(tmp_path)]) == 2
+    assert "There is no window 99; the hall has windows 1, 2" in capsys.readouterr().err
+    assert main(["counter", "--data-dir", str(tmp_path)]) == 2
+    assert "Which window? kiosk counter N" in capsys.readouterr().err
+    args = parser().parse_args(["counter", "3"])
+    assert args.counter_number == 3
+    assert parser().parse_args(["--window", "540x960"]).window == (540, 960)  # the kiosk's preview size

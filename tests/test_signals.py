@@ -26,7 +26,7 @@ def _started(log: Path, proc: subprocess.Popen, timeout: float = 30) -> None:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-@pytest.mark.parametrize("terminal", [[], ["board"], ["counter", "--window", "2"]])
+@pytest.mark.parametrize("terminal", [[], ["board"], ["counter", "2"]])
 def test_a_signal_closes_the_terminal_cleanly(tmp_path, terminal, sig):
     data = tmp_path / "data"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -24,7 +24,7 @@ class Settings:
     fullscreen: bool = False
     idle_seconds: float = 60
     warn_seconds: float = 30
-    language: str = "zh_CN"
+    language: str | None = None  # None: the hall's language (hall.yaml)
     elder: bool = False
     db: str | None = None  # a PostgreSQL URL for a hall on several PCs; None: SQLite in data_dir
 
@@ -144,7 +144,7 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     theme = Theme(app, data_dir / "cache")
     theme.apply(ELDER if settings.elder else NORMAL)
     language = Language(app)
-    language.set(settings.language)
+    language.set(settings.language or hall.language)
     desk = TicketDesk(store, catalogue, hall, clock or _dt.datetime.now, secret=load_secret(data_dir))
     idle = IdleWatcher(settings.idle_seconds, settings.warn_seconds, parent=app)
     window = KioskWindow(catalogue=catalogue, desk=desk, theme=theme, language=language,
@@ -172,7 +172,7 @@ def install_excepthook(window, recover: str = "go_home") -> None:
 
 # --- the hall's other terminals ----------------------------------------------------------------
 
-def _services(app, settings: Settings, clock=None):
+def _services(app, settings: Settings, clock=None, hall: Hall | None = None):
     """What every hall terminal shares: the store, the change bridge, the look, the language."""
     import datetime as _dt
 
@@ -184,7 +184,7 @@ def _services(app, settings: Settings, clock=None):
     store = open_store(settings, wait=True)
     Theme(app, data_dir / "cache").apply(NORMAL)
     language = Language(app)
-    language.set(settings.language)
+    language.set(settings.language or (hall.language if hall is not None else "zh_CN"))
     clock = clock or _dt.datetime.now
     bridge = ChangeBridge(store, clock, app)
     bridge.start()
@@ -211,7 +211,7 @@ def build_board(hall: Hall, bridge, language, clock, engine: str = "auto"):
 def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: int, scale: float = 1.0) -> int:
     """``kiosk counter N``: one window's console, a process of its own."""
     app = start_qt(scale)
-    store, bridge, language, clock = _services(app, settings)
+    store, bridge, language, clock = _services(app, settings, hall=hall)
     console = build_console(catalogue, hall, number, store, bridge, language, clock)
     install_excepthook(console, "refresh")
     console.setWindowTitle(f"{hall.name} · {number}")
@@ -222,7 +222,7 @@ def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: in
 def run_board(settings: Settings, hall: Hall, scale: float = 1.0) -> int:
     """``kiosk board``: the call board, a process of its own."""
     app = start_qt(scale)
-    store, bridge, language, clock = _services(app, settings)
+    store, bridge, language, clock = _services(app, settings, hall=hall)
     board = build_board(hall, bridge, language, clock)
     install_excepthook(board, "refresh")
     board.setWindowTitle(hall.name)
@@ -248,7 +248,7 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
     if simulate:
         today = _dt.date.today()
         clock = SimClock(_dt.datetime.combine(today, _dt.time()) + _dt.timedelta(hours=OPEN_HOUR), speed)
-    store, bridge, language, clock = _services(app, settings, clock)
+    store, bridge, language, clock = _services(app, settings, clock, hall)
     kiosk, _ = build_kiosk_window(app, settings, catalogue, hall, clock=clock, store=store)
     board = build_board(hall, bridge, language, clock, engine)
     consoles = QTabWidget()

@@ -86,7 +86,8 @@ def parser() -> argparse.ArgumentParser:
                     help="seconds without a touch before the idle warning (default 60)")
     ap.add_argument("--warn", type=_seconds, default=30, metavar="SECONDS",
                     help="length of the idle warning's countdown, at least 20 (default 30)")
-    ap.add_argument("--lang", choices=("zh_CN", "en_US"), default="zh_CN", help="start-up language")
+    ap.add_argument("--lang", choices=("zh_CN", "en_US"), default=None,
+                    help="start-up language (default: the hall's, from hall.yaml)")
     ap.add_argument("--elder", action="store_true", help="start in 长辈版 (large text and targets)")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND",
                             help="counter, board, hall: the hall's other terminals; catalogue: check or search "
@@ -99,6 +100,9 @@ def parser() -> argparse.ArgumentParser:
     board = sub.add_parser("board", parents=[common], help="the call board (叫号屏), 1920x1080, with voice")
     board.add_argument("--scale", type=_scale, default=1.0, help="preview scale (default 1)")
     board.add_argument("--fullscreen", action="store_true", help="full screen, for the hall's display")
+    for terminal in (counter, board):
+        terminal.add_argument("--lang", dest="terminal_lang", choices=("zh_CN", "en_US"), default=None,
+                              help="start-up language (default: the hall's, from hall.yaml)")
     hall = sub.add_parser("hall", parents=[common],
                           help="kiosk, board and all consoles in one process (one-screen demo)")
     hall.add_argument("--simulate", action="store_true",
@@ -243,7 +247,8 @@ def _terminal(args, data_dir: Path) -> int:
         _print_problems(err)
         return 1
     setup_logging(data_dir)
-    settings = Settings(data_dir=data_dir, fullscreen=getattr(args, "fullscreen", False), db=args.db)
+    settings = Settings(data_dir=data_dir, fullscreen=getattr(args, "fullscreen", False), db=args.db,
+                        language=getattr(args, "terminal_lang", None))
     try:
         if args.command == "counter":
             number = args.counter_number if args.counter_number is not None else args.counter_window

@@ -56,3 +56,19 @@ def test_no_problems_is_never_printed_as_zero(capsys):
     _print_problems(ValidationError([]))
     head = capsys.readouterr().err.splitlines()[0]
     assert "0 problem" not in head and "1 problem(s)" in head
+
+
+def test_the_hall_names_its_language(tmp_path):
+    from kiosk.domain.hall import DEFAULT_FILE, load_hall
+    from kiosk.domain.yamlfile import ValidationError
+
+    assert load_hall().language == "zh_CN"
+    text = DEFAULT_FILE.read_text(encoding="utf-8")
+    english = tmp_path / "hall-en.yaml"
+    english.write_text(text.replace("language: zh_CN", "language: en_US"), encoding="utf-8")
+    assert load_hall(english).language == "en_US"
+    bad = tmp_path / "hall-fr.yaml"
+    bad.write_text(text.replace("language: zh_CN", "language: fr_FR"), encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        load_hall(bad)
+    assert any(p.field == "hall.language" and "zh_CN, en_US" in p.message for p in err.value.problems)

@@ -389,3 +389,36 @@ def test_unwritable_data_dir_is_refused_before_any_window(tmp_path, capsys):
     assert main(["--data-dir", str(blocker / "data")]) == 1
     err = capsys.readouterr().err
     assert "cannot start" in err and "not writable" in err and "Traceback" not in err
+
+
+def test_an_untouched_home_is_not_warned_it_quietly_returns_to_the_hall_defaults(make_kiosk):
+    kiosk = make_kiosk(language="en_US", elder=True)
+    w = kiosk.w
+    assert w.language.english and w.theme.mode == "elder"
+    now = [1000.0]
+    w.idle.clock = lambda: now[0]
+    w.idle.touch()
+    now[0] += w.idle.idle_seconds + 1
+    w.idle.tick()
+    assert not w.overlay.isVisible()  # nobody at the kiosk: no "are you still there?"
+    assert not w.language.english and w.theme.mode == "normal" and not w.header.elder.isChecked()
+    assert w.idle.clock() - w.idle.last_touch == 0  # a new idle period
+    now[0] += 5
+    w.idle.tick()
+    assert not w.overlay.isVisible()
+
+
+def test_after_a_finished_visit_the_next_visitor_gets_the_hall_defaults(kiosk):
+    w = kiosk.w
+    kiosk.tap(w.header.lang)
+    kiosk.tap(w.header.elder)
+    kiosk.tap(w.home.ticket_tile)
+    kiosk.tap(w.header.home_button)  # 首页 in the middle of a visit: the citizen keeps their choices
+    assert w.language.english and w.theme.mode == "elder"
+    kiosk.tap(w.home.ticket_tile)
+    kiosk.tap(w.menu.desk_buttons["consult"])
+    kiosk.tap(w.identity.confirm)
+    assert kiosk.screen == Screen.SLIP
+    kiosk.tap(w.slip.finish)  # 完成: the visit is over
+    assert kiosk.screen == Screen.HOME
+    assert not w.language.english and w.theme.mode == "normal" and not w.header.elder.isChecked()

@@ -148,7 +148,7 @@ class Counter:
             t = tx.by_number(number)
             if t is None:
                 raise HallError(Code.NO_SUCH_TICKET, number=number)
-            held = tx.open_for(t.person_key, t.request_key) if t.person_key else None
+            held = tx.open_for(t.person_key, t.request_key) if t.person_key and t.status == Status.NO_SHOW else None
             if held is not None and held.id != t.id:  # missed it, took a new one meanwhile: one open ticket each
                 raise HallError(Code.ALREADY_HELD, number=t.number, held=held.number)
             serving = {w.number for w in self.hall.windows_for(t.category)}

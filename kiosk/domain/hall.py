@@ -15,6 +15,7 @@ from kiosk.domain.yamlfile import LineDict, LineList, ValidationError, load
 
 DEFAULT_FILE = ASSETS / "hall.yaml"
 CATEGORY_CODES = WINDOWS + ("consult",)
+LANGUAGES = ("zh_CN", "en_US")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Hall:
     categories: tuple[Category, ...]
     windows: tuple[Window, ...]
     policy: QueuePolicy = QueuePolicy()
+    language: str = "zh_CN"  # the hall's language: terminals start in it, a kiosk returns to it after a visit
 
     def window(self, number: int) -> Window:
         for w in self.windows:
@@ -125,7 +127,9 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         raise ValidationError(rep.problems)
     top = {"name": (True, _text, None), "name_en": (True, _text, None), "address": (False, _text, ""),
            "hours": (True, lambda v: None, None), "categories": (True, lambda v: None, None),
-           "windows": (True, lambda v: None, None), "queue": (False, lambda v: None, None)}
+           "windows": (True, lambda v: None, None), "queue": (False, lambda v: None, None),
+           "language": (False, lambda v: None if v in LANGUAGES else "must be one of " + ", ".join(LANGUAGES),
+                        "zh_CN")}
     head = rep.record(data, "hall", data.line, top)
     hours = _check_list(data, "hours", rep, {
         "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _text, None)})
@@ -181,4 +185,5 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         categories=tuple(Category(**r) for r, _ in cats),
         windows=tuple(Window(r["number"], r["name"], r["name_en"], tuple(r["categories"])) for r, _ in wins),
         policy=policy,
+        language=head["language"],
     )

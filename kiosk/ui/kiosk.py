@@ -104,14 +104,14 @@ class KioskWindow(Retranslating, QWidget):
                                 (Screen.IDENTITY, self._make_identity), (Screen.SLIP, self._make_slip)):
             self.nav.add(screen, factory)
         self.header.back.connect(self.nav.back)
-        self.header.home.connect(self.go_home)
+        self.header.home.connect(self._home_tapped)
         self.header.elder_toggled.connect(lambda on: self.theme.apply(ELDER if on else NORMAL))
         self.header.language_toggled.connect(self.language.set)
         self.nav.changed.connect(self._screen_changed)
 
         self.idle = idle
         self.overlay = IdleOverlay(self)
-        idle.warning.connect(self.overlay.show_countdown)
+        idle.warning.connect(self._idle_warning)
         idle.resumed.connect(self.overlay.hide)
         idle.expired.connect(self.timed_out)
         self.overlay.stay.connect(idle.touch)
@@ -165,7 +165,7 @@ class KioskWindow(Retranslating, QWidget):
         from kiosk.ui.screens.slip import SlipScreen
 
         slip = SlipScreen(self.desk.hall, self.language)
-        slip.done.connect(self.go_home)
+        slip.done.connect(self.end_visit)
         return slip
 
     home = property(lambda self: self.nav.widget(Screen.HOME))
@@ -252,9 +252,34 @@ class KioskWindow(Retranslating, QWidget):
                 getattr(self.nav.widget(screen), forget)()
         self.nav.home()
 
+    def end_visit(self) -> None:
+        """The visit is over (完成, the idle timeout): home, in the hall's language and normal mode,
+        ready for the next visitor."""
+        self.go_home()
+        self._hall_defaults()
+
+    def _home_tapped(self) -> None:
+        # 首页 after a finished visit (the slip was shown) ends it; mid-visit the citizen keeps their choices
+        self.end_visit() if self.visit.slip is not None else self.go_home()
+
+    def _hall_defaults(self) -> None:
+        if self.theme.mode != NORMAL:
+            self.header.elder.setChecked(False)  # applies the normal mode through the header's signal
+        if self.language.current != self.desk.hall.language:
+            self.language.set(self.desk.hall.language)
+
+    def _idle_warning(self, seconds: int) -> None:
+        """No one is here to warn at an untouched home screen: it quietly returns to the hall's
+        language and normal mode instead, and the idle period starts again."""
+        if self.nav.current == Screen.HOME and not self.visit.has_personal_data:
+            self._hall_defaults()
+            self.idle.touch()
+            return
+        self.overlay.show_countdown(seconds)
+
     def timed_out(self) -> None:
         self.overlay.hide()
-        self.go_home()
+        self.end_visit()
 
     def _screen_changed(self, screen: Screen) -> None:
         self.header.show_navigation(screen != Screen.HOME)

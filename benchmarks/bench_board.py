@@ -94,22 +94,6 @@ class Child:
         self.err.close()
 
 
-def free_window(store, counter) -> None:
-    """Window ``counter`` open and with no ticket (not timed)."""
-    import datetime as _dt
-
-    from kiosk.domain.lifecycle import Status
-
-    rows = store.hall_rows(_dt.date.today().isoformat())
-    here = next((t for t in rows.at_windows if t.window == counter.number and t.status != Status.SUSPENDED), None)
-    if here is not None and here.status == Status.CALLED:
-        counter.start()
-    if here is not None:
-        counter.finish()
-    if counter.number in rows.paused:
-        counter.reopen()
-
-
 def call_latency(db: common.Db) -> tuple[list[float], list[float], str]:
     """(commit → label shows the number, commit → that label painted) for N calls; the feed line."""
     import datetime as _dt
@@ -120,7 +104,7 @@ def call_latency(db: common.Db) -> tuple[list[float], list[float], str]:
 
     store = db.store()  # the schema exists before the board opens it
     counter = Counter(store, load_hall(), 1)  # real wall clock, as the board's
-    free_window(store, counter)
+    common.free_and_open(store, counter.hall, [counter.number])  # not timed
     board = Child("board", db)
     shown, painted = [], []
     rng = random.Random(7)

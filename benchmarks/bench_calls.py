@@ -31,7 +31,7 @@ def counter_calls(db: common.Db, n: int) -> tuple[list[float], int, int, int]:
     """Timed Counter.call_next; returns (durations, greens called, waiting at the start, at the end)."""
     from kiosk.app import load_data
     from kiosk.domain.counter import Counter
-    from kiosk.domain.lifecycle import NewTicket, Status
+    from kiosk.domain.lifecycle import NewTicket
 
     _, hall = load_data()
     store = db.store()
@@ -54,15 +54,7 @@ def counter_calls(db: common.Db, n: int) -> tuple[list[float], int, int, int]:
             for i, category in enumerate(pool):
                 issue(category, base + i * 3600 / len(pool))
         counters = [Counter(store, hall, w.number, clock) for w in hall.windows]
-        rows = store.hall_rows(day)
-        for c in counters:  # every window free and open
-            here = next((t for t in rows.at_windows if t.window == c.number and t.status != Status.SUSPENDED), None)
-            if here is not None and here.status == Status.CALLED:
-                c.start()
-            if here is not None:
-                c.finish()
-            if c.number in rows.paused:
-                c.reopen()
+        common.free_and_open(store, hall, [c.number for c in counters])  # every window free and open
         waiting0 = sum(store.hall_rows(day).waiting.values())
         out, greens = [], 0
         for i in range(WARMUP + n):

@@ -48,7 +48,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
 
     if mode == "kiosk":
-        from kiosk.ui.qtlog import install_qt_message_handler
+        from kiosk.ui.shared.qtlog import install_qt_message_handler
 
         app.setApplicationName("yichuang-kiosk")
         install_qt_message_handler()

@@ -183,7 +183,7 @@ def pct(v: float, seconds: float) -> str:
 def run() -> list[Row]:
     from _board_child import IDLE_S, SETTLE_S
 
-    from kiosk.ui.bridge import POLL_MS
+    from kiosk.ui.shared.bridge import POLL_MS
 
     rows: list[Row] = []
     bare_notify = notify_latency() if "postgresql" in common.engines() else []

@@ -39,7 +39,7 @@ def _row_pos(view, row: int):
 
 
 def measure_kiosk() -> dict[str, list[float]]:
-    from kiosk.ui.navigator import Screen
+    from kiosk.ui.shared.navigator import Screen
 
     app, w, store = common.build_kiosk(common.data_dir_with_warm_cache("nav"))
     w.warm_up()  # as the kiosk does right after start-up

@@ -92,7 +92,7 @@ def _baseline(screen, n: int) -> list[float]:
 def _open_catalogue(w):
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.navigator import Screen
+    from kiosk.ui.shared.navigator import Screen
 
     w.nav.go(Screen.CATALOGUE)
     QApplication.processEvents()

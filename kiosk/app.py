@@ -100,8 +100,8 @@ def start_qt(scale: float = 1.0):
         os.environ["QT_SCALE_FACTOR"] = f"{scale:.4f}"
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.qtlog import install_qt_message_handler
-    from kiosk.ui.signals import QuitOnSignals
+    from kiosk.ui.shared.qtlog import install_qt_message_handler
+    from kiosk.ui.shared.signals import QuitOnSignals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("yichuang-kiosk")
@@ -113,7 +113,7 @@ def start_qt(scale: float = 1.0):
 
 def run_kiosk(settings: Settings, catalogue: Catalogue, hall: Hall) -> int:
     """Open the citizen kiosk and run the event loop."""
-    from kiosk.ui.kiosk import REFERENCE_SIZE
+    from kiosk.ui.kiosk.window import REFERENCE_SIZE
 
     app = start_qt(preview_scale(settings.window, REFERENCE_SIZE))
     window, _ = build_kiosk_window(app, settings, catalogue, hall)
@@ -133,10 +133,10 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     from kiosk.domain.desk import TicketDesk
     from kiosk.store.lazy import LazyStore, check_data_dir
     from kiosk.store.secret import load_secret
-    from kiosk.ui.i18n import Language
-    from kiosk.ui.idle import IdleWatcher
-    from kiosk.ui.kiosk import REFERENCE_SIZE, KioskWindow
-    from kiosk.ui.theme import ELDER, NORMAL, Theme
+    from kiosk.ui.kiosk.idle import IdleWatcher
+    from kiosk.ui.kiosk.window import REFERENCE_SIZE, KioskWindow
+    from kiosk.ui.shared.i18n import Language
+    from kiosk.ui.shared.theme import ELDER, NORMAL, Theme
 
     data_dir = Path(settings.data_dir)
     check_data_dir(data_dir)  # a bad data directory is said now; the database opens after home is painted
@@ -176,9 +176,9 @@ def _services(app, settings: Settings, clock=None, hall: Hall | None = None):
     """What every hall terminal shares: the store, the change bridge, the look, the language."""
     import datetime as _dt
 
-    from kiosk.ui.bridge import ChangeBridge
-    from kiosk.ui.i18n import Language
-    from kiosk.ui.theme import NORMAL, Theme
+    from kiosk.ui.shared.bridge import ChangeBridge
+    from kiosk.ui.shared.i18n import Language
+    from kiosk.ui.shared.theme import NORMAL, Theme
 
     data_dir = Path(settings.data_dir)
     store = open_store(settings, wait=True)
@@ -193,14 +193,14 @@ def _services(app, settings: Settings, clock=None, hall: Hall | None = None):
 
 def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, language, clock):
     from kiosk.domain.counter import Counter
-    from kiosk.ui.console import make_console
+    from kiosk.ui.console.window import make_console
 
     return make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock)
 
 
 def build_board(hall: Hall, bridge, language, clock, engine: str = "auto"):
-    from kiosk.ui.board import BoardWindow
-    from kiosk.ui.voice import Announcer
+    from kiosk.ui.board.window import BoardWindow
+    from kiosk.ui.shared.voice import Announcer
 
     board = BoardWindow(hall=hall, bridge=bridge, announcer=Announcer(engine=engine),
                         language=language, clock=clock)

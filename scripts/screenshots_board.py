@@ -33,11 +33,11 @@ from kiosk.domain.desk import Request, TicketDesk  # noqa: E402
 from kiosk.domain.lifecycle import PauseReason  # noqa: E402
 from kiosk.store.db import SqlStore  # noqa: E402
 from kiosk.store.secret import load_secret  # noqa: E402
-from kiosk.ui.board import REFERENCE_SIZE, BoardWindow  # noqa: E402
-from kiosk.ui.bridge import ChangeBridge  # noqa: E402
-from kiosk.ui.i18n import EN, ZH, Language  # noqa: E402
-from kiosk.ui.theme import NORMAL, Theme  # noqa: E402
-from kiosk.ui.voice import Announcer  # noqa: E402
+from kiosk.ui.board.window import REFERENCE_SIZE, BoardWindow  # noqa: E402
+from kiosk.ui.shared.bridge import ChangeBridge  # noqa: E402
+from kiosk.ui.shared.i18n import EN, ZH, Language  # noqa: E402
+from kiosk.ui.shared.theme import NORMAL, Theme  # noqa: E402
+from kiosk.ui.shared.voice import Announcer  # noqa: E402
 
 START = _dt.datetime(2026, 11, 27, 9, 40)
 

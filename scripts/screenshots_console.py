@@ -38,9 +38,9 @@ from kiosk.domain.lifecycle import PauseReason  # noqa: E402
 from kiosk.domain.personas import persona  # noqa: E402
 from kiosk.store.db import SqlStore  # noqa: E402
 from kiosk.store.secret import load_secret  # noqa: E402
-from kiosk.ui.bridge import ChangeBridge  # noqa: E402
-from kiosk.ui.i18n import Language  # noqa: E402
-from kiosk.ui.theme import NORMAL, Theme  # noqa: E402
+from kiosk.ui.shared.bridge import ChangeBridge  # noqa: E402
+from kiosk.ui.shared.i18n import Language  # noqa: E402
+from kiosk.ui.shared.theme import NORMAL, Theme  # noqa: E402
 
 #: The bridge is asked by hand (bridge.check / the console's own refresh after an action), never on
 #: its timer, so that "another terminal acted and this console has not heard yet" is a fixed moment.

@@ -5,7 +5,7 @@
 1. ``pyside6-lupdate`` scans kiosk/**/*.py into assets/i18n/kiosk_en_US.ts (source language
    zh_CN, target en_US). Existing translations are kept; strings no longer in the code are dropped
    (-no-obsolete); new or changed strings come in as "unfinished".
-2. ``pyside6-lrelease`` compiles the .ts into assets/i18n/kiosk_en_US.qm, which kiosk/ui/i18n.py
+2. ``pyside6-lrelease`` compiles the .ts into assets/i18n/kiosk_en_US.qm, which kiosk/ui/shared/i18n.py
    loads when the citizen switches to English.
 
 Translate new strings in the .ts (with pyside6-linguist, or in a text editor: fill in

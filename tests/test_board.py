@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from kiosk.domain.counter import Counter
 from kiosk.domain.desk import Request, TicketDesk
 from kiosk.store.db import Store
-from kiosk.ui.board import OTHERS, PAUSED, RECENT, REFERENCE_SIZE, BoardWindow
-from kiosk.ui.bridge import ChangeBridge
-from kiosk.ui.i18n import EN, ZH, Language
-from kiosk.ui.theme import NORMAL, Theme
-from kiosk.ui.voice import Announcer
+from kiosk.ui.board.window import OTHERS, PAUSED, RECENT, REFERENCE_SIZE, BoardWindow
+from kiosk.ui.shared.bridge import ChangeBridge
+from kiosk.ui.shared.i18n import EN, ZH, Language
+from kiosk.ui.shared.theme import NORMAL, Theme
+from kiosk.ui.shared.voice import Announcer
 
 
 @dataclass

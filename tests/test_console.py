@@ -11,9 +11,9 @@ from kiosk.app import build_console
 from kiosk.domain.desk import Request
 from kiosk.domain.personas import persona
 from kiosk.store.db import Store
-from kiosk.ui.bridge import ChangeBridge
-from kiosk.ui.i18n import Language
-from kiosk.ui.theme import NORMAL, Theme
+from kiosk.ui.shared.bridge import ChangeBridge
+from kiosk.ui.shared.i18n import Language
+from kiosk.ui.shared.theme import NORMAL, Theme
 
 DAY = "2026-11-27"
 

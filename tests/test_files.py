@@ -50,8 +50,8 @@ setup_logging(data)
 logging.getLogger("kiosk").warning("written")
 
 from PySide6.QtWidgets import QApplication
-from kiosk.ui.slip_pdf import write_slip_pdf
-from kiosk.ui.theme import NORMAL, load_fonts, stylesheet
+from kiosk.ui.kiosk.slip_pdf import write_slip_pdf
+from kiosk.ui.shared.theme import NORMAL, load_fonts, stylesheet
 app = QApplication([])
 stylesheet(NORMAL, data / "cache")
 ticket = SimpleNamespace(day="2026-11-27", number="A001", issued_at=1.7955e9, subject="营业执照")

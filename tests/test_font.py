@@ -6,7 +6,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from kiosk import ASSETS
-from kiosk.ui.theme import FONT_DIR, FONT_FILES
+from kiosk.ui.shared.theme import FONT_DIR, FONT_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 

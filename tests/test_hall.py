@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Settings, build_hall
-from kiosk.ui.navigator import Screen
+from kiosk.ui.shared.navigator import Screen
 
 
 @pytest.fixture

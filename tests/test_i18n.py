@@ -5,7 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.ui.i18n import I18N_DIR
+from kiosk.ui.shared.i18n import I18N_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 

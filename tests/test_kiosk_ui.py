@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLineEdit, QListView, QPushButton
 
 from kiosk.app import Settings, build_kiosk_window, install_excepthook
 from kiosk.domain.ports import StoreCode, StoreError
-from kiosk.ui.models import ResultModel
-from kiosk.ui.navigator import Screen
-from kiosk.ui.theme import ELDER, SIZES
+from kiosk.ui.shared.models import ResultModel
+from kiosk.ui.shared.navigator import Screen
+from kiosk.ui.shared.theme import ELDER, SIZES
 
 
 class Kiosk:

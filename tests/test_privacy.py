@@ -93,7 +93,7 @@ def test_no_id_or_phone_in_any_file(qtbot, catalogue, hall, tmp_path, monkeypatc
     (probe / "c").write_bytes(b"\x00")
     assert set(leaks(probe, needles())) == {"a", "b"}
     data = tmp_path / "data"
-    from kiosk.ui import slip_pdf
+    from kiosk.ui.kiosk import slip_pdf
 
     printed: list[list[str]] = []
     real_write = slip_pdf.write_slip_pdf

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import build_board, build_console
 from kiosk.domain.desk import Request
 from kiosk.store.db import SqlStore
-from kiosk.ui import bridge as bridge_module
-from kiosk.ui.bridge import ChangeBridge
-from kiosk.ui.i18n import Language
-from kiosk.ui.theme import NORMAL, Theme
+from kiosk.ui.shared import bridge as bridge_module
+from kiosk.ui.shared.bridge import ChangeBridge
+from kiosk.ui.shared.i18n import Language
+from kiosk.ui.shared.theme import NORMAL, Theme
 
 pytestmark = pytest.mark.postgresql
 

@@ -10,9 +10,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from kiosk.ui import slip_pdf
-from kiosk.ui.slip_pdf import PrintError, check_pdf, pdf_problem, write_slip_pdf
-from kiosk.ui.theme import load_fonts
+from kiosk.ui.kiosk import slip_pdf
+from kiosk.ui.kiosk.slip_pdf import PrintError, check_pdf, pdf_problem, write_slip_pdf
+from kiosk.ui.shared.theme import load_fonts
 
 ISSUED = 1_795_500_000.0  # 2026-11-24
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui import theme
-from kiosk.ui.theme import NORMAL, load_fonts, stylesheet
+from kiosk.ui.shared import theme
+from kiosk.ui.shared.theme import NORMAL, load_fonts, stylesheet
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_an_unusable_cache_never_uses_a_shared_tmp_folder(qapp, tmp_path, shared
     blocked.parent.mkdir()
     blocked.write_text("a file where the cache folder should be")
 
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.theme"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.shared.theme"):
         assert "planted" not in stylesheet(NORMAL, blocked)
     assert "unusable" in caplog.text
     folder, qss = theme.material(NORMAL, load_fonts(), blocked)
@@ -73,7 +73,7 @@ def broken_export(cache: Path, how: str) -> Path:
 def test_a_broken_export_is_rebuilt(qapp, tmp_path, shared_tmp, caplog, how):
     cache = tmp_path / "cache"
     target = broken_export(cache, how)
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.theme"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.shared.theme"):
         assert "QPushButton" in stylesheet(NORMAL, cache)
     folder, _ = theme.material(NORMAL, load_fonts(), cache)
     assert folder == target and (target / "material.qss").is_file()  # repaired in place

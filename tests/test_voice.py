@@ -12,8 +12,8 @@ import wave
 
 import pytest
 
-from kiosk.ui import voice
-from kiosk.ui.voice import Announcer, chime_file, speech_text, spoken_number
+from kiosk.ui.shared import voice
+from kiosk.ui.shared.voice import Announcer, chime_file, speech_text, spoken_number
 
 
 class Log:
@@ -102,7 +102,7 @@ def test_clear_drops_the_queue_and_the_caption(qtbot):
 def test_the_caption_follows_the_language(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.i18n import EN, ZH, Language
+    from kiosk.ui.shared.i18n import EN, ZH, Language
 
     language = Language(QApplication.instance())
     a = silent(caption_ms=5000)
@@ -204,7 +204,7 @@ def test_muting_during_speech_stops_it_and_the_rest_is_captions_only(qtbot, said
 
 def test_falls_back_to_silent_when_the_tts_import_fails(qtbot, monkeypatch, no_audio, caplog):
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # as when libpulse0 is missing
-    with caplog.at_level(logging.INFO, logger="kiosk.ui.voice"):
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.shared.voice"):
         a = Announcer(engine="tts", tts_engine="mock", caption_ms=30, gap_ms=5)
     assert a.kind == "silent"
     assert any("text-to-speech unavailable" in r.message and r.levelno == logging.INFO for r in caplog.records)
@@ -218,7 +218,7 @@ def test_falls_back_to_silent_when_the_tts_import_fails(qtbot, monkeypatch, no_a
 def test_falls_back_when_qtmultimedia_is_missing_too(qtbot, monkeypatch, caplog):
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)
     monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
-    with caplog.at_level(logging.INFO, logger="kiosk.ui.voice"):
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.shared.voice"):
         a = Announcer(engine="auto")
     assert a.kind == "silent"
     assert any("QtMultimedia unavailable" in r.message for r in caplog.records)
@@ -236,7 +236,7 @@ def test_an_engine_in_the_error_state_falls_back(qtbot, monkeypatch, no_audio, c
             return "speech-dispatcher is not running"
 
     monkeypatch.setattr(qtts, "QTextToSpeech", Broken)
-    with caplog.at_level(logging.INFO, logger="kiosk.ui.voice"):
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.shared.voice"):
         a = Announcer(engine="tts", tts_engine="mock", caption_ms=30, gap_ms=5)
     assert a.kind == "silent"
     assert any("not usable: speech-dispatcher is not running" in r.message for r in caplog.records)
@@ -257,7 +257,7 @@ def test_an_engine_that_fails_while_speaking_goes_on_with_captions(qtbot, monkey
     a = Announcer(engine="tts", tts_engine="mock", caption_ms=30, gap_ms=5)
     assert a.kind == "tts"
     log = Log(a)
-    with caplog.at_level(logging.INFO, logger="kiosk.ui.voice"):
+    with caplog.at_level(logging.INFO, logger="kiosk.ui.shared.voice"):
         a.announce("A012", 3)
         qtbot.waitUntil(lambda log=log: bool(log.finished()), timeout=3000)
     assert a.kind == "silent"
@@ -303,7 +303,7 @@ def test_an_unknown_engine_is_a_programming_error():
 
 
 def test_a_burst_keeps_only_the_newest_announcements(qtbot):
-    from kiosk.ui.voice import MAX_PENDING, Announcer
+    from kiosk.ui.shared.voice import MAX_PENDING, Announcer
 
     a = Announcer(engine="silent", caption_ms=10_000, gap_ms=0)
     for i in range(20):

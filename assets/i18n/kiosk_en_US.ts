@@ -4,7 +4,7 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../kiosk/ui/voice.py" line="363"/>
+        <location filename="../../kiosk/ui/shared/voice.py" line="363"/>
         <source>请 {number} 号到 {window} 号窗口</source>
         <translation>Number {number}, please go to window {window}</translation>
     </message>
@@ -12,152 +12,152 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="422"/>
+        <location filename="../../kiosk/ui/board/window.py" line="422"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="446"/>
+        <location filename="../../kiosk/ui/board/window.py" line="446"/>
         <source>正在叫号：{number} 号请到 {window} 号窗口</source>
         <translation>Now calling: number {number} to window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="453"/>
+        <location filename="../../kiosk/ui/board/window.py" line="453"/>
         <source>正在叫号：暂无</source>
         <translation>Now calling: no number yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="462"/>
+        <location filename="../../kiosk/ui/board/window.py" line="462"/>
         <source>其他正在叫号（另有 {n} 个）</source>
         <translation>Also calling (and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="464"/>
+        <location filename="../../kiosk/ui/board/window.py" line="464"/>
         <source>其他正在叫号</source>
         <translation>Also calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="495"/>
+        <location filename="../../kiosk/ui/board/window.py" line="495"/>
         <source>另有 {n} 个窗口暂停服务：{windows}</source>
         <translation>{n} more windows paused: {windows}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="500"/>
+        <location filename="../../kiosk/ui/board/window.py" line="500"/>
         <source>{n} 号窗口暂停：{reason}</source>
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="513"/>
+        <location filename="../../kiosk/ui/board/window.py" line="513"/>
         <source>过号了？请到窗口说明，可以重新排队</source>
         <translation>Missed your number? Ask at a window to rejoin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="507"/>
+        <location filename="../../kiosk/ui/board/window.py" line="507"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="445"/>
+        <location filename="../../kiosk/ui/board/window.py" line="445"/>
         <source>第 {n} 次叫号</source>
         <translation>Call no. {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="507"/>
+        <location filename="../../kiosk/ui/board/window.py" line="507"/>
         <source>语音播报</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="509"/>
+        <location filename="../../kiosk/ui/board/window.py" line="509"/>
         <source>叫号信息暂时无法更新，正在重新连接，请留意窗口叫号</source>
         <translation>Calls can&apos;t be updated right now; reconnecting. Please listen for your number at the windows.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="511"/>
+        <location filename="../../kiosk/ui/board/window.py" line="511"/>
         <source>系统提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="515"/>
+        <location filename="../../kiosk/ui/board/window.py" line="515"/>
         <source>温馨提示</source>
         <translation>Please note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="523"/>
+        <location filename="../../kiosk/ui/board/window.py" line="523"/>
         <source>播报声音：关</source>
         <translation>Sound: off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="523"/>
+        <location filename="../../kiosk/ui/board/window.py" line="523"/>
         <source>打开播报声音</source>
         <translation>Turn announcement sound on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="525"/>
+        <location filename="../../kiosk/ui/board/window.py" line="525"/>
         <source>播报声音：开</source>
         <translation>Sound: on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="525"/>
+        <location filename="../../kiosk/ui/board/window.py" line="525"/>
         <source>关闭播报声音</source>
         <translation>Turn announcement sound off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="543"/>
+        <location filename="../../kiosk/ui/board/window.py" line="543"/>
         <source>叫号信息</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="544"/>
+        <location filename="../../kiosk/ui/board/window.py" line="544"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="545"/>
+        <location filename="../../kiosk/ui/board/window.py" line="545"/>
         <source>暂未叫号，请留意屏幕和语音</source>
         <translation>No number called yet: watch this screen and listen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="546"/>
+        <location filename="../../kiosk/ui/board/window.py" line="546"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="547"/>
+        <location filename="../../kiosk/ui/board/window.py" line="547"/>
         <source>最近叫号</source>
         <translation>Recently called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="548"/>
+        <location filename="../../kiosk/ui/board/window.py" line="548"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="548"/>
+        <location filename="../../kiosk/ui/board/window.py" line="548"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="548"/>
+        <location filename="../../kiosk/ui/board/window.py" line="548"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="550"/>
+        <location filename="../../kiosk/ui/board/window.py" line="550"/>
         <source>今天还没有叫号</source>
         <translation>No calls yet today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="552"/>
+        <location filename="../../kiosk/ui/board/window.py" line="552"/>
         <source>办公时间：{hours}</source>
         <translation>Opening hours: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="553"/>
+        <location filename="../../kiosk/ui/board/window.py" line="553"/>
         <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
         <translation>Our &quot;Five Zeros&quot; pledge: no paperwork · no distance · no waiting · no difference · no barriers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board.py" line="555"/>
+        <location filename="../../kiosk/ui/board/window.py" line="555"/>
         <source>办不成事？请到 {windows} 号专窗</source>
         <translation>Couldn&apos;t get it done? Go to window {windows}</translation>
     </message>
@@ -165,117 +165,117 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="227"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="227"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="228"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="228"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="229"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="229"/>
         <source>没有找到相关事项</source>
         <translation>No matching services found</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="230"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="230"/>
         <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
         <translation>Don&apos;t worry: our staff can help you, or tell the &apos;Couldn&apos;t get it done&apos; window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="231"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="231"/>
         <source>取号：帮办代办</source>
         <translation>Take a ticket: Assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="232"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="232"/>
         <source>取号：办不成事专窗</source>
         <translation>Take a ticket: &apos;Couldn&apos;t get it done&apos; window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="241"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="241"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="241"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="241"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="252"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="252"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
         <translation>{n} found: the {m} best matches are listed, keep typing to narrow down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="254"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="254"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="258"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="258"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="268"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="268"/>
         <source>全部事项</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="285"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>One-stop package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
         <source>即办件</source>
         <translation>Same-day item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
         <source>承诺件</source>
         <translation>Promised-time item</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="288"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="288"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/catalogue.py" line="305"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="305"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -283,327 +283,327 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="22"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="22"/>
         <source>等候容缺材料</source>
         <translation>Waiting for a deferred document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="23"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="23"/>
         <source>需要复印材料</source>
         <translation>Copies needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="24"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="24"/>
         <source>后台审核</source>
         <translation>Back-office review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="25"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="25"/>
         <source>申请人临时离开</source>
         <translation>Applicant stepped away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="28"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="28"/>
         <source>请先办结或处理当前号码 {number}</source>
         <translation>Finish or deal with {number} first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="31"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="31"/>
         <source>{seconds} 秒后才能重呼</source>
         <translation>You can call again in {seconds} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="32"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="32"/>
         <source>今天没有号码 {number}</source>
         <translation>There is no ticket {number} today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="33"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="33"/>
         <source>号码 {number} 现在不能这样操作</source>
         <translation>That can&apos;t be done with {number} now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="34"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="34"/>
         <source>没有 {window} 号窗口</source>
         <translation>There is no Window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="35"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="35"/>
         <source>没有这项业务</source>
         <translation>There is no such service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="36"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="36"/>
         <source>号码 {number} 不由本窗口办理</source>
         <translation>{number} is not served at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="37"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="37"/>
         <source>{window} 号窗口不办理这项业务</source>
         <translation>Window {window} does not handle this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="38"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="38"/>
         <source>没有窗口办理这项业务</source>
         <translation>No window handles this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="39"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="39"/>
         <source>号码已经在这里排队</source>
         <translation>The ticket is already queued there</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="40"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="40"/>
         <source>号码 {number} 不是本窗口挂起的</source>
         <translation>{number} is not on hold at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="41"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="41"/>
         <source>此人已另取号码 {held} 办理同一事项，{number} 不能再激活</source>
         <translation>{number} can&apos;t come back: the person holds {held} for the same service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="69"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="69"/>
         <source>现在不能这样操作</source>
         <translation>That can&apos;t be done now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="16"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="16"/>
         <source>午间轮岗</source>
         <translation>Lunch rotation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="17"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="17"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="18"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="18"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="19"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="19"/>
         <source>临时离开</source>
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="245"/>
+        <location filename="../../kiosk/ui/console/window.py" line="245"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="274"/>
+        <location filename="../../kiosk/ui/console/window.py" line="274"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="276"/>
+        <location filename="../../kiosk/ui/console/window.py" line="276"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="29"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="29"/>
         <source>窗口已暂停，请先恢复窗口</source>
         <translation>The window is paused: reopen it first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="30"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="30"/>
         <source>当前没有可操作的号码</source>
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="313"/>
+        <location filename="../../kiosk/ui/console/window.py" line="313"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <location filename="../../kiosk/ui/console/window.py" line="331"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <location filename="../../kiosk/ui/console/window.py" line="331"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="331"/>
+        <location filename="../../kiosk/ui/console/window.py" line="331"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <location filename="../../kiosk/ui/console/window.py" line="332"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <location filename="../../kiosk/ui/console/window.py" line="332"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="332"/>
+        <location filename="../../kiosk/ui/console/window.py" line="332"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="333"/>
+        <location filename="../../kiosk/ui/console/window.py" line="333"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="333"/>
+        <location filename="../../kiosk/ui/console/window.py" line="333"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="333"/>
+        <location filename="../../kiosk/ui/console/window.py" line="333"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="336"/>
+        <location filename="../../kiosk/ui/console/window.py" line="336"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="337"/>
+        <location filename="../../kiosk/ui/console/window.py" line="337"/>
         <source>转移到哪个业务或窗口？号码和排队位置不变</source>
         <translation>Transfer to which service or window? The number and place stay</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="338"/>
+        <location filename="../../kiosk/ui/console/window.py" line="338"/>
         <source>挂起原因（挂起期间可以先办下一位）</source>
         <translation>Why suspend? (you can serve the next person meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="339"/>
+        <location filename="../../kiosk/ui/console/window.py" line="339"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="340"/>
+        <location filename="../../kiosk/ui/console/window.py" line="340"/>
         <source>指定叫号：输入号码</source>
         <translation>Call a number: enter it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="341"/>
+        <location filename="../../kiosk/ui/console/window.py" line="341"/>
         <source>过号激活：输入号码，重新排队</source>
         <translation>Reactivate a no-show: enter the number to queue it again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="343"/>
+        <location filename="../../kiosk/ui/console/window.py" line="343"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="345"/>
+        <location filename="../../kiosk/ui/console/window.py" line="345"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="345"/>
+        <location filename="../../kiosk/ui/console/window.py" line="345"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="357"/>
+        <location filename="../../kiosk/ui/console/window.py" line="357"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="362"/>
+        <location filename="../../kiosk/ui/console/window.py" line="362"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="363"/>
+        <location filename="../../kiosk/ui/console/window.py" line="363"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="364"/>
+        <location filename="../../kiosk/ui/console/window.py" line="364"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="364"/>
+        <location filename="../../kiosk/ui/console/window.py" line="364"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="375"/>
+        <location filename="../../kiosk/ui/console/window.py" line="375"/>
         <source>挂起中（点一下恢复办理）：</source>
         <translation>Suspended (tap to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="385"/>
+        <location filename="../../kiosk/ui/console/window.py" line="385"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="392"/>
+        <location filename="../../kiosk/ui/console/window.py" line="392"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="382"/>
+        <location filename="../../kiosk/ui/console/window.py" line="382"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="311"/>
+        <location filename="../../kiosk/ui/console/window.py" line="311"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="410"/>
+        <location filename="../../kiosk/ui/console/window.py" line="410"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="410"/>
+        <location filename="../../kiosk/ui/console/window.py" line="410"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="417"/>
+        <location filename="../../kiosk/ui/console/window.py" line="417"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="419"/>
+        <location filename="../../kiosk/ui/console/window.py" line="419"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="422"/>
+        <location filename="../../kiosk/ui/console/window.py" line="422"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="424"/>
+        <location filename="../../kiosk/ui/console/window.py" line="424"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="434"/>
+        <location filename="../../kiosk/ui/console/window.py" line="434"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Issued {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="439"/>
+        <location filename="../../kiosk/ui/console/window.py" line="439"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="445"/>
+        <location filename="../../kiosk/ui/console/window.py" line="445"/>
         <source>（电子证照）</source>
         <translation> (e-licence)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console.py" line="445"/>
+        <location filename="../../kiosk/ui/console/window.py" line="445"/>
         <source>（可容缺）</source>
         <translation> (may follow later)</translation>
     </message>
@@ -611,27 +611,27 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="70"/>
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="70"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="71"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="71"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="72"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="72"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="74"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="74"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -639,79 +639,79 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="79"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="79"/>
         <source>欢迎来到{hall}</source>
         <translation>Welcome to {hall}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="80"/>
         <source>一窗通办 · 来了都能办 · 随时都可办</source>
         <translation>One-window service · Whatever you need · Whenever you come</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
-        <location filename="../../kiosk/ui/screens/home.py" line="82"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="81"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="82"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="81"/>
         <source>按事项、一件事或综合咨询取号</source>
         <translation>For a service, a One-stop package or an enquiry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="83"/>
-        <location filename="../../kiosk/ui/screens/home.py" line="85"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="83"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="85"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="84"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="84"/>
         <source>{n} 项事项 · 办事指南一次告知</source>
         <translation>{n} services · Full guidance for each</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="86"/>
         <source>“五个零”服务承诺</source>
         <translation>Our &quot;Five Zeros&quot; service pledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="87"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="87"/>
         <source>零材料：电子证照能调取的，不用您带</source>
         <translation>No paperwork: anything we can fetch as an e-licence, you needn&apos;t bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="88"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="88"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
         <translation>No distance: Assisted service, brought to industrial parks and businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="89"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="89"/>
         <source>零等待：午间不打烊，周末有值班</source>
         <translation>No waiting: open through lunchtime, staffed at weekends</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
         <source>零差别：任一综合窗口都能办</source>
         <translation>No difference: any general window can serve you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="91"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
         <translation>No barriers: Green channel (priority) for seniors, the infirm, service members and people with disabilities; a special window if you couldn&apos;t get it done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="94"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="94"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="98"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="98"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
         <translation>One-window service · One website · One hotline · One database · One team</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
         <source>老年人、军人、残疾人等特殊群体：服务专员一对一帮办代办</source>
         <translation>Seniors, service members, people with disabilities: a dedicated officer gives one-to-one assisted service</translation>
     </message>
@@ -719,145 +719,145 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="161"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="174"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="161"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="174"/>
         <source>还差 {n} 位</source>
         <translation>Missing digits: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="165"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="166"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>The birth date (digits 7–14) is not valid – please check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="167"/>
         <source>身份证号码校验不通过，请核对每一位</source>
         <translation>This ID number fails the check – please check every digit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="167"/>
         <source>身份证号码不对</source>
         <translation>This ID number is not valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="175"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="175"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="211"/>
         <source>70 岁以上老人</source>
         <translation>aged 70 or over</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="211"/>
         <source>军人、退役军人</source>
         <translation>service member or veteran</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="212"/>
         <source>残疾人</source>
         <translation>person with a disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="212"/>
         <source>孕妇</source>
         <translation>pregnant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="212"/>
         <source>高层次人才</source>
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="213"/>
         <source>涉外投资人</source>
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="215"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="215"/>
         <source>走绿色通道，优先叫号（{why}）</source>
         <translation>Use the Green channel (priority) – {why}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="215"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="215"/>
         <source>绿色通道</source>
         <translation>Green channel (priority)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="220"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="220"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="231"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="231"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="233"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="233"/>
         <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
         <translation>Registering your ID lets you use the Green channel (priority) and avoids duplicate tickets; you can also take a ticket without it. Your ID number is used only for this ticket and is never stored as entered.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="235"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Place your ID card on the reader (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="240"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="240"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="241"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="245"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="241"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="245"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="242"/>
-        <location filename="../../kiosk/ui/screens/identity.py" line="246"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="242"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="243"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="244"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="244"/>
         <source>11 位手机号，用于短信提醒</source>
         <translation>11-digit mobile number, for SMS reminders</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="248"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="248"/>
         <source>确认取号</source>
         <translation>Take ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="249"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="249"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="254"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="254"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this today: {number} (people ahead: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identity.py" line="260"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="260"/>
         <source>暂时无法取号：{reason}。请联系工作人员。</source>
         <translation>Can&apos;t issue a ticket right now: {reason}. Please ask a member of staff.</translation>
     </message>
@@ -865,17 +865,17 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/idle.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="113"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/idle.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="114"/>
         <source>{n} 秒后将返回首页，并清除您输入的信息。</source>
         <translation>Returning to the home screen in {n} s and clearing what you entered.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/idle.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="115"/>
         <source>继续使用</source>
         <translation>Keep going</translation>
     </message>
@@ -883,244 +883,244 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="104"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="104"/>
         <source>原件 {n} 份</source>
         <translation>original ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="106"/>
         <source>复印件 {n} 份</source>
         <translation>copy ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="109"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="109"/>
         <source>【零材料：电子证照可免带】</source>
         <translation> [e-licence: no need to bring]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="111"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="111"/>
         <source>【可容缺后补】</source>
         <translation> [accept now, submit later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="112"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="112"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="113"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="134"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="134"/>
         <source>即办件：当场办结</source>
         <translation>Same-day item: done on the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="136"/>
-        <location filename="../../kiosk/ui/screens/item.py" line="159"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="136"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Promised: {p} working day(s)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="138"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="138"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (statutory: {l} working days)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>{fee} 元</source>
         <translation>¥{fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="143"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="143"/>
         <source>办理时限</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
         <source>到现场</source>
         <translation>Visits in person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed – can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="147"/>
-        <location filename="../../kiosk/ui/screens/item.py" line="161"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="161"/>
         <source>办理窗口</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="150"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="157"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="157"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="158"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="158"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="160"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="160"/>
         <source>一次办结</source>
         <translation>Done in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="163"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no paperwork)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="170"/>
         <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
         <translation>No paperwork: documents marked &quot;e-licence: no need to bring&quot; are fetched by the window from the e-licence database, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="172"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked &quot;accept now, submit later&quot; can be handed in later after you sign a commitment letter (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="176"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="176"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="179"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="179"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="180"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="180"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="190"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="192"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have}/{total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="206"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="206"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="207"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="207"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="211"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="211"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="211"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="216"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="216"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/item.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>
@@ -1128,17 +1128,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="199"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="199"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="199"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="199"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="200"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="200"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1146,32 +1146,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="219"/>
         <source>磁盘已满或不可写</source>
         <translation>disk full or not writable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="290"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="265"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="290"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="266"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="291"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="266"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="291"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk.py" line="267"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="292"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1179,22 +1179,22 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="167"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="167"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="167"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="167"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="168"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="168"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets.py" line="169"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="169"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
@@ -1202,77 +1202,77 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="123"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="123"/>
         <source>完成，返回首页</source>
         <translation>Done – back to home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="131"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="131"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="41"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="41"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Green channel (priority) · called first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="23"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="23"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="24"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="24"/>
         <source>请到 {span} 号{name}等候叫号</source>
         <translation>Please wait for {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="30"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="30"/>
         <source>马上就到您，请留意叫号</source>
         <translation>You are next: please watch the call board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="31"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="31"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
         <translation>Estimated wait: about {lo}–{hi} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="38"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="38"/>
         <source>取号凭条</source>
         <translation>Queue ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="39"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="39"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="43"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="43"/>
         <source>快到您时短信提醒 {phone}</source>
         <translation>SMS reminder before your turn: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="44"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
         <source>取号时间 {time}</source>
         <translation>Issued {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="45"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
         <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
         <translation>Missed your call? Ask at the service desk. Couldn&apos;t get it done? Window 9.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="140"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="140"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="143"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="143"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/slip.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="146"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>
@@ -1280,27 +1280,27 @@
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="46"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="46"/>
         <source>磁盘已满，暂时无法保存</source>
         <translation>The disk is full: nothing can be saved for now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="47"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="47"/>
         <source>数据目录只读，暂时无法保存</source>
         <translation>The data folder is read-only: nothing can be saved for now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="48"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="48"/>
         <source>数据库暂时无法连接，正在重试</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="49"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="49"/>
         <source>本机的身份密钥与大厅其他终端不一致</source>
         <translation>This terminal&apos;s identity key differs from the hall&apos;s other terminals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="55"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="55"/>
         <source>数据暂时无法读取或保存</source>
         <translation>The hall&apos;s data can&apos;t be read or saved right now</translation>
     </message>
@@ -1308,48 +1308,48 @@
 <context>
     <name>TicketMenuScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="59"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="59"/>
         <source>请选择取号方式</source>
         <extracomment>Desks a citizen can queue for without choosing an item.</extracomment>
         <translation>How would you like to take a ticket?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="60"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="60"/>
         <source>按事项取号</source>
         <translation>Ticket for a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="60"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="60"/>
         <source>查找要办的事，看清材料再取号</source>
         <translation>Check what to bring, then take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="61"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="61"/>
         <source>一件事 · 一次办</source>
         <translation>One-stop package · one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="62"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="62"/>
         <source>几件相关的事，一次取号、一个窗口办完</source>
         <translation>Several related services: one ticket, one window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="67"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="67"/>
         <source>不确定办什么？</source>
         <translation>Not sure what you need?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="68"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="68"/>
         <source>综合咨询：先问一问</source>
         <translation>Enquiries: ask us first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="69"/>
         <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
         <translation>Assisted service: personal help for seniors, veterans and others</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket_menu.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="70"/>
         <source>办不成事专窗：在别处没办成的事，这里兜底</source>
         <translation>&apos;Couldn&apos;t get it done&apos; window: failed elsewhere? We&apos;ll sort it out</translation>
     </message>

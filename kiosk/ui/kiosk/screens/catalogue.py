@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.catalogue import AUDIENCES, Catalogue
 from kiosk.domain.search import SearchIndex
-from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.models import ResultModel, ResultRow
-from kiosk.ui.widgets import ChipRow, OnScreenKeyboard, button, label, named, scroll, set_text
+from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.models import ResultModel, ResultRow
+from kiosk.ui.shared.widgets import ChipRow, OnScreenKeyboard, button, label, named, scroll, set_text
 
 ALL, THEME, DEPT, AUDIENCE = "all", "theme", "department", "audience"
 MAX_ROWS = 200  # a list longer than this helps nobody at a kiosk: the citizen types one more letter

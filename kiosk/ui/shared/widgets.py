@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.i18n import Retranslating
+from kiosk.ui.shared.i18n import Retranslating
 
 
 def named(widget: QWidget, object_name: str, accessible: str = "") -> QWidget:

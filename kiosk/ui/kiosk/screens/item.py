@@ -9,8 +9,8 @@ from kiosk.domain.catalogue import Catalogue, Material
 from kiosk.domain.desk import Request
 from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.visit import Visit
-from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.widgets import QrCode, button, classed, clear_layout, label, scrolled_page, set_text
+from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.widgets import QrCode, button, classed, clear_layout, label, scrolled_page, set_text
 
 
 def materials_for(catalogue: Catalogue, req: Request) -> list[Material]:

@@ -9,8 +9,8 @@ from kiosk.domain.desk import TicketDesk
 from kiosk.domain.ids import mask_id, phone_problem, resident_id_problem
 from kiosk.domain.personas import PERSONAS, persona
 from kiosk.domain.visit import Visit
-from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.widgets import Keypad, button, classed, label, named, restyle, scrolled_page, set_text
+from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.widgets import Keypad, button, classed, label, named, restyle, scrolled_page, set_text
 
 ID_FIELD, PHONE_FIELD = "id", "phone"
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall
-from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.widgets import button, classed, label, set_text
+from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.widgets import button, classed, label, set_text
 
 
 class HomeScreen(Retranslating, QWidget):

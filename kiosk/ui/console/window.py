@@ -17,11 +17,11 @@ from kiosk.domain.desk import Request
 from kiosk.domain.lifecycle import HallError, PauseReason, Status, SuspendReason, Ticket
 from kiosk.domain.ports import HallRows, StoreError
 from kiosk.domain.views import ConsoleView, console_view
-from kiosk.ui.bridge import ChangeBridge
-from kiosk.ui.i18n import EN, ZH, Language, Retranslating
-from kiosk.ui.screens.item import materials_for
-from kiosk.ui.widgets import button, classed, clear_layout, label, named, scroll, set_text
-from kiosk.ui.words import error_text, pause_reason_text, store_error_text, suspend_reason_text
+from kiosk.ui.kiosk.screens.item import materials_for
+from kiosk.ui.shared.bridge import ChangeBridge
+from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
+from kiosk.ui.shared.widgets import button, classed, clear_layout, label, named, scroll, set_text
+from kiosk.ui.shared.words import error_text, pause_reason_text, store_error_text, suspend_reason_text
 
 log = logging.getLogger(__name__)
 

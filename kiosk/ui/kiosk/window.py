@@ -14,12 +14,12 @@ from kiosk.domain.desk import DuplicateTicket, Request, TicketDesk
 from kiosk.domain.search import SearchIndex
 from kiosk.domain.visit import Visit
 from kiosk.store.errors import StoreError
-from kiosk.ui.i18n import EN, ZH, Language, Retranslating
-from kiosk.ui.idle import IdleOverlay, IdleWatcher
-from kiosk.ui.navigator import Navigator, Screen
-from kiosk.ui.theme import ELDER, NORMAL, Theme, load_fonts
-from kiosk.ui.widgets import ElidedLabel, button, classed, set_text
-from kiosk.ui.words import store_error_text
+from kiosk.ui.kiosk.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
+from kiosk.ui.shared.navigator import Navigator, Screen
+from kiosk.ui.shared.theme import ELDER, NORMAL, Theme, load_fonts
+from kiosk.ui.shared.widgets import ElidedLabel, button, classed, set_text
+from kiosk.ui.shared.words import store_error_text
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class KioskWindow(Retranslating, QWidget):
     # --- screens: built on first use, each wired to the flow here (intents -> navigation) -------
 
     def _make_home(self):
-        from kiosk.ui.screens.home import HomeScreen
+        from kiosk.ui.kiosk.screens.home import HomeScreen
 
         home = HomeScreen(self.desk.hall, self.catalogue, self.language)
         home.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
@@ -128,7 +128,7 @@ class KioskWindow(Retranslating, QWidget):
         return home
 
     def _make_menu(self):
-        from kiosk.ui.screens.ticket_menu import TicketMenuScreen
+        from kiosk.ui.kiosk.screens.ticket_menu import TicketMenuScreen
 
         menu = TicketMenuScreen(self.catalogue, self.language)
         menu.find_item.connect(lambda: self.nav.go(Screen.CATALOGUE))
@@ -137,7 +137,7 @@ class KioskWindow(Retranslating, QWidget):
         return menu
 
     def _make_catalogue(self):
-        from kiosk.ui.screens.catalogue import CatalogueScreen
+        from kiosk.ui.kiosk.screens.catalogue import CatalogueScreen
 
         cat = CatalogueScreen(self.catalogue, self._index, self.language, self.theme.size)
         cat.item_chosen.connect(lambda code: self.choose(Request(item_code=code), Screen.ITEM))
@@ -146,14 +146,14 @@ class KioskWindow(Retranslating, QWidget):
         return cat
 
     def _make_item(self):
-        from kiosk.ui.screens.item import ItemScreen
+        from kiosk.ui.kiosk.screens.item import ItemScreen
 
         item = ItemScreen(self.catalogue, self.desk.hall, self.visit, self.language)
         item.take_ticket.connect(lambda: self.nav.go(Screen.IDENTITY))
         return item
 
     def _make_identity(self):
-        from kiosk.ui.screens.identity import IdentityScreen
+        from kiosk.ui.kiosk.screens.identity import IdentityScreen
 
         identity = IdentityScreen(self.desk, self.visit, self.language)
         identity.confirmed.connect(self.issue)
@@ -162,7 +162,7 @@ class KioskWindow(Retranslating, QWidget):
         return identity
 
     def _make_slip(self):
-        from kiosk.ui.screens.slip import SlipScreen
+        from kiosk.ui.kiosk.screens.slip import SlipScreen
 
         slip = SlipScreen(self.desk.hall, self.language)
         slip.done.connect(self.end_visit)
@@ -202,8 +202,8 @@ class KioskWindow(Retranslating, QWidget):
             self._show_slip(self.desk.slip(ticket, reprint=True))
 
     def _show_slip(self, slip) -> None:
-        from kiosk.ui.screens.slip import slip_lines
-        from kiosk.ui.slip_pdf import PrintError, write_slip_pdf
+        from kiosk.ui.kiosk.screens.slip import slip_lines
+        from kiosk.ui.kiosk.slip_pdf import PrintError, write_slip_pdf
 
         self.visit.slip = slip
         t = slip.ticket

@@ -11,7 +11,7 @@ What it shows, top to bottom, left to right:
 - the last 8 numbers called (number, window, time), and the windows that are paused and why;
 - the opening hours (午间岗 and 周末值班 included) and the 五个零 promise.
 
-The board never polls: it subscribes to the :class:`~kiosk.ui.bridge.ChangeBridge` —
+The board never polls: it subscribes to the :class:`~kiosk.ui.shared.bridge.ChangeBridge` —
 ``ticket_called`` refreshes it, flashes the new call and queues it on the :class:`Announcer`
 (recalls too); ``changed`` carries the hall's rows, read once per change for every terminal of the
 process, and the board draws its :class:`~kiosk.domain.views.BoardView` of them. The only timers
@@ -42,11 +42,11 @@ from kiosk.domain.hall import Hall
 from kiosk.domain.lifecycle import PauseReason, Ticket
 from kiosk.domain.ports import HallRows
 from kiosk.domain.views import BoardView, board_view
-from kiosk.ui.bridge import ChangeBridge
-from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.voice import Announcer
-from kiosk.ui.widgets import ElidedLabel, button, classed, label, restyle, set_text
-from kiosk.ui.words import pause_reason_text
+from kiosk.ui.shared.bridge import ChangeBridge
+from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.voice import Announcer
+from kiosk.ui.shared.widgets import ElidedLabel, button, classed, label, restyle, set_text
+from kiosk.ui.shared.words import pause_reason_text
 
 log = logging.getLogger(__name__)
 

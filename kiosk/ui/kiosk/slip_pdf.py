@@ -19,7 +19,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.domain.desk import Slip
-from kiosk.ui.widgets import paint_qr, qr_matrix
+from kiosk.ui.shared.widgets import paint_qr, qr_matrix
 
 
 class PrintError(OSError):

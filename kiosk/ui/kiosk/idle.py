@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import Retranslating
-from kiosk.ui.widgets import button, label, set_text
+from kiosk.ui.shared.i18n import Retranslating
+from kiosk.ui.shared.widgets import button, label, set_text
 
 MIN_WARN_SECONDS = 20
 

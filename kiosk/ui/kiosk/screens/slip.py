@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.domain.desk import Slip
 from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.ids import mask_phone
-from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.slip_pdf import slip_qr_text
-from kiosk.ui.widgets import QrCode, button, classed, label, set_text
+from kiosk.ui.kiosk.slip_pdf import slip_qr_text
+from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.widgets import QrCode, button, classed, label, set_text
 
 
 def windows_text(slip: Slip, en: bool) -> str:

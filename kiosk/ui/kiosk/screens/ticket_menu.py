@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
-from kiosk.ui.i18n import Language, Retranslating
-from kiosk.ui.widgets import button, label, scrolled_page, set_text
+from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.widgets import button, label, scrolled_page, set_text
 
 #: Desks a citizen can queue for without choosing an item.
 DESKS = ("consult", "assist", "cannot_do")

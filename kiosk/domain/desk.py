@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import hmac
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall, Window
 from kiosk.domain.ids import resident_id_problem
-from kiosk.domain.lifecycle import Code, HallError, NewTicket, Ticket, appointment_priority
+from kiosk.domain.lifecycle import Code, HallError, NewTicket, PauseReason, Ticket, appointment_priority
 from kiosk.domain.lifecycle import cancel as lc_cancel
 from kiosk.domain.ports import DuplicateRequest, HallStore, StoreCode, StoreError
 from kiosk.domain.queue import expected_wait, mean_service, wait_range
@@ -32,6 +34,20 @@ class Request:
     category: str | None = None
 
 
+class Halt(StrEnum):
+    """Why no window can call a ticket now (the slip says when calling resumes instead of a wait)."""
+
+    BEFORE_HOURS = "before_hours"  # the windows start calling later today: ``resumes_at`` (today)
+    AFTER_HOURS = "after_hours"  # calling is over for today; the queue is per day, so take a new ticket then
+    DAY_OFF = "day_off"  # no window calls today at all (Sunday); likewise
+    PAUSED = "paused"  # within hours, but every window that may call the ticket is paused
+
+    @property
+    def for_another_day(self) -> bool:
+        """Whether this ticket will not be called: calling resumes on a later day, with new numbers."""
+        return self in (Halt.AFTER_HOURS, Halt.DAY_OFF)
+
+
 @dataclass(frozen=True)
 class Slip:
     ticket: Ticket
@@ -41,7 +57,9 @@ class Slip:
     ahead: int
     wait: tuple[int, int]
     reprint: bool = False
-    minutes: float = 0.0  # the point estimate behind ``wait``
+    minutes: float = 0.0  # the point estimate behind ``wait`` (inf while halted: there is none)
+    halt: Halt | None = None  # None: a window can call the ticket, ``wait`` holds
+    resumes_at: _dt.datetime | None = None  # while halted: when calling (re)starts; None when not known
 
 
 SERVICE_CACHE_SECONDS = 20.0
@@ -153,7 +171,31 @@ class TicketDesk:
         category = self.hall.category(ticket.category)
         windows = tuple(self.hall.windows_for(category.code))
         ahead, minutes = self.estimate(ticket)
-        return Slip(ticket, category.name, category.name_en, windows, ahead, wait_range(minutes), reprint, minutes)
+        halt, resumes_at = self.halted(ticket)
+        if halt is not None:
+            minutes = math.inf
+        return Slip(ticket, category.name, category.name_en, windows, ahead, wait_range(minutes), reprint, minutes,
+                    halt, resumes_at)
+
+    def halted(self, ticket: Ticket) -> tuple[Halt | None, _dt.datetime | None]:
+        """Whether a window can call ``ticket`` now — (None, None) — or why not and when calling
+        (re)starts: outside the hall's hours (the self-service area calls nobody), the next
+        opening; with every window that may call it paused, the end of lunchtime if one of them
+        is paused for lunch (午间不打烊: back when lunchtime ends), else not known (None)."""
+        now = self.clock()
+        if not self.hall.calling_at(now):
+            resumes = self.hall.next_calling(now)
+            if resumes is not None and resumes.date() == now.date():
+                return Halt.BEFORE_HOURS, resumes
+            over = any(start <= now for start, _ in self.hall.calling_periods(now.date()))
+            return (Halt.AFTER_HOURS if over else Halt.DAY_OFF), resumes
+        callers = [ticket.target_window] if ticket.target_window is not None else \
+            [w.number for w in self.hall.windows_for(ticket.category)]
+        paused = self.store.paused_windows()
+        if any(n not in paused for n in callers):
+            return None, None
+        lunch = self.hall.lunch_ends(now) if any(paused[n] == PauseReason.LUNCH for n in callers) else None
+        return Halt.PAUSED, lunch
 
     def _recent_services(self, day: str, categories: tuple[str, ...]) -> list[float]:
         """Today's latest service times, read again at most every SERVICE_CACHE_SECONDS: they move

@@ -1,9 +1,12 @@
-"""The hall: ticket categories and windows (``assets/hall.yaml``), validated like the catalogue."""
+"""The hall: ticket categories, windows and opening hours (``assets/hall.yaml``), validated like
+the catalogue."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +38,68 @@ class Window:
     categories: tuple[str, ...]
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # datetime.weekday() order
+DAY_MINUTES = 24 * 60
+
+
+class HoursKind(StrEnum):
+    """What one line of the hall's hours means for the queue."""
+
+    WINDOWS = "windows"  # the windows call tickets (the default)
+    LUNCH = "lunch"  # the windows keep calling over lunch (午间不打烊); a window paused for lunch is back at its end
+    SELF_SERVICE = "self_service"  # the 24-hour self-service area: machines only, no window calls a ticket
+
+
 @dataclass(frozen=True)
 class Hours:
+    """One line of the hall's hours: the words the screens show (``days``, ``days_en``, ``time``)
+    and what they mean — on which weekdays (0 = Monday), from ``opens`` to ``closes`` (minutes after
+    midnight; 24:00 is 1440), and whether the windows call tickets then (``kind``)."""
+
     days: str
     days_en: str
     time: str
+    weekdays: frozenset[int] = frozenset(range(7))
+    opens: int = 0
+    closes: int = DAY_MINUTES
+    kind: HoursKind = HoursKind.WINDOWS
+
+    def on(self, day: _dt.date) -> tuple[_dt.datetime, _dt.datetime] | None:
+        """This line's time on ``day`` (from, until), or None when it does not apply that day."""
+        if day.weekday() not in self.weekdays:
+            return None
+        midnight = _dt.datetime.combine(day, _dt.time())
+        return midnight + _dt.timedelta(minutes=self.opens), midnight + _dt.timedelta(minutes=self.closes)
+
+
+_TIME_RANGE = re.compile(r"\s*(\d{1,2}):(\d{2})\s*[-–—~]\s*(\d{1,2}):(\d{2})\s*")
+
+
+def parse_time_range(text: str) -> tuple[int, int] | None:
+    """"08:30–17:00" → (510, 1020) minutes after midnight; None unless it is a range within one day
+    (00:00 to 24:00) that opens before it closes."""
+    m = _TIME_RANGE.fullmatch(text)
+    if m is None:
+        return None
+    h1, m1, h2, m2 = map(int, m.groups())
+    if h1 > 23 or m1 > 59 or m2 > 59 or h2 > 24 or (h2 == 24 and m2):
+        return None
+    opens, closes = h1 * 60 + m1, h2 * 60 + m2
+    return (opens, closes) if opens < closes else None
+
+
+def _time_range(v: Any) -> str | None:
+    if isinstance(v, str) and parse_time_range(v):
+        return None
+    return ("must be a time range within one day, opening before closing, such as \"08:30–17:00\" "
+            "(a range past midnight is two lines)")
+
+
+def _weekdays(v: Any) -> str | None:
+    if not isinstance(v, list) or not v or not all(isinstance(d, str) and d in WEEKDAYS for d in v):
+        return "must be a non-empty list of " + ", ".join(WEEKDAYS)
+    twice = sorted({d for d in v if v.count(d) > 1}, key=WEEKDAYS.index)
+    return f"lists {', '.join(twice)} twice" if twice else None
 
 
 @dataclass(frozen=True)
@@ -63,6 +123,47 @@ class Hall:
             if c.code == code:
                 return c
         raise HallError(Code.NO_SUCH_CATEGORY, category=code)
+
+    # --- when the windows call tickets -------------------------------------------------------------
+
+    @property
+    def has_schedule(self) -> bool:
+        """Whether the hours say when the windows call (a hall without hours is taken as always open)."""
+        return any(h.kind != HoursKind.SELF_SERVICE for h in self.hours)
+
+    def calling_periods(self, day: _dt.date) -> list[tuple[_dt.datetime, _dt.datetime]]:
+        """When the windows call tickets on ``day``, in order: the windows' and the lunchtime
+        hours, overlapping or touching ones joined (the self-service area calls nobody)."""
+        spans = sorted(span for h in self.hours if h.kind != HoursKind.SELF_SERVICE
+                       if (span := h.on(day)) is not None)
+        joined: list[tuple[_dt.datetime, _dt.datetime]] = []
+        for start, end in spans:
+            if joined and start <= joined[-1][1]:
+                joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+            else:
+                joined.append((start, end))
+        return joined
+
+    def calling_at(self, when: _dt.datetime) -> bool:
+        """Whether the windows call tickets at ``when`` (each period from its start, until its end)."""
+        if not self.has_schedule:
+            return True
+        return any(start <= when < end for start, end in self.calling_periods(when.date()))
+
+    def next_calling(self, when: _dt.datetime) -> _dt.datetime | None:
+        """When the windows next start calling after ``when`` (looking a week ahead), or None."""
+        for offset in range(8):
+            day = when.date() + _dt.timedelta(days=offset)
+            for start, _end in self.calling_periods(day):
+                if start > when:
+                    return start
+        return None
+
+    def lunch_ends(self, when: _dt.datetime) -> _dt.datetime | None:
+        """The end of ``when``'s day's lunchtime (kind ``lunch``) if it is still to come, else None."""
+        ends = [span[1] for h in self.hours if h.kind == HoursKind.LUNCH
+                if (span := h.on(when.date())) is not None and span[1] > when]
+        return min(ends, default=None)
 
     def windows_for(self, category: str) -> list[Window]:
         return [w for w in self.windows if category in w.categories]
@@ -113,6 +214,12 @@ def _check_list(data: LineDict, key: str, rep: _Reporter, spec: dict[str, Any]) 
     return out
 
 
+def _hours(rec: dict[str, Any]) -> Hours:
+    opens, closes = parse_time_range(rec["time"]) or (0, DAY_MINUTES)
+    return Hours(rec["days"], rec["days_en"], rec["time"], frozenset(WEEKDAYS.index(d) for d in rec["weekdays"]),
+                 opens, closes, HoursKind(rec["kind"]))
+
+
 def load_hall(path: Path = DEFAULT_FILE) -> Hall:
     data, problems = load(path)
     rep = _Reporter(str(path))
@@ -132,7 +239,13 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
                         "zh_CN")}
     head = rep.record(data, "hall", data.line, top)
     hours = _check_list(data, "hours", rep, {
-        "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _text, None)})
+        "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _time_range, None),
+        "weekdays": (True, _weekdays, None),
+        "kind": (False, lambda v: None if v in tuple(HoursKind) else "must be one of " + ", ".join(HoursKind),
+                 HoursKind.WINDOWS.value)})
+    if isinstance(data.get("hours"), LineList) and len(hours) == len(data["hours"]) and \
+            not any(rec["kind"] == HoursKind.WINDOWS for rec, _ in hours):
+        rep.add(data.line_of("hours"), "hours", "no line says when the windows call tickets (kind: windows)")
     cats = _check_list(data, "categories", rep, {
         "code": (True, lambda v: None if v in CATEGORY_CODES else "must be one of " + ", ".join(CATEGORY_CODES), None),
         "prefix": (True, lambda v: None if isinstance(v, str) and re.fullmatch("[A-Z]", v)
@@ -181,7 +294,7 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         raise ValidationError(rep.problems)
     return Hall(
         name=head["name"], name_en=head["name_en"],
-        hours=tuple(Hours(**r) for r, _ in hours),
+        hours=tuple(_hours(r) for r, _ in hours),
         categories=tuple(Category(**r) for r, _ in cats),
         windows=tuple(Window(r["number"], r["name"], r["name_en"], tuple(r["categories"])) for r, _ in wins),
         policy=policy,

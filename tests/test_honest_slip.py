@@ -1,0 +1,202 @@
+"""The honest slip: outside the hall's hours, or with every window that may call the ticket paused,
+the slip says when calling resumes instead of a wait estimate (and never "马上就到您")."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+
+import pytest
+from conftest import FakeClock, make_desk
+
+from kiosk.domain.desk import Halt, Request
+from kiosk.domain.hall import HoursKind, load_hall, parse_time_range
+from kiosk.domain.lifecycle import PauseReason
+from kiosk.domain.queue import expected_wait, wait_range
+from kiosk.domain.yamlfile import ValidationError
+
+# 2026-11-23 is a Monday
+THU, FRI, SAT, SUN, MON = (dt.date(2026, 11, d) for d in (26, 27, 28, 29, 30))
+COMPREHENSIVE = (1, 2, 3, 4, 5)  # the 综合窗口 (assets/hall.yaml)
+
+
+def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+@pytest.fixture
+def desk_at(store, catalogue, hall):
+    """A desk whose clock reads ``when``."""
+    def make(when: dt.datetime):
+        return make_desk(store, catalogue, hall, FakeClock(when))
+    return make
+
+
+def slip_at(desk_at, when: dt.datetime, category: str = "comprehensive"):
+    return desk_at(when).issue(Request(category=category))
+
+
+# --- the hall's hours, machine-readable ------------------------------------------------------------
+
+def test_the_hours_say_when_the_windows_call(hall):
+    weekdays, lunch, saturday, self_service = hall.hours
+    assert (weekdays.weekdays, weekdays.opens, weekdays.closes, weekdays.kind) == (
+        frozenset(range(5)), 8 * 60 + 30, 17 * 60, HoursKind.WINDOWS)
+    assert (lunch.opens, lunch.closes, lunch.kind) == (12 * 60, 13 * 60 + 30, HoursKind.LUNCH)
+    assert (saturday.weekdays, saturday.opens, saturday.closes) == (frozenset({5}), 9 * 60, 16 * 60)
+    assert (self_service.weekdays, self_service.closes, self_service.kind) == (
+        frozenset(range(7)), 24 * 60, HoursKind.SELF_SERVICE)
+    assert hall.calling_periods(FRI) == [(at(FRI, 8, 30), at(FRI, 17))]  # lunchtime inside: one period
+    assert hall.calling_periods(SAT) == [(at(SAT, 9), at(SAT, 16))]
+    assert hall.calling_periods(SUN) == []  # the self-service area calls nobody
+    assert hall.calling_at(at(FRI, 12, 45))  # 午间不打烊
+    assert not hall.calling_at(at(FRI, 3))  # only the self-service area is open at night
+    assert hall.calling_at(at(FRI, 8, 30)) and not hall.calling_at(at(FRI, 17))
+    assert hall.next_calling(at(SAT, 16, 30)) == at(MON, 8, 30)
+    assert hall.lunch_ends(at(FRI, 12, 10)) == at(FRI, 13, 30) and hall.lunch_ends(at(FRI, 14)) is None
+
+
+def test_a_hall_with_a_lunch_break_calls_in_two_periods(hall):
+    morning = dataclasses.replace(hall.hours[0], time="08:30–12:00", closes=12 * 60)
+    afternoon = dataclasses.replace(hall.hours[0], time="13:30–17:00", opens=13 * 60 + 30)
+    broken = dataclasses.replace(hall, hours=(morning, afternoon))
+    assert broken.calling_periods(FRI) == [(at(FRI, 8, 30), at(FRI, 12)), (at(FRI, 13, 30), at(FRI, 17))]
+    assert not broken.calling_at(at(FRI, 12, 30)) and broken.next_calling(at(FRI, 12, 30)) == at(FRI, 13, 30)
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("08:30–17:00", (510, 1020)), ("8:30-12:00", (510, 720)), ("00:00–24:00", (0, 1440)),
+    ("17:00–08:30", None), ("09:00–09:00", None), ("24:00–24:00", None), ("08:60–09:00", None),
+    ("12:00–24:30", None), ("全天", None), ("08:30", None)])
+def test_time_ranges(text, minutes):
+    assert parse_time_range(text) == minutes
+
+
+def test_bad_hours_are_told_with_file_line_and_field(tmp_path):
+    src = (load_hall.__defaults__[0]).read_text(encoding="utf-8")
+    bad = tmp_path / "hall.yaml"
+    bad.write_text(src.replace('time: "08:30–17:00", weekdays: [mon, tue, wed, thu, fri]',
+                               'time: "17:00–08:30", weekdays: [mon, tue, mon, funday]')
+                   .replace("kind: lunch", "kind: siesta"), encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        load_hall(bad)
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    weekday_line = next(i for i, line in enumerate(lines, 1) if "funday" in line)
+    lunch_line = next(i for i, line in enumerate(lines, 1) if "siesta" in line)
+    said = {(p.line, p.field): p.message for p in err.value.problems}
+    assert said[(weekday_line, "hours[0].time")].startswith("must be a time range within one day")
+    assert said[(weekday_line, "hours[0].weekdays")] == "must be a non-empty list of mon, tue, wed, thu, fri, sat, sun"
+    assert said[(lunch_line, "hours[1].kind")] == "must be one of windows, lunch, self_service"
+    assert all(str(p).startswith(f"{bad}:{p.line}: hours") for p in err.value.problems)
+
+
+def test_hours_need_weekdays_and_a_windows_line(tmp_path):
+    src = (load_hall.__defaults__[0]).read_text(encoding="utf-8")
+    bad = tmp_path / "hall.yaml"
+    bad.write_text(src.replace(", weekdays: [sat]", "").replace(", weekdays: [sat, sat]", ""), encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        load_hall(bad)
+    assert [(p.field, p.message) for p in err.value.problems] == [("hours[2].weekdays", "is missing")]
+    only_machines = "\n".join(line for line in src.splitlines()
+                              if not line.lstrip().startswith("- {days:") or "self_service" in line)
+    bad.write_text(only_machines, encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        load_hall(bad)
+    assert [(p.field, p.message) for p in err.value.problems] == [
+        ("hours", "no line says when the windows call tickets (kind: windows)")]
+
+
+# --- the slip --------------------------------------------------------------------------------------
+
+def test_a_normal_open_hall_keeps_its_estimate(store, catalogue, hall, clock):
+    desk = make_desk(store, catalogue, hall, clock)  # Friday 09:30
+    slips = [desk.issue(Request(category="comprehensive")) for _ in range(7)]
+    last = slips[-1]
+    assert (last.halt, last.resumes_at) == (None, None)
+    # seven waiting, five windows free: the 7th is called after two services (9 min each) of five
+    assert last.ahead == 6 and last.minutes == pytest.approx(expected_wait(6, 0, 5, 9.0)) == pytest.approx(3.6)
+    assert last.wait == wait_range(last.minutes) == (0, 5)
+    assert desk.estimate(last.ticket) == (last.ahead, last.minutes)
+
+
+def test_at_21_08_on_a_weekday_calling_resumes_tomorrow_morning(desk_at):
+    slip = slip_at(desk_at, at(THU, 21, 8))
+    assert slip.halt == Halt.AFTER_HOURS and slip.halt.for_another_day
+    assert slip.resumes_at == at(FRI, 8, 30)
+    assert math.isinf(slip.minutes) and slip.wait == (0, 0)  # no estimate
+
+
+def test_at_five_o_clock_calling_is_over(desk_at):
+    assert slip_at(desk_at, at(THU, 16, 59)).halt is None
+    slip = slip_at(desk_at, at(THU, 17))
+    assert (slip.halt, slip.resumes_at) == (Halt.AFTER_HOURS, at(FRI, 8, 30))
+
+
+def test_friday_night_resumes_on_saturday_and_saturday_evening_on_monday(desk_at):
+    assert slip_at(desk_at, at(FRI, 21, 8)).resumes_at == at(SAT, 9)
+    slip = slip_at(desk_at, at(SAT, 16, 30))
+    assert (slip.halt, slip.resumes_at) == (Halt.AFTER_HOURS, at(MON, 8, 30))
+
+
+def test_sunday_is_a_day_off(desk_at):
+    slip = slip_at(desk_at, at(SUN, 10))
+    assert (slip.halt, slip.resumes_at) == (Halt.DAY_OFF, at(MON, 8, 30)) and slip.halt.for_another_day
+
+
+def test_saturday_morning_before_the_duty_starts(desk_at):
+    slip = slip_at(desk_at, at(SAT, 8, 30))
+    assert (slip.halt, slip.resumes_at) == (Halt.BEFORE_HOURS, at(SAT, 9)) and not slip.halt.for_another_day
+    assert slip.ahead == 0 and math.isinf(slip.minutes)
+    later = slip_at(desk_at, at(SAT, 10))  # Saturday duty: the windows call
+    assert later.halt is None and later.ahead == 1 and later.minutes == 0
+
+
+def test_the_self_service_area_open_all_night_calls_nobody(desk_at):
+    slip = slip_at(desk_at, at(FRI, 3))
+    assert (slip.halt, slip.resumes_at) == (Halt.BEFORE_HOURS, at(FRI, 8, 30))
+
+
+def test_lunchtime_the_windows_keep_calling(desk_at):
+    slip = slip_at(desk_at, at(FRI, 12, 30))
+    assert slip.halt is None and slip.minutes == 0 and slip.wait == (0, 5)
+
+
+def test_every_window_paused_for_lunch_resumes_when_lunchtime_ends(desk_at, store):
+    for n in COMPREHENSIVE:
+        store.set_paused(n, PauseReason.LUNCH, 0.0)
+    slip = slip_at(desk_at, at(FRI, 12, 10))
+    assert (slip.halt, slip.resumes_at) == (Halt.PAUSED, at(FRI, 13, 30)) and math.isinf(slip.minutes)
+    assert slip_at(desk_at, at(FRI, 12, 10), "consult").halt == Halt.PAUSED  # the same windows call 综合咨询
+    assert slip_at(desk_at, at(FRI, 12, 10), "police").halt is None  # window 8 is open
+    assert slip_at(desk_at, at(FRI, 14)).resumes_at is None  # a lunch pause after lunchtime: not known
+
+
+def test_every_window_of_a_category_paused_says_so(desk_at, store):
+    store.set_paused(6, PauseReason.TRAINING, 0.0)
+    store.set_paused(7, PauseReason.FAULT, 0.0)
+    slip = slip_at(desk_at, at(FRI, 10), "realty")
+    assert (slip.halt, slip.resumes_at) == (Halt.PAUSED, None)  # when training ends is not known
+    assert slip_at(desk_at, at(FRI, 10)).halt is None  # the 综合窗口 still call
+    store.set_paused(7, PauseReason.LUNCH, 0.0)
+    assert slip_at(desk_at, at(FRI, 11), "realty").resumes_at == at(FRI, 13, 30)  # window 7 is back then
+    store.set_paused(6, None, 0.0)
+    reopened = slip_at(desk_at, at(FRI, 11), "realty")
+    # two realty tickets ahead, one window open (14 min a service): called after two services
+    assert reopened.halt is None and reopened.ahead == 2 and reopened.minutes == pytest.approx(28.0)
+
+
+def test_a_ticket_sent_to_a_paused_window_waits_for_it(desk_at, store):
+    desk = desk_at(at(FRI, 10))
+    ticket = desk.issue(Request(category="comprehensive")).ticket
+    store.set_paused(3, PauseReason.AWAY, 0.0)
+    sent = dataclasses.replace(ticket, target_window=3)
+    assert desk.halted(sent) == (Halt.PAUSED, None)
+    assert desk.halted(ticket) == (None, None)
+
+
+def test_a_hall_without_hours_is_always_open(store, catalogue, hall):
+    open_all_day = dataclasses.replace(hall, hours=())
+    desk = make_desk(store, catalogue, open_all_day, FakeClock(at(SUN, 3)))
+    assert desk.issue(Request(category="comprehensive")).halt is None
+    assert load_hall().has_schedule and not open_all_day.has_schedule

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPdfWriter
+from PySide6.QtPdf import QPdfDocument
 
 from kiosk.ui.kiosk import slip_pdf
 from kiosk.ui.kiosk.slip_pdf import PrintError, check_pdf, pdf_problem, write_slip_pdf
@@ -119,3 +123,100 @@ def test_pdf_problem_names_what_is_missing():
     assert pdf_problem(b"%PDF-1.4\nxref\nstartxref\n999\n%%EOF\n") == "its cross-reference table is not at byte 999"
     assert pdf_problem(b"%PDF-1.4\n<< /Type /Pages >>\nxref\nstartxref\n28\n%%EOF\n") == "it has no page"
     assert pdf_problem(b"%PDF-1.4\n<< /Type /Page >>\nxref\nstartxref\n27\n%%EOF\n") is None
+
+
+# --- every line printed, in normal and large print ---------------------------------------------------
+
+CLOSING_EN = "Missed your call? Ask at the service desk. Couldn't get it done? Window 9."
+HALL_EN = "Zhangpu Town Government Service Centre"
+
+
+def pdf_text(path: Path) -> tuple[int, QSizeF, str]:
+    """(pages, the first page's size in points, the text of every page) as a PDF reader finds it."""
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    text = " ".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
+    return doc.pageCount(), doc.pagePointSize(0), text
+
+
+def overlapping_glyphs(path: Path) -> tuple[int, float]:
+    """(pairs of printed characters drawn over each other, the lowest character's bottom in points):
+    a wrapped line drawn over the next one is unreadable."""
+    doc = QPdfDocument()
+    doc.load(str(path))
+    boxes = [b for poly in doc.getAllText(0).bounds() if (b := poly.boundingRect()).width() and b.height()]
+    area = lambda r: r.width() * r.height()
+    pairs = sum(area(a.intersected(b)) > 0.3 * min(area(a), area(b)) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    return pairs, max(b.bottom() for b in boxes)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters only: Qt's PDF writer maps some digits of the bundled CJK font
+    to the wrong characters for readers, although they print right)."""
+    return re.findall(r"[A-Za-z']+|[\u4e00-\u9fff]", text)
+
+
+def in_order(needle: list[str], haystack: list[str]) -> bool:
+    found = iter(haystack)
+    return all(any(w == h for h in found) for w in needle)
+
+
+def english_lines(name: str, *extra: str) -> list[str]:
+    return ["Queue ticket", name, "Please wait for General window 1–5", "People ahead of you: 12",
+            "Estimated wait: about 20–30 min", *extra, "Issued 2026-11-24 09:20", CLOSING_EN]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large print"])
+def test_the_longest_english_item_name_and_every_line_are_printed(qapp, tmp_path, catalogue, large):
+    item = max(catalogue.items, key=lambda i: len(i.name_en))
+    lines = english_lines(item.name_en)
+    path = write_slip_pdf(slip(), tmp_path, load_fonts(), HALL_EN, lines, large=large)
+    pages, size, text = pdf_text(path)
+    assert pages == 1 and size.width() == pytest.approx(80 / 25.4 * 72, abs=1)  # one 80 mm till-roll slip
+    printed = words(text)
+    assert in_order(words(HALL_EN), printed) and "Centre" in printed
+    assert in_order(words(item.name_en), printed), (item.name_en, text)
+    for line in lines:
+        assert in_order(words(line), printed), (line, text)
+    assert in_order(["Couldn't", "get", "it", "done", "Window"], printed[-8:])
+    overlaps, lowest = overlapping_glyphs(path)
+    assert overlaps == 0 and lowest < size.height()
+
+
+def test_a_long_chinese_slip_in_large_print(qapp, tmp_path, catalogue):
+    item = max(catalogue.items, key=lambda i: len(i.name))
+    lines = ["取号凭条", item.name, "请到 1–5 号综合窗口等候叫号", "前面还有 12 人", "预计等候约 20–30 分钟",
+             "绿色通道 · 优先叫号", "快到您时短信提醒 138****5678", "取号时间 2026-11-24 09:20",
+             "过号请到服务台重新激活；办不成事请到 9 号专窗"]
+    path = write_slip_pdf(slip(), tmp_path, load_fonts(), "张浦镇政务服务中心", lines, large=True)
+    pages, size, text = pdf_text(path)
+    assert pages == 1
+    assert in_order(words("".join(lines)), words(text)), text
+    overlaps, lowest = overlapping_glyphs(path)
+    assert overlaps == 0 and lowest < size.height()
+
+
+def test_large_print_is_at_least_16_pt_and_the_roll_grows_to_fit(qapp, tmp_path):
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    writer.setResolution(slip_pdf.RESOLUTION)
+    lines = english_lines("Business licence")
+    normal, qr_normal = slip_pdf.layout_slip("A001", HALL_EN, lines, load_fonts(), False, writer, 850)
+    large, qr_large = slip_pdf.layout_slip("A001", HALL_EN, lines, load_fonts(), True, writer, 850)
+    body = lambda blocks: [b.font.pointSizeF() for b in blocks[3:]]  # after the hall, caption and number
+    assert set(body(normal)) == {9} and min(body(large)) >= 16  # 长辈版: large print
+    assert large[0].font.pointSizeF() > normal[0].font.pointSizeF() and large[2].font.pointSizeF() > 40
+    for blocks, qr in ((normal, qr_normal), (large, qr_large)):  # stacked, never overlapping
+        tops = [b.rect for b in blocks] + [qr]
+        assert all(a.bottom() <= b.top() for a, b in zip(tops, tops[1:]))
+    assert qr_large.bottom() > qr_normal.bottom()
+    # the printed page is as long as the slip: longer in large print, longer with more lines
+    length = {}
+    for name, large_print, extra in (("normal", False, ()), ("large", True, ()),
+                                     ("large+", True, ("Priority service",) * 6)):
+        folder = tmp_path / name
+        path = write_slip_pdf(slip(), folder, load_fonts(), HALL_EN, english_lines("Business licence", *extra),
+                              large=large_print)
+        pages, size, text = pdf_text(path)
+        assert pages == 1 and "Window" in text
+        length[name] = size.height()
+    assert length["normal"] < length["large"] < length["large+"]

@@ -1,5 +1,9 @@
 """The mock printer: the ticket slip written as a PDF through Qt's PDF writer.
 
+The slip is an 80 mm till roll: one page as long as its text, every line wrapped to the paper's
+width and measured before it is drawn, so nothing is cut however long an item's name is. In 长辈版
+it is printed in large print (body 16 pt instead of 9 pt).
+
 The PDF is written under a temporary name, read back and checked (header, trailer, cross-reference
 table, at least one page), and only then renamed into place: the kiosk never says "printed" for a
 file that a full disk cut short.
@@ -13,10 +17,11 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.domain.desk import Slip
 from kiosk.ui.shared.widgets import paint_qr, qr_matrix
@@ -33,6 +38,28 @@ class PrintError(OSError):
 #: Free space below which a failed or cut-short write is put down to a full disk.
 NEARLY_FULL = 1 << 20
 
+#: The till roll: its width and margins (mm); the page is as long as the slip.
+PAPER_WIDTH_MM = 80.0
+MARGIN_MM = 4.0
+RESOLUTION = 300  # dots per inch
+
+
+@dataclass(frozen=True)
+class PrintSizes:
+    """Point sizes of the slip's text."""
+
+    hall: float  # the hall's name, bold
+    body: float  # the caption and every line of ``lines``
+    number: float  # the ticket number, bold
+
+
+NORMAL_PRINT = PrintSizes(hall=10, body=9, number=40)
+LARGE_PRINT = PrintSizes(hall=18, body=16, number=56)  # 长辈版: body ≥ 16 pt
+
+
+def print_sizes(large: bool) -> PrintSizes:
+    return LARGE_PRINT if large else NORMAL_PRINT
+
 
 def slip_qr_text(slip: Slip, hall_name: str) -> str:
     t = slip.ticket
@@ -40,8 +67,10 @@ def slip_qr_text(slip: Slip, hall_name: str) -> str:
     return f"{hall_name}\n{t.number} {t.subject}\n{slip.category_name} {issued}"
 
 
-def write_slip_pdf(slip: Slip, folder: Path, family: str, hall_name: str, lines: list[str]) -> Path:
-    """Write an 80 mm receipt for ``slip`` into ``folder`` and return the file, complete.
+def write_slip_pdf(slip: Slip, folder: Path, family: str, hall_name: str, lines: list[str],
+                   large: bool = False) -> Path:
+    """Write an 80 mm receipt for ``slip`` into ``folder`` and return the file, complete; in large
+    print (长辈版) with ``large``.
 
     Raises :class:`PrintError`: "the disk is full" (errno ENOSPC) when it is, "the slip file is
     incomplete" when the written file fails :func:`check_pdf`; no partial file is left behind."""
@@ -53,7 +82,7 @@ def write_slip_pdf(slip: Slip, folder: Path, family: str, hall_name: str, lines:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".part")
         os.close(fd)
         part = Path(name)
-        _paint(slip, part, family, hall_name, lines)
+        _paint(slip, part, family, hall_name, lines, large)
         check_pdf(part)
         os.replace(part, path)
         part = None
@@ -119,38 +148,63 @@ def check_pdf(path: Path) -> None:
         raise PrintError(errno.EIO, f"the slip file is incomplete: {problem}")
 
 
-def _paint(slip: Slip, path: Path, family: str, hall_name: str, lines: list[str]) -> None:
-    """Draw the receipt into a PDF at ``path`` (an existing file is overwritten)."""
+@dataclass(frozen=True)
+class _Block:
+    text: str
+    font: QFont
+    rect: QRectF  # where it is drawn, in device dots from the top left of the printable area
+
+
+_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+
+
+def layout_slip(number: str, hall_name: str, lines: list[str], family: str, large: bool,
+                writer: QPdfWriter, width: float) -> tuple[list[_Block], QRectF]:
+    """Every text block of the slip, wrapped to ``width`` dots and stacked, and the QR code's square
+    below them: each block is as tall as its wrapped text measures on ``writer``."""
+    sizes = print_sizes(large)
+    blocks: list[_Block] = []
+    y = 0.0
+
+    def block(text: str, pt: float, bold: bool = False, after: float = 0.45) -> None:
+        nonlocal y
+        font = QFont(family)
+        font.setPointSizeF(pt)
+        font.setBold(bold)
+        metrics = QFontMetricsF(font, writer)
+        height = max(metrics.boundingRect(QRectF(0, 0, width, 1e7), _FLAGS, text).height(), metrics.height())
+        blocks.append(_Block(text, font, QRectF(0, y, width, height)))
+        y += height + metrics.height() * after
+
+    block(hall_name, sizes.hall, True)
+    block(lines[0], sizes.body)
+    block(number, sizes.number, True, after=0.15)
+    for line in lines[1:]:
+        block(line, sizes.body)
+    side = width * 0.55
+    return blocks, QRectF((width - side) / 2, y + width * 0.02, side, side)
+
+
+def _paint(slip: Slip, path: Path, family: str, hall_name: str, lines: list[str], large: bool = False) -> None:
+    """Draw the receipt into a PDF at ``path`` (an existing file is overwritten): one page of the
+    till roll's width, as long as the slip."""
     t = slip.ticket
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QSizeF(80, 160), QPageSize.Unit.Millimeter, "receipt"))
-    writer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
+    writer.setResolution(RESOLUTION)
+    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+    writer.setPageSize(QPageSize(QSizeF(PAPER_WIDTH_MM, 160), QPageSize.Unit.Millimeter, "receipt"))
+    blocks, qr = layout_slip(t.number, hall_name, lines, family, large, writer, writer.width())
+    length_mm = (qr.bottom() / RESOLUTION * 25.4) + 2 * MARGIN_MM + 1
+    writer.setPageSize(QPageSize(QSizeF(PAPER_WIDTH_MM, length_mm), QPageSize.Unit.Millimeter, "receipt"))
     writer.setTitle(f"{hall_name} {t.number}")
     p = QPainter()
     if not p.begin(writer):
         raise PrintError(errno.EIO, f"cannot write {path.name}")
     try:
-        width = writer.width()
-        y = 0.0
-
-        def text(s: str, pt: float, bold: bool = False, h: float = 1.6) -> None:
-            nonlocal y
-            f = QFont(family)
-            f.setPointSizeF(pt)
-            f.setBold(bold)
-            p.setFont(f)
-            rect = QRectF(0, y, width, pt * h * writer.resolution() / 72)
-            p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, s)
-            y += rect.height()
-
-        text(hall_name, 10, True)
-        text(lines[0], 9)
-        text(t.number, 40, True, 1.4)
-        for line in lines[1:]:
-            text(line, 9, h=1.7)
-        side = width * 0.55
-        paint_qr(p, qr_matrix(slip_qr_text(slip, hall_name)), QRectF((width - side) / 2, y + 20, side, side))
+        for b in blocks:
+            p.setFont(b.font)
+            p.drawText(b.rect, _FLAGS | int(Qt.TextFlag.TextDontClip), b.text)
+        paint_qr(p, qr_matrix(slip_qr_text(slip, hall_name)), qr)
     finally:
         finished = p.end()
     if not finished:

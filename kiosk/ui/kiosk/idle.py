@@ -10,16 +10,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.shared.i18n import Retranslating
-from kiosk.ui.shared.widgets import button, label, set_text
+from kiosk.ui.shared.widgets import PERSON_ACTED, button, label, set_text
 
 MIN_WARN_SECONDS = 20
 
+# input, and PERSON_ACTED: a button pressed or toggled — also by a screen reader's action (AT-SPI
+# Press or Toggle), which comes with no input event and is the citizen at work as much as a tap
 _ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
-                       QEvent.Type.Wheel, QEvent.Type.TabletPress})
+                       QEvent.Type.Wheel, QEvent.Type.TabletPress, PERSON_ACTED})
 
 
 class IdleWatcher(QObject):
-    """Watches the whole application's input. Signals: ``warning(seconds_left)`` each second of
+    """Watches the whole application's input, and every button's press or toggle (also by a
+    screen reader, which sends no input event). Signals: ``warning(seconds_left)`` each second of
     the countdown, ``resumed()`` when the citizen touches again, ``expired()`` at the end."""
 
     warning = Signal(int)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -41,8 +41,55 @@ def restyle(widget: QWidget) -> None:
     style.polish(widget)
 
 
+#: Sent to a button (so every application event filter sees it) when a person presses or toggles
+#: it — by a tap, a key, or a screen reader's action, which comes with no input event of its own.
+#: The idle watcher counts it as activity.
+PERSON_ACTED = QEvent.Type(QEvent.registerEventType())
+
+
+class TapEquivalentButton(QPushButton):
+    """A button whose screen-reader actions do exactly what a tap does.
+
+    Qt gives a checkable button the accessible default action Toggle, which calls ``toggle()``:
+    the check mark changes and ``toggled`` is emitted, but not ``clicked`` — the signal the
+    screens act on — so a persona card or a chip toggled by a screen reader showed ticked while
+    nothing happened. A change of the check state made neither by a click (tap, key, the Press
+    action) nor by the program (``setChecked``) is an assistive technology's Toggle: it emits
+    ``clicked`` as a tap does. Every press and such a toggle also sends PERSON_ACTED."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clicking = False
+        self._programmatic = False
+        self.pressed.connect(self._acted)
+        self.toggled.connect(self._toggled)
+
+    def setChecked(self, checked: bool) -> None:  # noqa: N802 - the program's change, not the person's
+        was, self._programmatic = self._programmatic, True
+        try:
+            super().setChecked(checked)
+        finally:
+            self._programmatic = was
+
+    def nextCheckState(self) -> None:  # noqa: N802 - called by a click (tap, key, Press): clicked follows
+        was, self._clicking = self._clicking, True
+        try:
+            super().nextCheckState()
+        finally:
+            self._clicking = was
+
+    def _toggled(self, checked: bool) -> None:
+        if self._clicking or self._programmatic:
+            return
+        self._acted()
+        self.clicked[bool].emit(checked)
+
+    def _acted(self) -> None:
+        QCoreApplication.sendEvent(self, QEvent(PERSON_ACTED))
+
+
 def button(object_name: str, cls: str = "", checkable: bool = False) -> QPushButton:
-    b = QPushButton()
+    b = TapEquivalentButton()
     b.setObjectName(object_name)
     b.setAccessibleName(object_name)
     b.setFocusPolicy(Qt.FocusPolicy.NoFocus)

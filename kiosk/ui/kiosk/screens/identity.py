@@ -237,6 +237,8 @@ class IdentityScreen(Retranslating, QWidget):
             name = p.name_en if en else p.name
             desc = p.description_en if en else p.description
             set_text(self.persona_buttons[p.id], f"{name}\n{desc}", name)
+            # read after the name: which card is whose (the 70+ elder, the veteran…) by ear, too
+            self.persona_buttons[p.id].setAccessibleDescription(desc)
         self.manual_title.setText(self.tr("或用数字键输入（可选）"))
         set_text(self.id_pick, self.tr("身份证号"))
         set_text(self.phone_pick, self.tr("手机号"))

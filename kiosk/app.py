@@ -62,8 +62,9 @@ def search_docs(catalogue: Catalogue) -> list[Doc]:
 def build_index(catalogue: Catalogue, cache_dir: Path | None) -> SearchIndex:
     docs = search_docs(catalogue)
     cache = PinyinCache(cache_dir / "pinyin.json" if cache_dir else None)
-    cache.prepare([t for d in docs for t in (d.name, *d.aliases)])
-    return SearchIndex(docs, cache.syllables)
+    words = [w for g in catalogue.synonyms.zh for w in g.words]  # everyday words are found by their pinyin too
+    cache.prepare([t for d in docs for t in (d.name, *d.aliases)] + words)
+    return SearchIndex(docs, cache.syllables, catalogue.synonyms)
 
 
 class LazyIndex:

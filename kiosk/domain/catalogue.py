@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from kiosk import ASSETS
+from kiosk.domain.synonyms import SynonymGroup, Synonyms, catalogue_texts, check_synonyms
 from kiosk.domain.yamlfile import LineDict, LineList, Problem, ValidationError, load
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ class Catalogue:
     bundle_by_code: dict[str, Bundle] = field(default_factory=dict, compare=False, repr=False)
     theme_by_code: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
     department_by_code: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+    synonyms: Synonyms = field(default_factory=Synonyms, repr=False)  # synonyms.yaml: everyday words for search
 
     def __post_init__(self) -> None:
         self.by_code.update((i.code, i) for i in self.items)
@@ -427,9 +429,26 @@ def load_catalogue(folder: Path = DEFAULT_DIR, only: Path | None = None) -> Cata
     if only is None and bundle_path.exists():
         bundles, p = _check_bundles(bundle_path, {i.code: i for i in items})
         problems += p
+    synonyms = Synonyms()
+    synonyms_path = folder / "synonyms.yaml"
+    if only is None and synonyms_path.exists():
+        synonyms, p = _check_synonyms(synonyms_path, items, bundles)
+        problems += p
     if problems:
         raise ValidationError(problems)
-    return Catalogue(tuple(items), tuple(bundles), tuple(themes), tuple(depts))
+    return Catalogue(tuple(items), tuple(bundles), tuple(themes), tuple(depts), synonyms=synonyms)
+
+
+def _check_synonyms(path: Path, items: list[Item], bundles: list[Bundle]) -> tuple[Synonyms, list[Problem]]:
+    """synonyms.yaml (:mod:`kiosk.domain.synonyms`): every official term occurs in the catalogue."""
+    data, problems = load(path)
+    rep = _Reporter(str(path))
+    rep.problems.extend(problems)
+    if data is None and problems:
+        return Synonyms(), rep.problems
+    texts = catalogue_texts([(i.name, i.aliases, i.name_en, i.aliases_en) for i in items]
+                            + [(b.name, b.aliases, b.name_en, ()) for b in bundles])
+    return check_synonyms(data, rep, texts), rep.problems
 
 
 def _check_bundles(path: Path, items: dict[str, Item]) -> tuple[list[Bundle], list[Problem]]:
@@ -492,7 +511,7 @@ def _cache_file(folder: Path, cache_dir: Path) -> Path | None:
     from kiosk import __version__
 
     h = hashlib.sha256(__version__.encode())
-    for cls in (Catalogue, Item, Material, Bundle, Term):  # a changed class never reads an old pickle
+    for cls in (Catalogue, Item, Material, Bundle, Term, Synonyms, SynonymGroup):  # a changed class never reads an old pickle
         h.update(f"{cls.__name__}:{','.join(f.name for f in fields(cls))};".encode())
     try:
         for path in sorted(folder.glob("*.yaml")):
@@ -564,5 +583,9 @@ def _is_whole_catalogue(obj: Any) -> bool:
         return False
     if not all(isinstance(i.materials, tuple) and all(_is_whole(m, Material) for m in i.materials)
                for i in obj.items):
+        return False
+    syn = obj.synonyms
+    if not (_is_whole(syn, Synonyms) and all(isinstance(seq, tuple) and all(_is_whole(g, SynonymGroup) for g in seq)
+                                             for seq in (syn.zh, syn.en))):
         return False
     return len(obj.by_code) == len(obj.items) and len(obj.bundle_by_code) == len(obj.bundles)

@@ -5,6 +5,10 @@ Counter) on the same store, so every rule holds exactly as it does at the kiosk 
 Exit codes: 0 done; 1 refused by a rule or the store unavailable (the reason on stderr);
 2 bad input (the reason on stderr); 3 ``ticket``: the person already holds an open ticket for
 this request (its number on stdout).
+
+``ticket`` prints the number alone on stdout; run by a person at a terminal, it also says on stderr
+what the slip says: the people ahead and the wait, or, when no window can call the ticket (outside
+the hall's hours, every window paused), when calling resumes.
 """
 
 from __future__ import annotations
@@ -12,9 +16,17 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.domain.lifecycle import Code, HallError
+
+if TYPE_CHECKING:
+    from kiosk.domain.desk import Slip
+
+#: The wall clock ``kiosk ticket`` issues by (tests set another).
+clock: Callable[[], _dt.datetime] = _dt.datetime.now
 
 #: What a refusal says on the command line (the screens translate the same codes themselves).
 MESSAGES = {
@@ -43,6 +55,43 @@ def message(exc: HallError) -> str:
         return MESSAGES.get(exc.code, str(exc)).format(**exc.params)
     except (KeyError, IndexError):
         return str(exc)
+
+
+def _at(when: _dt.datetime, day: _dt.date) -> str:
+    """"08:30 today", "09:00 tomorrow", "08:30 on Mon 30 Nov" (seen from ``day``)."""
+    time = when.strftime("%H:%M")
+    ahead = (when.date() - day).days
+    if ahead == 0:
+        return f"{time} today"
+    if ahead == 1:
+        return f"{time} tomorrow"
+    return f"{time} on {when:%a} {when.day} {when:%b}"
+
+
+def slip_summary(slip: Slip) -> str:
+    """What the slip says, in one line of English: the people ahead and the wait, or when calling
+    resumes when no window can call the ticket (never "you are next" then)."""
+    from kiosk.domain.desk import Halt
+
+    t = slip.ticket
+    day = _dt.date.fromisoformat(t.day)
+    ahead = f"{slip.ahead} {'person' if slip.ahead == 1 else 'people'} ahead"
+    if slip.halt is None:
+        lo, hi = slip.wait
+        return f"{t.number}: {ahead}, " + ("you are next" if slip.ahead == 0 else f"wait about {lo}–{hi} minutes")
+    if slip.halt.for_another_day:
+        when = f"; take a new ticket from {_at(slip.resumes_at, day)}" if slip.resumes_at else ""
+        why = "calling has finished for today" if slip.halt == Halt.AFTER_HOURS else "no window calls today"
+        return f"{t.number}: {why}, so this ticket will not be called{when}"
+    if slip.halt == Halt.BEFORE_HOURS and slip.resumes_at is not None:
+        return f"{t.number}: {ahead}; calling starts at {_at(slip.resumes_at, day)}"
+    when = f"resumes at about {_at(slip.resumes_at, day)}" if slip.resumes_at else "resumes when a window reopens"
+    return f"{t.number}: {ahead}; every window that serves it is paused, calling {when}"
+
+
+def _for_a_person() -> bool:
+    """Whether a person reads stderr (a terminal), not a script."""
+    return sys.stderr.isatty()
 
 
 def _fail(text: str, code: int) -> int:
@@ -105,7 +154,7 @@ def run_ticket(args: argparse.Namespace, data_dir: Path) -> int:
 
             persona_tags = next((p.tags for p in PERSONAS if p.resident_id == rid), ())
         try:
-            desk = TicketDesk(store, catalogue, hall, _dt.datetime.now, secret=load_secret(data_dir))
+            desk = TicketDesk(store, catalogue, hall, clock, secret=load_secret(data_dir))
             slip = desk.issue(req, rid, persona_tags, use_green=args.green)
         except DuplicateTicket as dup:
             print(dup.ticket.number)
@@ -115,6 +164,8 @@ def run_ticket(args: argparse.Namespace, data_dir: Path) -> int:
         except StoreError as exc:
             return _fail(f"No ticket was issued: {exc}", 1)
         print(slip.ticket.number)
+        if _for_a_person():
+            print(slip_summary(slip), file=sys.stderr)
         return 0
     finally:
         store.close()

@@ -15,6 +15,7 @@ from kiosk.domain.hall import HoursKind, load_hall, parse_time_range
 from kiosk.domain.lifecycle import PauseReason
 from kiosk.domain.queue import expected_wait, wait_range
 from kiosk.domain.yamlfile import ValidationError
+from kiosk.scripting import slip_summary
 
 # 2026-11-23 is a Monday
 THU, FRI, SAT, SUN, MON = (dt.date(2026, 11, d) for d in (26, 27, 28, 29, 30))
@@ -167,6 +168,8 @@ def test_every_window_paused_for_lunch_resumes_when_lunchtime_ends(desk_at, stor
         store.set_paused(n, PauseReason.LUNCH, 0.0)
     slip = slip_at(desk_at, at(FRI, 12, 10))
     assert (slip.halt, slip.resumes_at) == (Halt.PAUSED, at(FRI, 13, 30)) and math.isinf(slip.minutes)
+    assert slip_summary(slip) == ("A001: 0 people ahead; every window that serves it is paused, "
+                                  "calling resumes at about 13:30 today")
     assert slip_at(desk_at, at(FRI, 12, 10), "consult").halt == Halt.PAUSED  # the same windows call 综合咨询
     assert slip_at(desk_at, at(FRI, 12, 10), "police").halt is None  # window 8 is open
     assert slip_at(desk_at, at(FRI, 14)).resumes_at is None  # a lunch pause after lunchtime: not known
@@ -177,6 +180,7 @@ def test_every_window_of_a_category_paused_says_so(desk_at, store):
     store.set_paused(7, PauseReason.FAULT, 0.0)
     slip = slip_at(desk_at, at(FRI, 10), "realty")
     assert (slip.halt, slip.resumes_at) == (Halt.PAUSED, None)  # when training ends is not known
+    assert slip_summary(slip).endswith("every window that serves it is paused, calling resumes when a window reopens")
     assert slip_at(desk_at, at(FRI, 10)).halt is None  # the 综合窗口 still call
     store.set_paused(7, PauseReason.LUNCH, 0.0)
     assert slip_at(desk_at, at(FRI, 11), "realty").resumes_at == at(FRI, 13, 30)  # window 7 is back then
@@ -200,3 +204,37 @@ def test_a_hall_without_hours_is_always_open(store, catalogue, hall):
     desk = make_desk(store, catalogue, open_all_day, FakeClock(at(SUN, 3)))
     assert desk.issue(Request(category="comprehensive")).halt is None
     assert load_hall().has_schedule and not open_all_day.has_schedule
+
+
+# --- kiosk ticket -------------------------------------------------------------------------------------
+
+def test_kiosk_ticket_tells_a_person_when_calling_resumes(tmp_path, monkeypatch, capsys, keep_umask):
+    from kiosk import scripting
+    from kiosk.cli import main
+
+    monkeypatch.delenv("KIOSK_DB", raising=False)
+    monkeypatch.delenv("KIOSK_SECRET_FILE", raising=False)
+    clock = FakeClock(at(THU, 21, 8))
+    monkeypatch.setattr(scripting, "clock", clock)
+    person = [True]
+    monkeypatch.setattr(scripting, "_for_a_person", lambda: person[0])
+
+    def ticket(*args: str) -> tuple[str, str]:
+        assert main(["ticket", *args, "--data-dir", str(tmp_path / "data")]) == 0
+        out = capsys.readouterr()
+        return out.out, out.err
+
+    assert ticket("consult") == ("Z001\n", "Z001: calling has finished for today, so this ticket will not be "
+                                           "called; take a new ticket from 08:30 tomorrow\n")
+    clock.now = at(SAT, 8, 40)
+    assert ticket("consult")[1] == "Z001: 0 people ahead; calling starts at 09:00 today\n"
+    clock.now = at(SAT, 9, 10)
+    assert ticket("consult")[1] == "Z002: 1 person ahead, wait about 0–5 minutes\n"
+    clock.now = at(SAT, 16, 30)
+    assert ticket("consult")[1] == ("Z003: calling has finished for today, so this ticket will not be called; "
+                                    "take a new ticket from 08:30 on Mon 30 Nov\n")
+    clock.now = at(SUN, 10)
+    assert ticket("consult")[1] == ("Z001: no window calls today, so this ticket will not be called; "
+                                    "take a new ticket from 08:30 tomorrow\n")
+    person[0] = False  # a script reads the number alone
+    assert ticket("consult") == ("Z002\n", "")

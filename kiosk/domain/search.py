@@ -52,7 +52,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import overload
+from typing import NamedTuple, overload
 
 from kiosk.domain.synonyms import Synonyms
 
@@ -211,20 +211,22 @@ def _prepared(doc: _Doc) -> tuple[str, bytes, int, int, list[int], list[tuple[st
 _WORD_START = re.compile("\x02([^\x00\x01\x02])")
 
 
-def _initials(prepared: str, weights: bytes) -> tuple[str, bytes]:
-    """The first character of every word start in a prepared string, with its weight: a
-    one-character query is a prefix match where it is one of these."""
+def _initials(prepared: str, weights: bytes, z_end: int) -> tuple[str, bytes, str]:
+    """The first character of every word start in a prepared string, with its weight (a
+    one-character query is a prefix match where it is one of these), and those of the Chinese texts."""
     chars, w = [], []
+    z = 0
     for m in _WORD_START.finditer(prepared):
         chars.append(m.group(1))
         w.append(weights[m.start()])
-    return "".join(chars), bytes(w)
+        if m.start() < z_end:
+            z += 1
+    return "".join(chars), bytes(w), "".join(chars[:z])
 
 
 # --- everyday words -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Posting:
+class _Posting(NamedTuple):
     kind: int  # where the official term stands in ``text``
     bonus: int  # W_SYN_NAME when ``text`` is the name (or English name)
     field: str
@@ -286,10 +288,10 @@ class SearchIndex:
         self._starts = [p[4] for p in prepared]
         self._info = [p[5] for p in prepared]
         self._SZ = [p[0][:p[2]] for p in prepared]  # the Chinese texts alone, for a Chinese query
-        firsts = [_initials(p[0], p[1]) for p in prepared]
+        firsts = [_initials(p[0], p[1], p[2]) for p in prepared]
         self._W = [f[0] for f in firsts]
         self._WM = [f[1] for f in firsts]
-        self._WZ = [_initials(p[0][:p[2]], p[1])[0] for p in prepared]
+        self._WZ = [f[2] for f in firsts]
         # exact matches: text -> [(doc, weight, region: 0 Chinese, 1 pinyin, 2 code and English)]
         self._exact: dict[str, list[tuple[int, int, int]]] = {}
         for i, d in enumerate(self._docs):

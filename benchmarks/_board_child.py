@@ -52,14 +52,16 @@ def main() -> None:
 
         from sqlalchemy import event
 
-        from kiosk.app import Settings, _services, build_board, start_qt
+        from kiosk.app import Settings, _services, build_board, normal_look, staff_language, start_qt
         from kiosk.domain.hall import load_hall
 
         hall = load_hall()
         app = start_qt()
         url = sys.argv[3] if len(sys.argv) > 3 else None
-        store, bridge, language, clock = _services(app, Settings(data_dir=Path(sys.argv[2]), db=url))
-        window = build_board(hall, bridge, language, clock, engine="silent")
+        settings = Settings(data_dir=Path(sys.argv[2]), db=url)
+        store, bridge, clock = _services(app, settings)
+        window = build_board(hall, bridge, clock, staff_language(settings, hall), engine="silent")
+        normal_look(settings).attach(window)
 
         def count_statement(*_args) -> None:
             counts["stmts"] += 1

@@ -275,19 +275,20 @@ def console_builds(app, parts, catalogue, hall) -> tuple[list[float], float]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_console
+    from kiosk.ui.shared.i18n import Language
 
-    board = parts["board"]
     store, bridge, clock = parts["store"], parts["bridge"], parts["clock"]
     builds = []
     for w in hall.windows:
         t0 = time.perf_counter()
-        c = build_console(catalogue, hall, w.number, store, bridge, board.language, clock)
+        c = build_console(catalogue, hall, w.number, store, bridge, clock, Language())
         builds.append(time.perf_counter() - t0)
         c.deleteLater()
         QApplication.processEvents()
     watcher = common.PaintWatcher()
     t0 = time.perf_counter()
-    c = build_console(catalogue, hall, 1, store, bridge, board.language, clock)
+    c = build_console(catalogue, hall, 1, store, bridge, clock, Language())
+    c.setStyleSheet(parts["consoles"].styleSheet())  # the hall's console look, as in its tabs
     watcher.arm(c)
     c.show()
     painted = watcher.wait() - t0

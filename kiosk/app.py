@@ -26,6 +26,8 @@ class Settings:
     warn_seconds: float = 30
     language: str | None = None  # None: the hall's language (hall.yaml)
     elder: bool = False
+    voice: bool | None = None  # 语音播报 at the kiosk; None: on in 长辈版, off otherwise
+    voice_engine: str | None = None  # a QtTextToSpeech plug-in; None: the first that works; "none": silent
     db: str | None = None  # a PostgreSQL URL for a hall on several PCs; None: SQLite in data_dir
 
 
@@ -138,18 +140,24 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     from kiosk.ui.kiosk.window import REFERENCE_SIZE, KioskWindow
     from kiosk.ui.shared.i18n import Language
     from kiosk.ui.shared.theme import ELDER, NORMAL, Theme
+    from kiosk.ui.shared.voice import Speaker
 
     data_dir = Path(settings.data_dir)
     check_data_dir(data_dir)  # a bad data directory is said now; the database opens after home is painted
     store = store if store is not None else LazyStore(lambda: open_store(settings))
-    theme = Theme(app, data_dir / "cache")
-    theme.apply(ELDER if settings.elder else NORMAL)
-    language = Language(app)
-    language.set(settings.language or hall.language)
+    # this terminal's own look and language (never the application's: other terminals may share the process)
+    theme = Theme(data_dir / "cache", ELDER if settings.elder else NORMAL)
+    language = Language(settings.language or hall.language)
     desk = TicketDesk(store, catalogue, hall, clock or _dt.datetime.now, secret=load_secret(data_dir))
     idle = IdleWatcher(settings.idle_seconds, settings.warn_seconds, parent=app)
+    speaker = Speaker(language, engine=settings.voice_engine,
+                      enabled=settings.elder if settings.voice is None else settings.voice)
     window = KioskWindow(catalogue=catalogue, desk=desk, theme=theme, language=language,
-                         index=LazyIndex(catalogue, data_dir / "cache"), slips_dir=data_dir / "slips", idle=idle)
+                         index=LazyIndex(catalogue, data_dir / "cache"), slips_dir=data_dir / "slips", idle=idle,
+                         speaker=speaker)
+    speaker.setParent(window)
+    theme.attach(window)
+    language.attach(window)
     window.setWindowTitle(hall.name)
     window.resize(*REFERENCE_SIZE)
     app.installEventFilter(idle)
@@ -173,38 +181,52 @@ def install_excepthook(window, recover: str = "go_home") -> None:
 
 # --- the hall's other terminals ----------------------------------------------------------------
 
-def _services(app, settings: Settings, clock=None, hall: Hall | None = None):
-    """What every hall terminal shares: the store, the change bridge, the look, the language."""
+def _services(app, settings: Settings, clock=None):
+    """What the hall's terminals in one process share: the store, the change bridge, the clock.
+    (Language and look are each terminal's own.)"""
     import datetime as _dt
 
     from kiosk.ui.shared.bridge import ChangeBridge
-    from kiosk.ui.shared.i18n import Language
-    from kiosk.ui.shared.theme import NORMAL, Theme
 
-    data_dir = Path(settings.data_dir)
     store = open_store(settings, wait=True)
-    Theme(app, data_dir / "cache").apply(NORMAL)
-    language = Language(app)
-    language.set(settings.language or (hall.language if hall is not None else "zh_CN"))
     clock = clock or _dt.datetime.now
     bridge = ChangeBridge(store, clock, app)
     bridge.start()
-    return store, bridge, language, clock
+    return store, bridge, clock
 
 
-def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, language, clock):
+def staff_language(settings: Settings, hall: Hall):
+    """A board's or a console's own Language: ``--lang``, else the hall's."""
+    from kiosk.ui.shared.i18n import Language
+
+    return Language(settings.language or hall.language)
+
+
+def normal_look(settings: Settings):
+    """A Theme in the normal mode (board and consoles have no 长辈版), for windows to attach."""
+    from kiosk.ui.shared.theme import Theme
+
+    return Theme(Path(settings.data_dir) / "cache")
+
+
+def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, clock, language):
+    """Window ``number``'s console, in its own ``language`` (its caller gives it a look)."""
     from kiosk.domain.counter import Counter
     from kiosk.ui.console.window import make_console
 
-    return make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock)
+    console = make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock)
+    language.attach(console)
+    return console
 
 
-def build_board(hall: Hall, bridge, language, clock, engine: str = "auto"):
+def build_board(hall: Hall, bridge, clock, language, engine: str = "auto"):
+    """The call board, in its own ``language`` (its caller gives it a look)."""
     from kiosk.ui.board.window import BoardWindow
     from kiosk.ui.shared.voice import Announcer
 
     board = BoardWindow(hall=hall, bridge=bridge, announcer=Announcer(engine=engine),
                         language=language, clock=clock)
+    language.attach(board)
     board.resize(1920, 1080)
     return board
 
@@ -212,8 +234,9 @@ def build_board(hall: Hall, bridge, language, clock, engine: str = "auto"):
 def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: int, scale: float = 1.0) -> int:
     """``kiosk counter N``: one window's console, a process of its own."""
     app = start_qt(scale)
-    store, bridge, language, clock = _services(app, settings, hall=hall)
-    console = build_console(catalogue, hall, number, store, bridge, language, clock)
+    store, bridge, clock = _services(app, settings)
+    console = build_console(catalogue, hall, number, store, bridge, clock, staff_language(settings, hall))
+    normal_look(settings).attach(console)
     install_excepthook(console, "refresh")
     console.setWindowTitle(f"{hall.name} · {number}")
     console.show()
@@ -223,8 +246,9 @@ def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: in
 def run_board(settings: Settings, hall: Hall, scale: float = 1.0) -> int:
     """``kiosk board``: the call board, a process of its own."""
     app = start_qt(scale)
-    store, bridge, language, clock = _services(app, settings, hall=hall)
-    board = build_board(hall, bridge, language, clock)
+    store, bridge, clock = _services(app, settings)
+    board = build_board(hall, bridge, clock, staff_language(settings, hall))
+    normal_look(settings).attach(board)
     install_excepthook(board, "refresh")
     board.setWindowTitle(hall.name)
     board.showFullScreen() if settings.fullscreen else board.show()
@@ -249,14 +273,19 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
     if simulate:
         today = _dt.date.today()
         clock = SimClock(_dt.datetime.combine(today, _dt.time()) + _dt.timedelta(hours=OPEN_HOUR), speed)
-    store, bridge, language, clock = _services(app, settings, clock, hall)
+    store, bridge, clock = _services(app, settings, clock)
+    # every terminal its own language and look: the kiosk's visitor switching to English or
+    # 长辈版 changes nothing on the board or at a window
     kiosk, _ = build_kiosk_window(app, settings, catalogue, hall, clock=clock, store=store)
-    board = build_board(hall, bridge, language, clock, engine)
+    look = normal_look(settings)  # one mode for board and consoles, the kiosk's is its own
+    board = build_board(hall, bridge, clock, staff_language(settings, hall), engine)
+    look.attach(board)
     consoles = QTabWidget()
     consoles.setObjectName("hall_consoles")
     for w in hall.windows:
-        consoles.addTab(build_console(catalogue, hall, w.number, store, bridge, language, clock),
+        consoles.addTab(build_console(catalogue, hall, w.number, store, bridge, clock, staff_language(settings, hall)),
                         f"{w.number} {w.name}")
+    look.attach(consoles)
     consoles.resize(1280, 880)
     parts = dict(kiosk=kiosk, board=board, consoles=consoles, store=store, bridge=bridge, clock=clock,
                  sim=None, timer=None)

@@ -1,6 +1,6 @@
 """Render every screen offscreen at its reference size into docs/screenshots/.
 
-    python scripts/screenshots.py [--out DIR] [--only normal|elder|en|board|console]
+    python scripts/screenshots.py [--out DIR] [--only normal|elder|en|en-elder|board|console]
 
 The kiosk at 1080x1920 in three sets — normal (zh_CN), elder (长辈版) and en (English) — then the
 call board (1920x1080, scripts/screenshots_board.py) and a window console (1280x800,
@@ -31,7 +31,7 @@ from kiosk.app import Settings, build_kiosk_window, load_data  # noqa: E402
 from kiosk.domain.desk import Request  # noqa: E402
 
 SETS = {"normal": dict(language="zh_CN", elder=False), "elder": dict(language="zh_CN", elder=True),
-        "en": dict(language="en_US", elder=False)}
+        "en": dict(language="en_US", elder=False), "en-elder": dict(language="en_US", elder=True)}
 FIXED_NOW = _dt.datetime(2026, 11, 27, 10, 12)
 
 

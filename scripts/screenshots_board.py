@@ -36,7 +36,7 @@ from kiosk.store.secret import load_secret  # noqa: E402
 from kiosk.ui.board.window import REFERENCE_SIZE, BoardWindow  # noqa: E402
 from kiosk.ui.shared.bridge import ChangeBridge  # noqa: E402
 from kiosk.ui.shared.i18n import EN, ZH, Language  # noqa: E402
-from kiosk.ui.shared.theme import NORMAL, Theme  # noqa: E402
+from kiosk.ui.shared.theme import Theme  # noqa: E402
 from kiosk.ui.shared.voice import Announcer  # noqa: E402
 
 START = _dt.datetime(2026, 11, 27, 9, 40)
@@ -82,9 +82,8 @@ def render(app: QApplication, out: Path) -> None:
     catalogue, hall = load_data()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
-        theme = Theme(app, data / "cache")
-        theme.apply(NORMAL)
-        language = Language(app)
+        theme = Theme(data / "cache")
+        language = Language()
         clock = Clock(START)
         store = SqlStore.open(data)
         announcer = Announcer(engine="silent", caption_ms=600_000, gap_ms=0)
@@ -92,6 +91,8 @@ def render(app: QApplication, out: Path) -> None:
         bridge = ChangeBridge(store, clock)
         bridge.start()
         board = BoardWindow(hall=hall, bridge=bridge, announcer=announcer, language=language, clock=clock)
+        theme.attach(board)
+        language.attach(board)
         board.resize(*REFERENCE_SIZE)
         board.show()
         shoot(board, out / "empty.png")
@@ -104,6 +105,8 @@ def render(app: QApplication, out: Path) -> None:
         bridge = ChangeBridge(board_store, clock)
         bridge.start()
         board = BoardWindow(hall=hall, bridge=bridge, announcer=announcer, language=language, clock=clock)
+        theme.attach(board)
+        language.attach(board)
         board.resize(*REFERENCE_SIZE)
         board.show()
         counters[2].start()

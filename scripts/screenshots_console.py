@@ -40,7 +40,7 @@ from kiosk.store.db import SqlStore  # noqa: E402
 from kiosk.store.secret import load_secret  # noqa: E402
 from kiosk.ui.shared.bridge import ChangeBridge  # noqa: E402
 from kiosk.ui.shared.i18n import Language  # noqa: E402
-from kiosk.ui.shared.theme import NORMAL, Theme  # noqa: E402
+from kiosk.ui.shared.theme import Theme  # noqa: E402
 
 #: The bridge is asked by hand (bridge.check / the console's own refresh after an action), never on
 #: its timer, so that "another terminal acted and this console has not heard yet" is a fixed moment.
@@ -72,7 +72,6 @@ def render(app, out: Path, lang: str) -> None:
     catalogue, hall = load_data()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
-        Theme(app, data / "cache").apply(NORMAL)
         store = SqlStore.open(data)
         now = [_dt.datetime(2026, 11, 27, 10, 12)]
         clock = lambda: now[0]
@@ -82,11 +81,10 @@ def render(app, out: Path, lang: str) -> None:
         for code in ("SHBX-001", "HJBL-002", "GJJF-001", "SHBX-001"):
             desk.issue(Request(item_code=code))
         desk.issue(Request(category="consult"))
-        language = Language(app)
-        language.set(lang)
         bridge = ChangeBridge(store, clock, interval_ms=NO_POLL_MS)
         bridge.start()
-        w = build_console(catalogue, hall, 1, store, bridge, language, clock)
+        w = build_console(catalogue, hall, 1, store, bridge, clock, Language(lang))
+        Theme(data / "cache").attach(w)
         w.show()
         now[0] += _dt.timedelta(minutes=9)
         shoot(w, out / f"{lang}-01-idle.png")
@@ -124,7 +122,6 @@ def render(app, out: Path, lang: str) -> None:
         shoot(w, out / f"{lang}-06-refused.png")
         bridge.stop()
         w.close()
-        language.set("zh_CN")
         w.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.close()

@@ -16,7 +16,7 @@ from kiosk.store.db import Store
 from kiosk.ui.board.window import OTHERS, PAUSED, RECENT, REFERENCE_SIZE, BoardWindow
 from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.i18n import EN, ZH, Language
-from kiosk.ui.shared.theme import NORMAL, Theme
+from kiosk.ui.shared.theme import Theme
 from kiosk.ui.shared.voice import Announcer
 
 
@@ -72,8 +72,6 @@ class Room:
 
 @pytest.fixture
 def make_room(qtbot, tmp_path, hall, catalogue, clock, theme_cache):
-    app = QApplication.instance()
-    Theme(app, theme_cache).apply(NORMAL)
     made = []
 
     def make(**announcer_kw) -> Room:
@@ -83,9 +81,11 @@ def make_room(qtbot, tmp_path, hall, catalogue, clock, theme_cache):
         announcer = Announcer(**(dict(engine="silent", caption_ms=30, gap_ms=5) | announcer_kw))
         announced: list[str] = []
         announcer.started.connect(announced.append)
-        language = Language(app)
+        language = Language()
         board = BoardWindow(hall=hall, bridge=bridge, announcer=announcer, language=language,
                             clock=clock, flash_ms=600, flash_interval_ms=100)
+        language.attach(board)
+        Theme(theme_cache).attach(board)
         qtbot.addWidget(board)
         board.resize(*REFERENCE_SIZE)
         board.show()
@@ -98,7 +98,6 @@ def make_room(qtbot, tmp_path, hall, catalogue, clock, theme_cache):
 
     yield make
     for room in made:
-        room.language.set(ZH)  # the translator is application-wide: leave none behind
         room.bridge.stop()
         room.announcer.clear()
         room.board.flash_timer.stop()

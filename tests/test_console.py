@@ -13,30 +13,27 @@ from kiosk.domain.personas import persona
 from kiosk.store.db import Store
 from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.i18n import Language
-from kiosk.ui.shared.theme import NORMAL, Theme
+from kiosk.ui.shared.theme import Theme
 
 DAY = "2026-11-27"
 
 
 @pytest.fixture
 def hall_env(qtbot, tmp_path, catalogue, hall, clock, theme_cache):
-    app = QApplication.instance()
-    Theme(app, theme_cache).apply(NORMAL)
     store = Store.open(tmp_path)
-    language = Language(app)
     bridge = ChangeBridge(store, clock)
     bridge.start()
     desk = make_desk(store, catalogue, hall, clock)
 
     def console(n=1):
         bridge.check()  # what the change feed does within 150 ms of the desk's tickets
-        w = build_console(catalogue, hall, n, store, bridge, language, clock)
+        w = build_console(catalogue, hall, n, store, bridge, clock, Language())
+        Theme(theme_cache).attach(w)
         qtbot.addWidget(w)
         w.show()
         return w
 
     yield desk, console, bridge, clock, store
-    language.set("zh_CN")
     bridge.stop()
     store.close()
 
@@ -153,7 +150,7 @@ def test_green_ticket_badge_and_english(qtbot, hall_env):
     tap(qtbot, w.actions["call_next"])
     assert "绿色通道" in w.badges.text() and w.badges.isVisible()
     tap(qtbot, w.lang)
-    assert w.actions["call_next"].text().isascii() and "Green" in w.badges.text()
+    assert w.actions["call_next"].text().isascii() and "Priority" in w.badges.text()
     for b in w.findChildren(QPushButton):
         if b.isVisible():
             assert b.objectName() and b.accessibleName() and b.height() >= 60, b.objectName()

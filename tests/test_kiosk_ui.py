@@ -57,8 +57,7 @@ def make_kiosk(qtbot, catalogue, hall, clock, tmp_path):
         return Kiosk(qtbot, window, store, data_dir)
 
     yield make
-    for window, store in made:
-        window.language.set("zh_CN")  # the translator is application-wide: leave none behind
+    for _window, store in made:
         store.close()
 
 
@@ -165,14 +164,17 @@ def test_invalid_id_and_phone_are_told_at_the_field(kiosk):
     kiosk.tap(w.home.ticket_tile)
     kiosk.tap(w.menu.desk_buttons["consult"])
     ident = w.identity
+    keypad_at = ident.keypad.mapTo(ident, ident.keypad.rect().topLeft())
     kiosk.keypad("11010519491231002")
     assert ident.id_error.text() == "还差 1 位" and not ident.confirm.isEnabled()
+    assert ident.keypad.mapTo(ident, ident.keypad.rect().topLeft()) == keypad_at  # nothing moved under the finger
     kiosk.keypad("1")
     assert "校验" in ident.id_error.text() and ident.id_error.isVisible()
     assert ident.id_field.property("class") == "invalid" and not ident.confirm.isEnabled()
     kiosk.tap(ident.keypad.back)
     kiosk.keypad("X")
-    assert not ident.id_error.isVisible() and ident.confirm.isEnabled()
+    assert not ident.id_error.text().strip() and ident.confirm.isEnabled()
+    assert ident.keypad.mapTo(ident, ident.keypad.rect().topLeft()) == keypad_at
     assert ident.green.isVisible()  # born 1949: over 70
     kiosk.tap(ident.phone_pick)
     kiosk.keypad("12912345678")

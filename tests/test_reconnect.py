@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_desk
-from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_board, build_console
 from kiosk.domain.desk import Request
@@ -13,7 +12,7 @@ from kiosk.store.db import SqlStore
 from kiosk.ui.shared import bridge as bridge_module
 from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.i18n import Language
-from kiosk.ui.shared.theme import NORMAL, Theme
+from kiosk.ui.shared.theme import Theme
 
 pytestmark = pytest.mark.postgresql
 
@@ -21,16 +20,14 @@ pytestmark = pytest.mark.postgresql
 def test_terminals_say_the_server_is_gone_and_recover(qtbot, pg_server, pg_url, catalogue, hall, clock, theme_cache,
                                                       monkeypatch):
     monkeypatch.setattr(bridge_module, "RETRY_MS", 200)
-    app = QApplication.instance()
-    Theme(app, theme_cache).apply(NORMAL)
     store, other = SqlStore(pg_url), SqlStore(pg_url)
     bridge = ChangeBridge(store, clock)
     bridge.start()
     assert bridge._notifier is not None and not bridge.timer.isActive()  # LISTEN/NOTIFY: nothing polls
-    language = Language(app)
-    board = build_board(hall, bridge, language, clock, engine="silent")
-    console = build_console(catalogue, hall, 1, store, bridge, language, clock)
+    board = build_board(hall, bridge, clock, Language(), engine="silent")
+    console = build_console(catalogue, hall, 1, store, bridge, clock, Language())
     for w in (board, console):
+        Theme(theme_cache).attach(w)
         qtbot.addWidget(w)
         w.show()
     desk = make_desk(other, catalogue, hall, clock)

@@ -4,7 +4,7 @@
 <context>
     <name>Announcer</name>
     <message>
-        <location filename="../../kiosk/ui/shared/voice.py" line="363"/>
+        <location filename="../../kiosk/ui/shared/voice.py" line="366"/>
         <source>请 {number} 号到 {window} 号窗口</source>
         <translation>Number {number}, please go to window {window}</translation>
     </message>
@@ -12,270 +12,270 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="422"/>
+        <location filename="../../kiosk/ui/board/window.py" line="423"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="446"/>
+        <location filename="../../kiosk/ui/board/window.py" line="447"/>
         <source>正在叫号：{number} 号请到 {window} 号窗口</source>
-        <translation>Now calling: number {number} to window {window}</translation>
+        <translation>Now calling {number}: please go to Window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="453"/>
+        <location filename="../../kiosk/ui/board/window.py" line="454"/>
         <source>正在叫号：暂无</source>
         <translation>Now calling: no number yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="462"/>
+        <location filename="../../kiosk/ui/board/window.py" line="463"/>
         <source>其他正在叫号（另有 {n} 个）</source>
-        <translation>Also calling (and {n} more)</translation>
+        <translation>Also calling ({n} more)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="464"/>
+        <location filename="../../kiosk/ui/board/window.py" line="465"/>
         <source>其他正在叫号</source>
         <translation>Also calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="495"/>
+        <location filename="../../kiosk/ui/board/window.py" line="496"/>
         <source>另有 {n} 个窗口暂停服务：{windows}</source>
         <translation>{n} more windows paused: {windows}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="500"/>
+        <location filename="../../kiosk/ui/board/window.py" line="501"/>
         <source>{n} 号窗口暂停：{reason}</source>
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="513"/>
+        <location filename="../../kiosk/ui/board/window.py" line="514"/>
         <source>过号了？请到窗口说明，可以重新排队</source>
-        <translation>Missed your number? Ask at a window to rejoin</translation>
+        <translation>Missed your number? Ask at the information desk to rejoin the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="507"/>
+        <location filename="../../kiosk/ui/board/window.py" line="508"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="445"/>
+        <location filename="../../kiosk/ui/board/window.py" line="446"/>
         <source>第 {n} 次叫号</source>
-        <translation>Call no. {n}</translation>
+        <translation>Called {n} times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="507"/>
+        <location filename="../../kiosk/ui/board/window.py" line="508"/>
         <source>语音播报</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="509"/>
+        <location filename="../../kiosk/ui/board/window.py" line="510"/>
         <source>叫号信息暂时无法更新，正在重新连接，请留意窗口叫号</source>
         <translation>Calls can&apos;t be updated right now; reconnecting. Please listen for your number at the windows.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="511"/>
+        <location filename="../../kiosk/ui/board/window.py" line="512"/>
         <source>系统提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="515"/>
+        <location filename="../../kiosk/ui/board/window.py" line="516"/>
         <source>温馨提示</source>
         <translation>Please note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="523"/>
+        <location filename="../../kiosk/ui/board/window.py" line="524"/>
         <source>播报声音：关</source>
         <translation>Sound: off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="523"/>
+        <location filename="../../kiosk/ui/board/window.py" line="524"/>
         <source>打开播报声音</source>
         <translation>Turn announcement sound on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="525"/>
+        <location filename="../../kiosk/ui/board/window.py" line="526"/>
         <source>播报声音：开</source>
         <translation>Sound: on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="525"/>
+        <location filename="../../kiosk/ui/board/window.py" line="526"/>
         <source>关闭播报声音</source>
         <translation>Turn announcement sound off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="543"/>
+        <location filename="../../kiosk/ui/board/window.py" line="544"/>
         <source>叫号信息</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="544"/>
+        <location filename="../../kiosk/ui/board/window.py" line="545"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="545"/>
+        <location filename="../../kiosk/ui/board/window.py" line="546"/>
         <source>暂未叫号，请留意屏幕和语音</source>
-        <translation>No number called yet: watch this screen and listen</translation>
+        <translation>No number called yet: please watch this screen and listen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="546"/>
+        <location filename="../../kiosk/ui/board/window.py" line="547"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="547"/>
+        <location filename="../../kiosk/ui/board/window.py" line="548"/>
         <source>最近叫号</source>
         <translation>Recently called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="548"/>
+        <location filename="../../kiosk/ui/board/window.py" line="549"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="548"/>
+        <location filename="../../kiosk/ui/board/window.py" line="549"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="548"/>
+        <location filename="../../kiosk/ui/board/window.py" line="549"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="550"/>
+        <location filename="../../kiosk/ui/board/window.py" line="551"/>
         <source>今天还没有叫号</source>
         <translation>No calls yet today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="552"/>
+        <location filename="../../kiosk/ui/board/window.py" line="553"/>
         <source>办公时间：{hours}</source>
         <translation>Opening hours: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="553"/>
+        <location filename="../../kiosk/ui/board/window.py" line="554"/>
         <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
-        <translation>Our &quot;Five Zeros&quot; pledge: no paperwork · no distance · no waiting · no difference · no barriers</translation>
+        <translation>Our “Five Zeros” pledge: no documents needed · we come to you · open at lunchtime · same service at every window · no barriers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="555"/>
+        <location filename="../../kiosk/ui/board/window.py" line="556"/>
         <source>办不成事？请到 {windows} 号专窗</source>
-        <translation>Couldn&apos;t get it done? Go to window {windows}</translation>
+        <translation>Not sorted out elsewhere? Problem-solving window: Window {windows}</translation>
     </message>
 </context>
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="227"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="254"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="228"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="255"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="229"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="256"/>
         <source>没有找到相关事项</source>
         <translation>No matching services found</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="230"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="257"/>
         <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
-        <translation>Don&apos;t worry: our staff can help you, or tell the &apos;Couldn&apos;t get it done&apos; window.</translation>
+        <translation>Don&apos;t worry: our staff can help you, or tell the problem-solving window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="231"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="258"/>
         <source>取号：帮办代办</source>
-        <translation>Take a ticket: Assisted service</translation>
+        <translation>Take a ticket: assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="232"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="259"/>
         <source>取号：办不成事专窗</source>
-        <translation>Take a ticket: &apos;Couldn&apos;t get it done&apos; window</translation>
+        <translation>Take a ticket: problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="241"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="268"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="241"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="268"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="252"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="279"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
-        <translation>{n} found: the {m} best matches are listed, keep typing to narrow down</translation>
+        <translation>{n} found: the {m} best matches are listed. Keep typing to narrow them down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="254"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="258"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="285"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="268"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="295"/>
         <source>全部事项</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="296"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="312"/>
         <source>一件事 · 含 {n} 个事项</source>
-        <translation>One-stop package · {n} services</translation>
+        <translation>Service package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
         <source>即办件</source>
-        <translation>Same-day item</translation>
+        <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
         <source>承诺件</source>
-        <translation>Promised-time item</translation>
+        <translation>Within set working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="305"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="332"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -283,107 +283,107 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="22"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="23"/>
         <source>等候容缺材料</source>
-        <translation>Waiting for a deferred document</translation>
+        <translation>Waiting for a document that can follow later</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="23"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="24"/>
         <source>需要复印材料</source>
         <translation>Copies needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="24"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="25"/>
         <source>后台审核</source>
         <translation>Back-office review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="25"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="26"/>
         <source>申请人临时离开</source>
         <translation>Applicant stepped away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="28"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="29"/>
         <source>请先办结或处理当前号码 {number}</source>
         <translation>Finish or deal with {number} first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="31"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="32"/>
         <source>{seconds} 秒后才能重呼</source>
         <translation>You can call again in {seconds} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="32"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="33"/>
         <source>今天没有号码 {number}</source>
         <translation>There is no ticket {number} today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="33"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="34"/>
         <source>号码 {number} 现在不能这样操作</source>
         <translation>That can&apos;t be done with {number} now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="34"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="35"/>
         <source>没有 {window} 号窗口</source>
         <translation>There is no Window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="35"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="36"/>
         <source>没有这项业务</source>
         <translation>There is no such service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="36"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="37"/>
         <source>号码 {number} 不由本窗口办理</source>
         <translation>{number} is not served at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="37"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="38"/>
         <source>{window} 号窗口不办理这项业务</source>
         <translation>Window {window} does not handle this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="38"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="39"/>
         <source>没有窗口办理这项业务</source>
         <translation>No window handles this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="39"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="40"/>
         <source>号码已经在这里排队</source>
         <translation>The ticket is already queued there</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="40"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="41"/>
         <source>号码 {number} 不是本窗口挂起的</source>
         <translation>{number} is not on hold at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="41"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="42"/>
         <source>此人已另取号码 {held} 办理同一事项，{number} 不能再激活</source>
         <translation>{number} can&apos;t come back: the person holds {held} for the same service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="69"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="70"/>
         <source>现在不能这样操作</source>
         <translation>That can&apos;t be done now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="16"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="17"/>
         <source>午间轮岗</source>
         <translation>Lunch rotation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="17"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="18"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="18"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="19"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="19"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="20"/>
         <source>临时离开</source>
         <translation>Short break</translation>
     </message>
@@ -403,12 +403,12 @@
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="29"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="30"/>
         <source>窗口已暂停，请先恢复窗口</source>
         <translation>The window is paused: reopen it first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="30"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="31"/>
         <source>当前没有可操作的号码</source>
         <translation>There is no current number</translation>
     </message>
@@ -470,7 +470,7 @@
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="337"/>
         <source>转移到哪个业务或窗口？号码和排队位置不变</source>
-        <translation>Transfer to which service or window? The number and place stay</translation>
+        <translation>Transfer to which service or window? The number and the place in the queue stay the same</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="338"/>
@@ -580,7 +580,7 @@
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="422"/>
         <source>绿色通道</source>
-        <translation>Green channel</translation>
+        <translation>Priority service</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="424"/>
@@ -590,7 +590,7 @@
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="434"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
-        <translation>Issued {time} · waited {m} min · {category}</translation>
+        <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="439"/>
@@ -600,38 +600,49 @@
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="445"/>
         <source>（电子证照）</source>
-        <translation> (e-licence)</translation>
+        <translation> (e-certificate)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="445"/>
         <source>（可容缺）</source>
-        <translation> (may follow later)</translation>
+        <translation> (can follow later)</translation>
     </message>
 </context>
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="102"/>
         <source>‹ 返回</source>
+        <extracomment>the label classes a screen&apos;s voice reads on arrival (headings and the key lines)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="102"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="71"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="72"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="74"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
+        <source>语音</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="106"/>
+        <source>语音播报：朗读每个页面和您点的按钮</source>
+        <translation>Voice guidance: reads out each screen and each button you tap</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="108"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -657,7 +668,7 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="81"/>
         <source>按事项、一件事或综合咨询取号</source>
-        <translation>For a service, a One-stop package or an enquiry</translation>
+        <translation>For a service, a service package or an enquiry</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="83"/>
@@ -668,37 +679,37 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="84"/>
         <source>{n} 项事项 · 办事指南一次告知</source>
-        <translation>{n} services · Full guidance for each</translation>
+        <translation>{n} services · Full guidance in one go</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="86"/>
         <source>“五个零”服务承诺</source>
-        <translation>Our &quot;Five Zeros&quot; service pledge</translation>
+        <translation>Our “Five Zeros” service pledge</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="87"/>
         <source>零材料：电子证照能调取的，不用您带</source>
-        <translation>No paperwork: anything we can fetch as an e-licence, you needn&apos;t bring</translation>
+        <translation>No documents needed: what we can fetch as an e-certificate, you need not bring</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="88"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
-        <translation>No distance: Assisted service, brought to industrial parks and businesses</translation>
+        <translation>We come to you: assisted service in industrial parks and companies</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="89"/>
         <source>零等待：午间不打烊，周末有值班</source>
-        <translation>No waiting: open through lunchtime, staffed at weekends</translation>
+        <translation>Open at lunchtime and on Saturdays</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
         <source>零差别：任一综合窗口都能办</source>
-        <translation>No difference: any general window can serve you</translation>
+        <translation>Same service at every general window</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
-        <translation>No barriers: Green channel (priority) for seniors, the infirm, service members and people with disabilities; a special window if you couldn&apos;t get it done</translation>
+        <translation>Priority service for older people, service members and people with disabilities; a problem-solving window for anything not sorted out</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="94"/>
@@ -708,176 +719,176 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="98"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
-        <translation>One-window service · One website · One hotline · One database · One team</translation>
+        <translation>One-window service · One-stop online service · One hotline · Shared records · One team</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
         <source>老年人、军人、残疾人等特殊群体：服务专员一对一帮办代办</source>
-        <translation>Seniors, service members, people with disabilities: a dedicated officer gives one-to-one assisted service</translation>
+        <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
 </context>
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="161"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="174"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="205"/>
         <source>还差 {n} 位</source>
-        <translation>Missing digits: {n}</translation>
+        <translation>{n} more digits needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="196"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="197"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
-        <translation>The birth date (digits 7–14) is not valid – please check</translation>
+        <translation>The date of birth (digits 7–14) isn&apos;t valid. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="198"/>
         <source>身份证号码校验不通过，请核对每一位</source>
-        <translation>This ID number fails the check – please check every digit</translation>
+        <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="198"/>
         <source>身份证号码不对</source>
-        <translation>This ID number is not valid</translation>
+        <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="175"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
         <source>手机号应以 13–19 开头</source>
-        <translation>Mobile numbers start with 13–19</translation>
+        <translation>Chinese mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="242"/>
         <source>70 岁以上老人</source>
         <translation>aged 70 or over</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="242"/>
         <source>军人、退役军人</source>
         <translation>service member or veteran</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
         <source>残疾人</source>
         <translation>person with a disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
         <source>孕妇</source>
         <translation>pregnant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
         <source>高层次人才</source>
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="244"/>
         <source>涉外投资人</source>
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="215"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
         <source>走绿色通道，优先叫号（{why}）</source>
-        <translation>Use the Green channel (priority) – {why}</translation>
+        <translation>Use priority service ({why})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="215"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
         <source>绿色通道</source>
-        <translation>Green channel (priority)</translation>
+        <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="220"/>
-        <source>取号确认</source>
-        <translation>Confirm ticket</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="231"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="261"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="233"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="263"/>
         <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
-        <translation>Registering your ID lets you use the Green channel (priority) and avoids duplicate tickets; you can also take a ticket without it. Your ID number is used only for this ticket and is never stored as entered.</translation>
+        <translation>Scan your ID card to get priority service if you qualify. No Chinese ID card? You can still take a ticket. Your ID number is used only for this ticket and is not kept.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="265"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Place your ID card on the reader (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="240"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="271"/>
+        <source>（已读取）</source>
+        <translation> (card read)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="274"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="241"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="245"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="275"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="242"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="276"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="277"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="244"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="278"/>
         <source>11 位手机号，用于短信提醒</source>
-        <translation>11-digit mobile number, for SMS reminders</translation>
+        <translation>11-digit Chinese mobile number, for a text reminder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="248"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
         <source>确认取号</source>
-        <translation>Take ticket</translation>
+        <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="249"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="254"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
-        <translation>You already have a ticket for this today: {number} (people ahead: {ahead}). Each person can hold only one ticket per service.</translation>
+        <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="260"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="294"/>
         <source>暂时无法取号：{reason}。请联系工作人员。</source>
-        <translation>Can&apos;t issue a ticket right now: {reason}. Please ask a member of staff.</translation>
+        <translation>We can&apos;t issue tickets right now ({reason}). Please ask at the information desk.</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="120"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="121"/>
         <source>{n} 秒后将返回首页，并清除您输入的信息。</source>
-        <translation>Returning to the home screen in {n} s and clearing what you entered.</translation>
+        <translation>In {n} seconds we&apos;ll go back to the home screen and clear what you entered.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="122"/>
         <source>继续使用</source>
-        <translation>Keep going</translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -895,12 +906,12 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="109"/>
         <source>【零材料：电子证照可免带】</source>
-        <translation> [e-licence: no need to bring]</translation>
+        <translation> [e-certificate – no need to bring]</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="111"/>
         <source>【可容缺后补】</source>
-        <translation> [accept now, submit later]</translation>
+        <translation> [can follow later]</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="112"/>
@@ -915,33 +926,33 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="134"/>
         <source>即办件：当场办结</source>
-        <translation>Same-day item: done on the spot</translation>
+        <translation>On the spot: done while you wait</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="136"/>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
         <source>承诺 {p} 个工作日</source>
-        <translation>Promised: {p} working day(s)</translation>
+        <translation>Within {p} working days</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="138"/>
         <source>（法定 {l} 个工作日）</source>
-        <translation> (statutory: {l} working days)</translation>
+        <translation> (legal limit: {l})</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>不收费</source>
-        <translation>Free</translation>
+        <translation>No fee</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>{fee} 元</source>
-        <translation>¥{fee}</translation>
+        <translation>CNY {fee}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="143"/>
         <source>办理时限</source>
-        <translation>Processing time</translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
@@ -951,12 +962,12 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
         <source>到现场</source>
-        <translation>Visits in person</translation>
+        <translation>Visits</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
         <source>零跑动，可全程网办</source>
-        <translation>No visit needed – can be done fully online</translation>
+        <translation>No visit needed: can be done fully online</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
@@ -982,7 +993,7 @@
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="161"/>
         <source>办理窗口</source>
-        <translation>Where</translation>
+        <translation>Windows</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
@@ -1017,17 +1028,17 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
         <source>本事项无需提交材料（零材料）</source>
-        <translation>Nothing to hand in for this service (no paperwork)</translation>
+        <translation>Nothing to hand in for this service (no documents needed)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="170"/>
         <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
-        <translation>No paperwork: documents marked &quot;e-licence: no need to bring&quot; are fetched by the window from the e-licence database, so you don&apos;t have to bring them.</translation>
+        <translation>No documents needed: documents marked “e-certificate – no need to bring” are fetched by the window from the e-certificate records, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
-        <translation>Accept now, submit later: if your main documents are complete, secondary ones marked &quot;accept now, submit later&quot; can be handed in later after you sign a commitment letter (stating what, in what form and by when). Not available with a poor credit record.</translation>
+        <translation>Accept now, submit later: if your main documents are complete, secondary ones marked “can follow later” can be handed in later on a signed commitment (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="176"/>
@@ -1052,7 +1063,7 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="192"/>
         <source>已备齐 {have}/{total}</source>
-        <translation>Ready: {have}/{total}</translation>
+        <translation>Ready: {have} of {total}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/item.py" line="206"/>
@@ -1128,17 +1139,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="199"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="392"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="199"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="392"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="200"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="393"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1146,32 +1157,37 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="255"/>
         <source>磁盘已满或不可写</source>
-        <translation>disk full or not writable</translation>
+        <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="290"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="375"/>
+        <source>一窗通办</source>
+        <translation>One-window service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="376"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="290"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="376"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="291"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="291"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="292"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1179,22 +1195,23 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="167"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="355"/>
         <source>← 退格</source>
+        <extracomment>Sent to a button (so every application event filter sees it) when a person presses or toggles it — by a tap, a key, or a screen reader&apos;s action, which comes with no input event of its own. The idle watcher counts it as activity.</extracomment>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="167"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="355"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="168"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="356"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="169"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="357"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
@@ -1202,19 +1219,19 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="123"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="124"/>
         <source>完成，返回首页</source>
-        <translation>Done – back to home</translation>
+        <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="131"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="132"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="41"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="42"/>
         <source>绿色通道 · 优先叫号</source>
-        <translation>Green channel (priority) · called first</translation>
+        <translation>Priority service</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="23"/>
@@ -1224,55 +1241,55 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="24"/>
         <source>请到 {span} 号{name}等候叫号</source>
-        <translation>Please wait for {name} {span}</translation>
+        <translation>Please wait to be called to {name} {span}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="30"/>
         <source>马上就到您，请留意叫号</source>
-        <translation>You are next: please watch the call board</translation>
+        <translation>You&apos;re next: please watch the call board</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="31"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
-        <translation>Estimated wait: about {lo}–{hi} min</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="38"/>
-        <source>取号凭条</source>
-        <translation>Queue ticket</translation>
+        <translation>Estimated wait: about {lo}–{hi} minutes</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="39"/>
+        <source>取号凭条</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="43"/>
-        <source>快到您时短信提醒 {phone}</source>
-        <translation>SMS reminder before your turn: {phone}</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
-        <source>取号时间 {time}</source>
-        <translation>Issued {time}</translation>
+        <source>快到您时短信提醒 {phone}</source>
+        <translation>Text reminder to {phone} before your turn</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
-        <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
-        <translation>Missed your call? Ask at the service desk. Couldn&apos;t get it done? Window 9.</translation>
+        <source>取号时间 {time}</source>
+        <translation>Ticket taken at {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="140"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
+        <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Window 9 is the problem-solving window.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="141"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="143"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="144"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="147"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>
@@ -1280,29 +1297,29 @@
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="46"/>
-        <source>磁盘已满，暂时无法保存</source>
-        <translation>The disk is full: nothing can be saved for now</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/shared/words.py" line="47"/>
-        <source>数据目录只读，暂时无法保存</source>
-        <translation>The data folder is read-only: nothing can be saved for now</translation>
+        <source>磁盘已满，暂时无法保存</source>
+        <translation>our system cannot save anything at the moment</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/words.py" line="48"/>
-        <source>数据库暂时无法连接，正在重试</source>
-        <translation>The hall&apos;s data can&apos;t be reached; retrying</translation>
+        <source>数据目录只读，暂时无法保存</source>
+        <translation>our system cannot save anything at the moment</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/words.py" line="49"/>
-        <source>本机的身份密钥与大厅其他终端不一致</source>
-        <translation>This terminal&apos;s identity key differs from the hall&apos;s other terminals</translation>
+        <source>数据库暂时无法连接，正在重试</source>
+        <translation>our system is reconnecting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="55"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="50"/>
+        <source>本机的身份密钥与大厅其他终端不一致</source>
+        <translation>this machine needs a member of staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/words.py" line="56"/>
         <source>数据暂时无法读取或保存</source>
-        <translation>The hall&apos;s data can&apos;t be read or saved right now</translation>
+        <translation>our system is not responding</translation>
     </message>
 </context>
 <context>
@@ -1326,7 +1343,7 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="61"/>
         <source>一件事 · 一次办</source>
-        <translation>One-stop package · one visit</translation>
+        <translation>Service package · one visit</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="62"/>
@@ -1346,12 +1363,12 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="69"/>
         <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
-        <translation>Assisted service: personal help for seniors, veterans and others</translation>
+        <translation>Assisted service: one-to-one help for older people, service members, people with disabilities and foreign investors</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="70"/>
         <source>办不成事专窗：在别处没办成的事，这里兜底</source>
-        <translation>&apos;Couldn&apos;t get it done&apos; window: failed elsewhere? We&apos;ll sort it out</translation>
+        <translation>Problem-solving window: not sorted out elsewhere? We&apos;ll take it from here.</translation>
     </message>
 </context>
 </TS>

@@ -133,6 +133,7 @@ class BoardWindow(Retranslating, QWidget):
         super().__init__(parent)
         self.hall, self.bridge, self.announcer = hall, bridge, announcer
         self.language, self.clock = language, clock
+        announcer.language = language  # the caption follows the board's language
         self.snapshot = BoardView()
         self.setObjectName("BoardRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -497,7 +498,7 @@ class BoardWindow(Retranslating, QWidget):
         self._show_clock()
 
     def paused_text(self, window: int, reason: PauseReason) -> str:
-        return self.tr("{n} 号窗口暂停：{reason}").format(n=window, reason=pause_reason_text(reason))
+        return self.tr("{n} 号窗口暂停：{reason}").format(n=window, reason=pause_reason_text(reason, self.language))
 
     def _show_caption(self, text: str | None = None) -> None:
         text = self.announcer.caption if text is None else text

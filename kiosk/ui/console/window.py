@@ -173,7 +173,7 @@ class ConsoleWindow(Retranslating, QWidget):
                   ("start", "", 2, 0, 1), ("finish", "", 2, 1, 1), ("transfer", "", 3, 0, 1),
                   ("suspend", "", 3, 1, 1), ("call_number", "", 4, 0, 1), ("reactivate", "", 4, 1, 1))
         for key, cls, row, col, span in layout:
-            b = button(f"console_{key}", cls)
+            b = button(f"console_{key}", cls, wrap=True)
             b.clicked.connect(lambda _=False, k=key: self.act(k))
             right.addWidget(b, row, col, 1, span)
             self.actions[key] = b
@@ -227,7 +227,7 @@ class ConsoleWindow(Retranslating, QWidget):
     def _fill(self, grid: QGridLayout, prefix: str, choices: list[tuple[str, str]], handler, columns: int = 2) -> None:
         clear_layout(grid)
         for i, (key, text) in enumerate(choices):
-            b = button(f"{prefix}_{key}", "chip")
+            b = button(f"{prefix}_{key}", "chip", wrap=True)
             set_text(b, text)
             b.clicked.connect(lambda _=False, k=key: handler(k))
             grid.addWidget(b, i // columns, i % columns)
@@ -248,8 +248,8 @@ class ConsoleWindow(Retranslating, QWidget):
             self.left.setCurrentWidget(self.transfer_panel)
             return
         if key == "suspend":
-            self._fill(self.suspend_grid, "suspend_reason", [(r.value, suspend_reason_text(r)) for r in SuspendReason],
-                       self._suspend)
+            reasons = [(r.value, suspend_reason_text(r, self.language)) for r in SuspendReason]
+            self._fill(self.suspend_grid, "suspend_reason", reasons, self._suspend)
             self.left.setCurrentWidget(self.suspend_panel)
             return
         if key == "call_number":
@@ -265,10 +265,10 @@ class ConsoleWindow(Retranslating, QWidget):
         try:
             result = action()
         except HallError as exc:
-            self._say(lambda e=exc: error_text(e), True)
+            self._say(lambda e=exc: error_text(e, self.language), True)
         except StoreError as exc:
             log.warning("window %s: %s not done: %s", self.counter.number, key, exc)
-            self._say(lambda e=exc: store_error_text(e), True)
+            self._say(lambda e=exc: store_error_text(e, self.language), True)
         else:
             if key == "call_next" and result is None:
                 self._say(lambda: self.tr("暂无等候的号码"), False)
@@ -302,7 +302,7 @@ class ConsoleWindow(Retranslating, QWidget):
         if self.view.paused is not None:
             self._run(self.counter.reopen, "reopen")
             return
-        self._fill(self.pause_grid, "pause_reason", [(r.value, pause_reason_text(r)) for r in PauseReason],
+        self._fill(self.pause_grid, "pause_reason", [(r.value, pause_reason_text(r, self.language)) for r in PauseReason],
                    lambda r: self._run(lambda: self.counter.pause(r), "pause"))
         self.left.setCurrentWidget(self.pause_panel)
 
@@ -359,8 +359,8 @@ class ConsoleWindow(Retranslating, QWidget):
         self.current = view.current
         suspended = list(view.suspended)
         counts = view.waiting
-        self.state.setText(self.tr("暂停中：{reason}").format(reason=pause_reason_text(paused)) if paused is not None
-                           else self.tr("服务中"))
+        self.state.setText(self.tr("暂停中：{reason}").format(reason=pause_reason_text(paused, self.language))
+                           if paused is not None else self.tr("服务中"))
         set_text(self.pause_button, self.tr("恢复窗口") if paused is not None else self.tr("暂停窗口"))
         t = self.current
         status = t.status if t else None
@@ -440,7 +440,7 @@ class ConsoleWindow(Retranslating, QWidget):
         if not rebuild:
             return
         for i, m in enumerate(mats):
-            b = button(f"console_material_{i}", "check-small", checkable=True)
+            b = button(f"console_material_{i}", "check-small", checkable=True, wrap=True)
             b.setMinimumHeight(60)  # inside a scroll area the QSS minimum alone is not honoured
             tags = (self.tr("（电子证照）") if m.e_license else "") + (self.tr("（可容缺）") if m.deferrable else "")
             set_text(b, (m.name_en if en else m.name) + tags)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk.ui.shared.i18n import Retranslating
+from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.widgets import PERSON_ACTED, button, label, set_text
 
 MIN_WARN_SECONDS = 20
@@ -79,8 +79,9 @@ class IdleOverlay(Retranslating, QFrame):
 
     stay = Signal()
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, language: Language):
         super().__init__(parent)
+        self.language = language
         self.setObjectName("IdleOverlay")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(80, 0, 80, 0)
@@ -111,6 +112,9 @@ class IdleOverlay(Retranslating, QFrame):
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
+
+    def spoken(self) -> str:
+        return f"{self.title.text()}\n{self.text.text()}"
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("您还在吗？"))

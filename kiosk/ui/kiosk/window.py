@@ -6,8 +6,20 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.desk import DuplicateTicket, Request, TicketDesk
@@ -18,6 +30,7 @@ from kiosk.ui.kiosk.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.shared.navigator import Navigator, Screen
 from kiosk.ui.shared.theme import ELDER, NORMAL, Theme, load_fonts
+from kiosk.ui.shared.voice import Speaker
 from kiosk.ui.shared.widgets import ElidedLabel, button, classed, set_text
 from kiosk.ui.shared.words import store_error_text
 
@@ -25,13 +38,18 @@ log = logging.getLogger(__name__)
 
 REFERENCE_SIZE = (1080, 1920)
 
+#: the label classes a screen's voice reads on arrival (headings and the key lines)
+SPOKEN_CLASSES = {"h1", "h2", "lead", "big", "ticket-number", "badge-green", "badge-amber", "error"}
+
 
 class Header(Retranslating, QFrame):
-    """Always-visible 返回 and 首页 (on every screen but home), the title, 长辈版 and 中/EN."""
+    """Always-visible 返回 and 首页 (on every screen but home), the title, 语音播报, 长辈版 and
+    中/EN. A toggle that is on says so with ✓ as well as its colour."""
 
     back = Signal()
     home = Signal()
     elder_toggled = Signal(bool)
+    voice_toggled = Signal(bool)
     language_toggled = Signal(str)
 
     def __init__(self, language: Language):
@@ -49,17 +67,31 @@ class Header(Retranslating, QFrame):
         self.title = classed(ElidedLabel(), "h2")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setObjectName("screen_title")
+        self.title.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a new screen puts the focus here: read first
+        self.voice = button("toggle_voice", "nav", checkable=True)
+        self.voice.toggled.connect(self.voice_toggled)
         self.elder = button("toggle_elder", "nav", checkable=True)
         self.elder.toggled.connect(self.elder_toggled)
         self.lang = button("toggle_language", "nav")
         self.lang.clicked.connect(lambda: self.language_toggled.emit(ZH if self.language.english else EN))
-        for b in (self.back_button, self.home_button, self.elder, self.lang):
+        for b in (self.back_button, self.home_button, self.voice, self.elder, self.lang):
             b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        for b in (self.voice, self.elder):
+            b.toggled.connect(self.retranslate)  # the ✓
         lay.addWidget(self.back_button)
         lay.addWidget(self.home_button)
         lay.addWidget(self.title, 1)
+        lay.addWidget(self.voice)
         lay.addWidget(self.elder)
         lay.addWidget(self.lang)
+        self.retranslate()
+
+    def set_toggle(self, toggle: QPushButton, on: bool) -> None:
+        """Show ``on`` without emitting (the kiosk set the state itself)."""
+        toggle.blockSignals(True)
+        toggle.setChecked(on)
+        toggle.blockSignals(False)
         self.retranslate()
 
     def show_navigation(self, visible: bool) -> None:
@@ -69,7 +101,9 @@ class Header(Retranslating, QFrame):
     def retranslate(self) -> None:
         set_text(self.back_button, self.tr("‹ 返回"), self.tr("返回"))
         set_text(self.home_button, self.tr("首页"))
-        set_text(self.elder, self.tr("长辈版"))
+        for toggle, text in ((self.voice, self.tr("语音")), (self.elder, self.tr("长辈版"))):
+            set_text(toggle, ("✓ " if toggle.isChecked() else "") + text, text)
+        self.voice.setAccessibleDescription(self.tr("语音播报：朗读每个页面和您点的按钮"))
         set_text(self.lang, "中文" if self.language.english else "English",
                  self.tr("切换语言"))
 
@@ -78,9 +112,10 @@ class KioskWindow(Retranslating, QWidget):
     """The kiosk terminal. Built by the composition root with exactly what it needs."""
 
     def __init__(self, *, catalogue: Catalogue, desk: TicketDesk, theme: Theme, language: Language,
-                 index: Callable[[], SearchIndex], slips_dir: Path, idle: IdleWatcher):
+                 index: Callable[[], SearchIndex], slips_dir: Path, idle: IdleWatcher, speaker: Speaker):
         super().__init__()
         self.catalogue, self.desk, self.theme, self.language = catalogue, desk, theme, language
+        self.speaker = speaker
         self.slips_dir = slips_dir
         self.visit = Visit()
         self._painted = False
@@ -90,9 +125,8 @@ class KioskWindow(Retranslating, QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         self.header = Header(language)
-        self.header.elder.blockSignals(True)
-        self.header.elder.setChecked(theme.mode == ELDER)  # started with --elder: the toggle says so
-        self.header.elder.blockSignals(False)
+        self.header.set_toggle(self.header.elder, theme.mode == ELDER)  # started with --elder: the toggle says so
+        self.header.set_toggle(self.header.voice, speaker.enabled)
         lay.addWidget(self.header)
         self.stack = QStackedWidget()
         lay.addWidget(self.stack, 1)
@@ -105,16 +139,18 @@ class KioskWindow(Retranslating, QWidget):
             self.nav.add(screen, factory)
         self.header.back.connect(self.nav.back)
         self.header.home.connect(self._home_tapped)
-        self.header.elder_toggled.connect(lambda on: self.theme.apply(ELDER if on else NORMAL))
+        self.header.elder_toggled.connect(self._elder_toggled)
+        self.header.voice_toggled.connect(self._voice_toggled)
         self.header.language_toggled.connect(self.language.set)
         self.nav.changed.connect(self._screen_changed)
 
         self.idle = idle
-        self.overlay = IdleOverlay(self)
+        self.overlay = IdleOverlay(self, language)
         idle.warning.connect(self._idle_warning)
         idle.resumed.connect(self.overlay.hide)
         idle.expired.connect(self.timed_out)
         self.overlay.stay.connect(idle.touch)
+        QApplication.instance().installEventFilter(self)  # taps on this kiosk's controls are read out
         self.nav.home()
 
     # --- screens: built on first use, each wired to the flow here (intents -> navigation) -------
@@ -192,7 +228,7 @@ class KioskWindow(Retranslating, QWidget):
             return
         except StoreError as exc:
             log.error("ticket not issued: %s", exc)
-            self.identity.show_error(store_error_text(exc))
+            self.identity.show_error(store_error_text(exc, self.language))
             return
         self._show_slip(slip)
 
@@ -209,11 +245,12 @@ class KioskWindow(Retranslating, QWidget):
         t = slip.ticket
         subject, subject_en = t.subject, self._subject_en(slip)
         en = self.language.english
-        lines = slip_lines(slip, en, subject_en if en else subject, self.visit.phone)
+        lines = slip_lines(slip, self.language, subject_en if en else subject, self.visit.phone)
         pdf, error = "", ""
         try:
             pdf = str(write_slip_pdf(slip, self.slips_dir, load_fonts(),
-                                     self.desk.hall.name_en if en else self.desk.hall.name, lines))
+                                     self.desk.hall.name_en if en else self.desk.hall.name, lines,
+                                     large=self.theme.mode == ELDER))
         except PrintError as exc:
             log.error("slip %s not printed: %s", t.number, exc)
             error = self.tr("磁盘已满或不可写") if exc.errno else str(exc)
@@ -264,9 +301,43 @@ class KioskWindow(Retranslating, QWidget):
 
     def _hall_defaults(self) -> None:
         if self.theme.mode != NORMAL:
-            self.header.elder.setChecked(False)  # applies the normal mode through the header's signal
+            self.header.elder.setChecked(False)  # applies the normal mode (and its voice) through the header
+        if self.speaker.enabled:
+            self.header.voice.setChecked(False)
         if self.language.current != self.desk.hall.language:
             self.language.set(self.desk.hall.language)
+
+    def _elder_toggled(self, on: bool) -> None:
+        """长辈版 is large print and the voice on; back to normal, the voice goes off with it."""
+        self.theme.apply(ELDER if on else NORMAL)
+        if self.speaker.enabled != on:
+            self.header.voice.setChecked(on)
+
+    def _voice_toggled(self, on: bool) -> None:
+        self.speaker.set_enabled(on)
+        if on:
+            self.speaker.say(self.screen_speech())
+
+    def screen_speech(self) -> str:
+        """What the voice reads when a screen opens: its title, then its headings and key lines
+        (the screen's own ``spoken()`` where it has one)."""
+        widget = self.nav.widget(self.nav.current) if self.nav.current else None
+        own = getattr(widget, "spoken", None)
+        parts = [self.header.title.text()]
+        if own is not None:
+            parts.append(own())
+        elif widget is not None:
+            parts += [lab.text() for lab in widget.findChildren(QLabel)
+                      if lab.isVisibleTo(widget) and lab.text().strip()
+                      and set(str(lab.property("class") or "").split()) & SPOKEN_CLASSES]
+        return "\n".join(p for p in parts if p)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # a tap on one of this kiosk's controls reads its name (a screen that opens then reads itself)
+        if (event.type() == QEvent.Type.MouseButtonRelease and self.speaker.enabled
+                and isinstance(watched, QAbstractButton) and watched.window() is self and watched.isEnabled()):
+            self.speaker.say(watched.accessibleName())
+        return False
 
     def _idle_warning(self, seconds: int) -> None:
         """No one is here to warn at an untouched home screen: it quietly returns to the hall's
@@ -275,7 +346,10 @@ class KioskWindow(Retranslating, QWidget):
             self._hall_defaults()
             self.idle.touch()
             return
+        first = not self.overlay.isVisible()
         self.overlay.show_countdown(seconds)
+        if first:
+            self.speaker.say(self.overlay.spoken())
 
     def timed_out(self) -> None:
         self.overlay.hide()
@@ -284,9 +358,22 @@ class KioskWindow(Retranslating, QWidget):
     def _screen_changed(self, screen: Screen) -> None:
         self.header.show_navigation(screen != Screen.HOME)
         self.retranslate()
+        # keys, switches and screen readers start at the new screen's title (its name is read first)
+        self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.speaker.say(self.screen_speech())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Keys no control took: Escape is 返回; typing goes to the screen's field (the search, the
+        ID and phone numbers), wherever the focus is."""
+        if event.key() == Qt.Key.Key_Escape and self.nav.current != Screen.HOME:
+            self.nav.back()
+            return
+        typed = getattr(self.nav.widget(self.nav.current), "typed_key", None) if self.nav.current else None
+        if typed is None or not typed(event):
+            super().keyPressEvent(event)
 
     def retranslate(self) -> None:
-        titles = {Screen.HOME: self.desk.hall.name_en if self.language.english else self.desk.hall.name,
+        titles = {Screen.HOME: self.tr("一窗通办"),  # the hall's name is in the welcome below
                   Screen.TICKET_MENU: self.tr("取号办事"), Screen.CATALOGUE: self.tr("事项查询"),
                   Screen.ITEM: self.tr("办事指南"), Screen.IDENTITY: self.tr("取号确认"),
                   Screen.SLIP: self.tr("取号成功")}

@@ -8,6 +8,8 @@ from enum import Enum
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from kiosk.ui.shared.widgets import to_top
+
 
 class Screen(Enum):
     HOME = "home"
@@ -55,24 +57,27 @@ class Navigator(QObject):
     def go(self, screen: Screen) -> None:
         if self.current is not None and self.current != screen:
             self._history.append(self.current)
-        self._show(screen)
+        self._show(screen, top=True)
 
     def back(self) -> None:
-        self._show(self._history.pop() if self._history else Screen.HOME)
+        """Return to the previous screen where the citizen left it (its scroll position kept)."""
+        self._show(self._history.pop() if self._history else Screen.HOME, top=False)
 
     def home(self) -> None:
         self._history.clear()
-        self._show(Screen.HOME)
+        self._show(Screen.HOME, top=True)
 
     def replace(self, screen: Screen) -> None:
         """Go to ``screen`` without remembering the current one (e.g. after issuing a ticket)."""
-        self._show(screen)
+        self._show(screen, top=True)
 
-    def _show(self, screen: Screen) -> None:
+    def _show(self, screen: Screen, top: bool) -> None:
         widget = self.widget(screen)
         enter = getattr(widget, "enter", None)
         if enter is not None:
             enter()
+        if top:
+            to_top(widget)  # a screen opens at its top, its title in view
         self.current = screen
         self.stack.setCurrentWidget(widget)
         self.changed.emit(screen)

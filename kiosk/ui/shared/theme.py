@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
 from kiosk import ASSETS, __version__
 
@@ -45,7 +45,7 @@ SIZES: dict[str, dict[str, int]] = {
                  key=84, key_w=84, key_font=34, persona=104, check=84, ticket=168, chip_r=36, scroll=22,
                  **_BOARD),
     ELDER: dict(body=34, field=38, h1=58, h2=42, big=46, tile=50, tile_h=210, target=92, primary=116,
-                key=100, key_w=84, key_font=42, persona=128, check=104, ticket=200, chip_r=46, scroll=28,
+                key=86, key_w=84, key_font=42, persona=128, check=104, ticket=200, chip_r=46, scroll=28,
                 **_BOARD),
 }
 
@@ -166,24 +166,51 @@ def stylesheet(mode: str, cache_dir: Path) -> str:
     return qss + "\n" + own
 
 
-class Theme:
-    """Applies and switches the look; caches each mode's QSS string after the first build."""
+_qss: dict[tuple[str, str], str] = {}
 
-    def __init__(self, app: QApplication, cache_dir: Path):
-        self.app = app
+
+def cached_stylesheet(mode: str, cache_dir: Path) -> str:
+    """:func:`stylesheet`, built once per process for each mode and cache folder (read-only,
+    shared by every terminal that uses that mode)."""
+    key = (mode, str(cache_dir))
+    if key not in _qss:
+        _qss[key] = stylesheet(mode, cache_dir)
+    return _qss[key]
+
+
+class Theme:
+    """One terminal's look: its mode (normal or 长辈版), applied to that terminal's windows only
+    (the style sheet and base font are set on the terminal's top-level widgets, never on the
+    application, so a kiosk in 长辈版 leaves the board and the consoles as they are)."""
+
+    def __init__(self, cache_dir: Path, mode: str = NORMAL):
         self.cache_dir = Path(cache_dir)
-        self.mode = NORMAL
-        self._qss: dict[str, str] = {}
+        self.mode = mode
+        self._roots: list[QWidget] = []
+
+    def attach(self, root: QWidget) -> None:
+        """``root`` (a terminal's top-level window) takes this look now and on every switch."""
+        if root not in self._roots:
+            self._roots.append(root)
+            root.destroyed.connect(lambda *_: self._roots.remove(root) if root in self._roots else None)
+        self._style(root)
 
     def apply(self, mode: str) -> None:
-        if mode not in self._qss:
-            self._qss[mode] = stylesheet(mode, self.cache_dir)
         self.mode = mode
-        font = self.app.font()
+        for root in list(self._roots):
+            self._style(root)
+
+    def _style(self, root: QWidget) -> None:
+        qss = cached_stylesheet(self.mode, self.cache_dir)
+        font = root.font()
         font.setFamily(load_fonts())
-        font.setPixelSize(SIZES[mode]["body"])
-        self.app.setFont(font)
-        self.app.setStyleSheet(self._qss[mode])
+        font.setPixelSize(SIZES[self.mode]["body"])
+        root.setFont(font)
+        root.setStyleSheet(qss)
+
+    @property
+    def elder(self) -> bool:
+        return self.mode == ELDER
 
     def size(self, name: str) -> int:
         return SIZES[self.mode][name]

@@ -45,6 +45,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
+from kiosk.ui.shared.i18n import Translating
+
 log = logging.getLogger(__name__)
 
 MAX_PENDING = 6  # announcements waiting at most; older ones are dropped
@@ -273,8 +275,9 @@ def _has_audio_output(media_devices) -> bool:
     return bool(media_devices.audioOutputs())
 
 
-class Announcer(QObject):
-    """Queues call announcements and plays them one at a time, each ``repeats`` times."""
+class Announcer(Translating, QObject):
+    """Queues call announcements and plays them one at a time, each ``repeats`` times. Its
+    caption is in ``language`` (the board's: set by the board), else Chinese."""
 
     caption_changed = Signal(str)
     started = Signal(str)
@@ -429,3 +432,82 @@ class Announcer(QObject):
         if text != self._caption:
             self._caption = text
             self.caption_changed.emit(text)
+
+
+class Speaker(Translating, QObject):
+    """A terminal's voice (语音播报, for the kiosk: 无障碍环境建设法 Art. 33): it says one text at
+    a time, in the terminal's language. A new text cuts the one being said — never two voices at
+    once — and nothing waits for speech (QTextToSpeech works on its own). The engine is made on
+    the first thing said with the voice on, so a kiosk that never speaks never loads it; without
+    a usable engine the voice is silent, and ``spoken(text, language)`` still says what it would
+    have said (the screen-reader-free check of what each screen reads out).
+
+    ``engine``: a QtTextToSpeech plug-in name (tests: ``"mock"``), None for the first real one,
+    ``"none"`` for silence."""
+
+    spoken = Signal(str, str)
+    enabled_changed = Signal(bool)
+
+    def __init__(self, language, parent: QObject | None = None, *, engine: str | None = None, enabled: bool = False):
+        super().__init__(parent)
+        self.language = language
+        self.engine = engine
+        self._enabled = enabled
+        self._tts = None
+        self._tried = False
+        self._locales: dict[str, object] = {}
+        self.last = ("", "")
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
+
+    def set_enabled(self, on: bool) -> None:
+        if on == self._enabled:
+            return
+        self._enabled = on
+        if not on:
+            self.stop()
+        self.enabled_changed.emit(on)
+
+    @property
+    def kind(self) -> str:
+        """"tts" once an engine speaks, "silent" without one, "" before anything was said."""
+        return "" if not self._tried else ("tts" if self._tts is not None else "silent")
+
+    def say(self, text: str) -> None:
+        """Say ``text`` now (cutting whatever is being said), if the voice is on."""
+        text = " ".join(text.replace("\n", "，" if not self.language.english else ". ").split())
+        if not self._enabled or not text:
+            return
+        lang = self.language.current
+        self.last = (text, lang)
+        tts = self._engine()
+        if tts is not None:
+            locale = self._locale(tts, lang)
+            if locale is not None and tts.locale() != locale:
+                tts.setLocale(locale)
+            tts.say(text)  # stops what is being said first: one voice at a time
+        self.spoken.emit(text, lang)
+
+    def stop(self) -> None:
+        if self._tts is not None:
+            self._tts.stop()
+
+    def _engine(self):
+        if not self._tried:
+            self._tried = True
+            self._tts = None if self.engine == "none" else _make_tts(self.engine, self)
+        return self._tts
+
+    def _locale(self, tts, lang: str):
+        if lang not in self._locales:
+            from PySide6.QtCore import QLocale
+
+            want = QLocale(lang)
+            same = [loc for loc in tts.availableLocales() if loc.language() == want.language()]
+            exact = [loc for loc in same if loc.territory() == want.territory()]
+            self._locales[lang] = (exact or same or [None])[0]
+            if self._locales[lang] is None:
+                log.info("text-to-speech has no %s voice; speaking with %s", lang, tts.locale().name())
+        return self._locales[lang]

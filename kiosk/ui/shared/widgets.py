@@ -6,20 +6,26 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QTextLayout
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QScroller,
+    QScrollerProperties,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.ui.shared.i18n import Retranslating
+from kiosk.ui.shared.i18n import Language, Retranslating
 
 
 def named(widget: QWidget, object_name: str, accessible: str = "") -> QWidget:
@@ -88,11 +94,99 @@ class TapEquivalentButton(QPushButton):
         QCoreApplication.sendEvent(self, QEvent(PERSON_ACTED))
 
 
-def button(object_name: str, cls: str = "", checkable: bool = False) -> QPushButton:
-    b = TapEquivalentButton()
+class KioskButton(TapEquivalentButton):
+    """A touch button that keys and switches can use too: reached by Tab (a tap does not take
+    the focus, so tapping an on-screen key leaves it in the field being typed), activated by
+    Space, Enter or Return — and so by a switch mapped to any of them."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAutoDefault(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            if self.isEnabled():
+                self.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def wrap_text(text: str, font: QFont, width: float) -> str:
+    """``text`` broken into lines no wider than ``width`` pixels (words kept whole where the
+    language has spaces, any character boundary in Chinese), its own line breaks kept."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        layout = QTextLayout(para, font)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(width, 1.0))
+            lines.append(para[line.textStart():line.textStart() + line.textLength()].rstrip())
+        layout.endLayout()
+        if not para:
+            lines.append("")
+    return "\n".join(lines)
+
+
+class WrapButton(KioskButton):
+    """A button whose text wraps onto more lines instead of being cut: it grows in height to fit
+    (long bundle names in 长辈版, English descriptions on the ID cards)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._raw = ""
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._raw = text
+        self._rewrap(self.width())
+
+    def text(self) -> str:
+        return self._raw
+
+    def _text_width(self, width: int) -> int:
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self)
+        margin = self.width() - inner.width() if self.width() > inner.width() else 48
+        return width - margin - 8
+
+    def _rewrap(self, width: int) -> None:
+        wrapped = wrap_text(self._raw, self.font(), self._text_width(width)) if width > 0 else self._raw
+        if wrapped != super().text():
+            super().setText(wrapped)
+            self.updateGeometry()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The designed height (the style sheet's, which fits the text's own lines) plus a line
+        for every line the wrapping adds."""
+        added = wrap_text(self._raw, self.font(), self._text_width(width)).count("\n") - self._raw.count("\n")
+        return max(self.minimumHeight(), super().sizeHint().height()) + max(0, added) * self.fontMetrics().lineSpacing()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width()) if self.width() > 0 else hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._rewrap(event.size().width())
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._rewrap(self.width())
+
+
+def button(object_name: str, cls: str = "", checkable: bool = False, wrap: bool = False) -> QPushButton:
+    b = WrapButton() if wrap else KioskButton()
     b.setObjectName(object_name)
     b.setAccessibleName(object_name)
-    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     b.setCheckable(checkable)
     b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     if cls:
@@ -109,14 +203,25 @@ def label(text: str = "", cls: str = "", wrap: bool = True) -> QLabel:
 
 
 class ElidedLabel(QLabel):
-    """One line that ends in … when it does not fit, instead of widening its window or clipping."""
+    """One line that never widens its window: a text too long for it is drawn smaller (down to
+    80 % — a heading stays above the mode's smallest text size), and only then ends in …"""
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(0, super().minimumSizeHint().height())
 
+    def fitted(self) -> tuple[QFont, str]:
+        """The font and text drawn: what the screenshots and the walker check."""
+        font, width = QFont(self.font()), self.contentsRect().width()
+        size = font.pixelSize()
+        while size > 0 and QFontMetrics(font).horizontalAdvance(self.text()) > width and size > self.font().pixelSize() * 0.8:
+            size -= 1
+            font.setPixelSize(size)
+        return font, QFontMetrics(font).elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        font, text = self.fitted()
+        p.setFont(font)
         p.setPen(self.palette().color(self.foregroundRole()))
         p.drawText(self.contentsRect(), int(self.alignment()), text)
         p.end()
@@ -127,12 +232,47 @@ def set_text(b: QPushButton, text: str, accessible: str | None = None) -> None:
     b.setAccessibleName(accessible or text.replace("\n", " "))
 
 
+def touch_scrolling(area: QAbstractScrollArea) -> QAbstractScrollArea:
+    """Make ``area`` scroll by dragging a finger (or the mouse) anywhere on it, with kinetic
+    flicks. A tap still reaches the button under it: the press goes through at once, and when
+    the finger then moves the scroller takes over and the button is released without a click. The scroll bar becomes a position indicator, not a target (too thin
+    to hit, and not needed: the whole page is the handle)."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)  # metres: 4 mm
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.2)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootScrollDistanceFactor, 0.05)
+    for policy in (QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+                   QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy):
+        props.setScrollMetric(policy, QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    scroller.setScrollerProperties(props)
+    for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
+        bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if isinstance(area, QAbstractItemView):
+        area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    return area
+
+
+def to_top(widget: QWidget) -> None:
+    """Scroll every scrolling area in ``widget`` back to its start (a screen opens at its top)."""
+    for area in widget.findChildren(QAbstractScrollArea):
+        scroller = QScroller.scroller(area.viewport()) if QScroller.hasScroller(area.viewport()) else None
+        if scroller is not None:
+            scroller.stop()
+        area.verticalScrollBar().setValue(0)
+        area.horizontalScrollBar().setValue(0)
+
+
 def scroll(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setWidget(content)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    touch_scrolling(area)
     return area
 
 
@@ -174,8 +314,9 @@ class OnScreenKeyboard(Retranslating, QWidget):
 
     ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, language: Language, parent: QWidget | None = None):
         super().__init__(parent)
+        self.language = language
         self.setObjectName("keyboard")
         grid = QVBoxLayout(self)
         grid.setSpacing(10)
@@ -188,7 +329,7 @@ class OnScreenKeyboard(Retranslating, QWidget):
                 line.addStretch(r - 1)
             for ch in row:
                 b = button(f"key_{ch}", "key")
-                set_text(b, ch, f"key {ch}")
+                set_text(b, ch)
                 b.clicked.connect(lambda _=False, c=ch: self.typed.emit(c.lower()))
                 line.addWidget(b, 2)
                 self.keys[ch] = b
@@ -223,23 +364,28 @@ class Keypad(Retranslating, QWidget):
     backspace = Signal()
     cleared = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, language: Language, parent: QWidget | None = None):
         super().__init__(parent)
+        self.language = language
         self.setObjectName("keypad")
         grid = QGridLayout(self)
         grid.setSpacing(10)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, ch in enumerate("123456789X0"):
             b = button(f"pad_{ch}", "key")
-            set_text(b, ch, f"key {ch}")
+            set_text(b, ch)
             b.clicked.connect(lambda _=False, c=ch: self.typed.emit(c))
             grid.addWidget(b, i // 3, i % 3)
+            if ch == "X":
+                self.key_x = b
         self.back = button("pad_backspace", "key")
         self.back.clicked.connect(self.backspace)
         grid.addWidget(self.back, 3, 2)
         self.clear = button("pad_clear", "key")
         self.clear.clicked.connect(self.cleared)
         grid.addWidget(self.clear, 4, 0, 1, 3)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -5,10 +5,11 @@ is translated here, in the ``ConsoleWindow`` (and ``StoreError``) contexts of th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from kiosk.domain.lifecycle import Code, HallError, PauseReason, SuspendReason
 from kiosk.domain.ports import StoreCode, StoreError
+from kiosk.ui.shared.i18n import Language
 
 _CTX = "ConsoleWindow"
 
@@ -50,25 +51,25 @@ STORE_TEXT = {
 }
 
 
-def store_error_text(exc: StoreError) -> str:
+def store_error_text(exc: StoreError, language: Language) -> str:
     """Why the hall's data cannot be used, in the terminal's language (the details go to the log)."""
     template = STORE_TEXT.get(exc.code, QT_TRANSLATE_NOOP("StoreError", "数据暂时无法读取或保存"))
-    return QCoreApplication.translate("StoreError", template)
+    return language.translate("StoreError", template)
 
 
-def pause_reason_text(reason: PauseReason) -> str:
-    return QCoreApplication.translate(_CTX, PAUSE_TEXT[reason])
+def pause_reason_text(reason: PauseReason, language: Language) -> str:
+    return language.translate(_CTX, PAUSE_TEXT[reason])
 
 
-def suspend_reason_text(reason: SuspendReason) -> str:
-    return QCoreApplication.translate(_CTX, SUSPEND_TEXT[reason])
+def suspend_reason_text(reason: SuspendReason, language: Language) -> str:
+    return language.translate(_CTX, SUSPEND_TEXT[reason])
 
 
-def error_text(exc: HallError) -> str:
+def error_text(exc: HallError, language: Language) -> str:
     """A refusal as one sentence in the terminal's language."""
     template = ERROR_TEXT.get(exc.code, QT_TRANSLATE_NOOP("ConsoleWindow", "现在不能这样操作"))
     params = {k: str(v) for k, v in exc.params.items()}
     try:
-        return QCoreApplication.translate(_CTX, template).format(**params)
+        return language.translate(_CTX, template).format(**params)
     except KeyError:
-        return QCoreApplication.translate(_CTX, template)
+        return language.translate(_CTX, template)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from kiosk.domain.catalogue import AUDIENCES, Catalogue
 from kiosk.domain.search import SearchIndex
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.models import ResultModel, ResultRow
-from kiosk.ui.shared.widgets import ChipRow, OnScreenKeyboard, button, label, named, scroll, set_text
+from kiosk.ui.shared.widgets import ChipRow, OnScreenKeyboard, button, label, named, scroll, set_text, touch_scrolling
 
 ALL, THEME, DEPT, AUDIENCE = "all", "theme", "department", "audience"
 MAX_ROWS = 200  # a list longer than this helps nobody at a kiosk: the citizen types one more letter
@@ -129,8 +129,8 @@ class CatalogueScreen(Retranslating, QWidget):
 
         row = QHBoxLayout()
         self.field = named(QLineEdit(), "search_field")
-        self.field.setReadOnly(True)
-        self.field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.field.setReadOnly(True)  # typed into by the on-screen keyboard or by typed_key()
+        self.field.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         row.addWidget(self.field, 1)
         root.addLayout(row)
 
@@ -153,10 +153,12 @@ class CatalogueScreen(Retranslating, QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ResultDelegate(size, self.view))
         self.view.setUniformItemSizes(True)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # arrows move, Enter opens
+        touch_scrolling(self.view)
         self.view.clicked.connect(self._open)
+        self.view.activated.connect(self._open)  # Enter, or a screen reader's activate
+        self.view.installEventFilter(self)  # letters typed on the list go to the search, not type-ahead
         self.pages.addWidget(self.view)
 
         # the empty result: never a dead end
@@ -165,9 +167,9 @@ class CatalogueScreen(Retranslating, QWidget):
         el.setSpacing(18)
         self.empty_text = label(cls="h2")
         self.empty_hint = label(cls="muted")
-        self.empty_assist = button("empty_assist", "primary")
+        self.empty_assist = button("empty_assist", "primary", wrap=True)
         self.empty_assist.clicked.connect(lambda: self.desk_chosen.emit("assist"))
-        self.empty_cannot = button("empty_cannot_do", "danger")
+        self.empty_cannot = button("empty_cannot_do", "danger", wrap=True)
         self.empty_cannot.clicked.connect(lambda: self.desk_chosen.emit("cannot_do"))
         for w in (self.empty_text, self.empty_hint, self.empty_assist, self.empty_cannot):
             el.addWidget(w)
@@ -179,7 +181,7 @@ class CatalogueScreen(Retranslating, QWidget):
         self.pages.addWidget(scroll(self.chips))
         root.addWidget(self.pages, 1)
 
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(language)
         self.keyboard.typed.connect(self._typed)
         self.keyboard.backspace.connect(lambda: self.set_query(self.query[:-1]))
         self.keyboard.cleared.connect(lambda: self.set_query(""))
@@ -200,7 +202,9 @@ class CatalogueScreen(Retranslating, QWidget):
         self.refresh()
 
     def enter(self) -> None:
+        place = self.view.verticalScrollBar().value()
         self.refresh()
+        self.view.verticalScrollBar().setValue(place)  # back from a guidance page: where they were
 
     def set_query(self, text: str) -> None:
         self.query = text.lstrip()
@@ -209,6 +213,29 @@ class CatalogueScreen(Retranslating, QWidget):
     def _typed(self, ch: str) -> None:
         if len(self.query) < 40:
             self.set_query(self.query + ch)
+
+    def typed_key(self, event: QKeyEvent) -> bool:
+        """A physical keyboard types into the search, wherever the focus is on this screen."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if event.key() == Qt.Key.Key_Backspace:
+            self.set_query(self.query[:-1])
+            return True
+        text = event.text()
+        if text and text.isprintable() and (text.strip() or self.query):
+            self._typed(text.lower())
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self.typed_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.typed_key(event):
+                return True
+        return super().eventFilter(watched, event)
 
     def _choose_mode(self, mode: str) -> None:
         self.mode, self.filter = mode, None
@@ -307,7 +334,12 @@ class CatalogueScreen(Retranslating, QWidget):
             obj = self.catalogue.by_code.get(hit.key) or self.catalogue.bundle_by_code[hit.key]
             title = obj.name_en if en else obj.name
             pos = title.lower().find(query)
-            if hit.field == title_field:
+            if hit.via:  # found through an everyday word (synonyms.yaml): say which, mark the term it stands for
+                spans = hit.spans if hit.field == title_field else ()
+                n = len(prefix)
+                rows.append(ResultRow(hit.key, title, spans, self._detail(hit.key, en), prefix + hit.via,
+                                      ((n, n + len(hit.via)),)))
+            elif hit.field == title_field:
                 rows.append(ResultRow(hit.key, title, hit.spans, self._detail(hit.key, en)))
             elif pos >= 0:  # matched elsewhere, but the words are in the title too: mark them there
                 rows.append(ResultRow(hit.key, title, ((pos, pos + len(query)),), self._detail(hit.key, en)))

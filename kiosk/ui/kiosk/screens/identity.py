@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.desk import TicketDesk
@@ -31,9 +32,7 @@ class IdentityScreen(Retranslating, QWidget):
         self.duplicate_id: int | None = None
         outer, root = scrolled_page(self, 36, 14)
 
-        self.title = label(cls="h1")
-        self.subject = label(cls="big")
-        root.addWidget(self.title)
+        self.subject = label(cls="lead")
         root.addWidget(self.subject)
         self.intro = label(cls="muted")
         root.addWidget(self.intro)
@@ -44,7 +43,7 @@ class IdentityScreen(Retranslating, QWidget):
         cards.setSpacing(12)
         self.persona_buttons = {}
         for i, p in enumerate(PERSONAS):
-            b = button(f"persona_{p.id}", "persona", checkable=True)
+            b = button(f"persona_{p.id}", "persona", checkable=True, wrap=True)
             b.clicked.connect(lambda _=False, pid=p.id: self.read_card(pid))
             cards.addWidget(b, i // 2, i % 2)
             self.persona_buttons[p.id] = b
@@ -52,9 +51,11 @@ class IdentityScreen(Retranslating, QWidget):
 
         self.manual_title = label(cls="h2")
         root.addWidget(self.manual_title)
-        fields = QGridLayout()
-        fields.setHorizontalSpacing(16)
-        fields.setVerticalSpacing(6)
+        # the two fields beside the keypad: 清空 and every key stay in view with the footer, in 长辈版 too
+        manual = QHBoxLayout()
+        manual.setSpacing(20)
+        fields = QVBoxLayout()
+        fields.setSpacing(6)
         self.id_field = named(QLineEdit(), "id_field")
         self.phone_field = named(QLineEdit(), "phone_field")
         self.id_pick = button("id_field_pick", "chip", checkable=True)
@@ -63,23 +64,25 @@ class IdentityScreen(Retranslating, QWidget):
         self.phone_pick.clicked.connect(lambda: self._target(PHONE_FIELD))
         self.id_error = label(cls="error")
         self.phone_error = label(cls="error")
-        for r, (pick, field, err) in enumerate(((self.id_pick, self.id_field, self.id_error),
-                                                (self.phone_pick, self.phone_field, self.phone_error))):
-            field.setReadOnly(True)
-            pick.setMaximumWidth(300)
-            fields.addWidget(pick, r * 2, 0)
-            fields.addWidget(field, r * 2, 1)
-            fields.addWidget(err, r * 2 + 1, 1)
-        root.addLayout(fields)
-        self.keypad = Keypad()
+        for pick, field, err in ((self.id_pick, self.id_field, self.id_error),
+                                 (self.phone_pick, self.phone_field, self.phone_error)):
+            field.setReadOnly(True)  # typed into by the keypad, or by typed_key() from a keyboard
+            field.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            field.installEventFilter(self)  # Tab into a field: that field is the one typed into
+            fields.addWidget(pick)
+            fields.addWidget(field)
+            fields.addWidget(err)
+        fields.addStretch(1)
+        manual.addLayout(fields, 3)
+        self.keypad = Keypad(language)
         self.keypad.typed.connect(self._typed)
         self.keypad.backspace.connect(lambda: self._edit(lambda s: s[:-1]))
         self.keypad.cleared.connect(lambda: self._edit(lambda s: ""))
-        root.addWidget(self.keypad)
+        manual.addWidget(self.keypad, 2)
+        root.addLayout(manual)
 
-        self.green = button("green_channel", "check", checkable=True)
+        self.green = button("green_channel", "check", checkable=True, wrap=True)
         self.green.toggled.connect(self._green_toggled)
-        root.addWidget(self.green)
 
         self.dup_box = classed(QFrame(), "card")
         dl = QVBoxLayout(self.dup_box)
@@ -94,12 +97,17 @@ class IdentityScreen(Retranslating, QWidget):
         drow.addWidget(self.dup_reprint)
         drow.addWidget(self.dup_back)
         dl.addLayout(drow)
-        root.addWidget(self.dup_box)
         root.addStretch(1)
 
+        # the footer holds what the citizen must act on, always in view whatever the scroll: the
+        # green channel, the duplicate notice with its reprint, a problem, and 确认取号
         footer = classed(QFrame(), "footer")
-        fl = QHBoxLayout(footer)
-        fl.setContentsMargins(36, 18, 36, 18)
+        fv = QVBoxLayout(footer)
+        fv.setContentsMargins(36, 14, 36, 14)
+        fv.setSpacing(10)
+        fv.addWidget(self.green)
+        fv.addWidget(self.dup_box)
+        fl = QHBoxLayout()
         self.error = label(cls="error")
         self.error.setObjectName("identity_error")
         self.error.hide()
@@ -107,6 +115,7 @@ class IdentityScreen(Retranslating, QWidget):
         self.confirm = button("confirm_ticket", "primary")
         self.confirm.clicked.connect(self._confirm)
         fl.addWidget(self.confirm, 1)
+        fv.addLayout(fl)
         outer.addWidget(footer)
         self.enter()
 
@@ -131,6 +140,28 @@ class IdentityScreen(Retranslating, QWidget):
     def _target(self, which: str) -> None:
         self.target = which
         self.refresh()
+
+    def typed_key(self, event: QKeyEvent) -> bool:
+        """A physical keyboard types digits (and X) into the chosen field."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if event.key() == Qt.Key.Key_Backspace:
+            self._edit(lambda s: s[:-1])
+            return True
+        text = event.text().upper()
+        if len(text) == 1 and (text.isdigit() or text == "X"):
+            self._typed(text)
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self.typed_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and watched in (self.id_field, self.phone_field):
+            self._target(ID_FIELD if watched is self.id_field else PHONE_FIELD)
+        return super().eventFilter(watched, event)
 
     def _typed(self, ch: str) -> None:
         if self.target == PHONE_FIELD and ch == "X":
@@ -188,14 +219,14 @@ class IdentityScreen(Retranslating, QWidget):
         active = self.id_field if self.target == ID_FIELD else self.phone_field
         for field, err, (msg, error) in ((self.id_field, self.id_error, self.id_status()),
                                          (self.phone_field, self.phone_error, self.phone_status())):
-            err.setText(msg)
-            err.setVisible(bool(msg))
+            err.setText(msg or " ")  # an empty line keeps its height: the keypad never jumps
             err.setProperty("class", "error" if error else "muted")
             restyle(err)
             field.setProperty("class", "invalid" if error else ("active" if field is active else ""))
             restyle(field)
         for pid, b in self.persona_buttons.items():
             b.setChecked(pid == v.persona_id)
+        self.keypad.key_x.setEnabled(self.target == ID_FIELD)
         reason = self.desk.green_reason(v.resident_id if not self.id_status()[0] else None, v.persona_tags)
         self.green.setVisible(bool(reason))
         self.green.blockSignals(True)
@@ -217,7 +248,6 @@ class IdentityScreen(Retranslating, QWidget):
     def retranslate(self) -> None:
         en = self.language.english
         req = self.visit.request
-        self.title.setText(self.tr("取号确认"))
         if req is not None:
             cat = self.desk.hall.category(self.desk.category_of(req))
             subject = self.desk.subject_of(req)
@@ -236,7 +266,9 @@ class IdentityScreen(Retranslating, QWidget):
         for p in PERSONAS:
             name = p.name_en if en else p.name
             desc = p.description_en if en else p.description
-            set_text(self.persona_buttons[p.id], f"{name}\n{desc}", name)
+            chosen = p.id == self.visit.persona_id
+            set_text(self.persona_buttons[p.id], f"{'✓ ' if chosen else ''}{name}\n{desc}",
+                     name + (self.tr("（已读取）") if chosen else ""))
             # read after the name: which card is whose (the 70+ elder, the veteran…) by ear, too
             self.persona_buttons[p.id].setAccessibleDescription(desc)
         self.manual_title.setText(self.tr("或用数字键输入（可选）"))

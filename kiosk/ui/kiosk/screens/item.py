@@ -87,7 +87,7 @@ class ItemScreen(Retranslating, QWidget):
         clear_layout(self.checklist)
         self.check_buttons = []
         for i, m in enumerate(self._materials):
-            b = button(f"material_{i}", "check", checkable=True)
+            b = button(f"material_{i}", "check", checkable=True, wrap=True)
             b.setChecked(m.name in self.visit.ticked)
             b.toggled.connect(lambda on, name=m.name: self._tick(name, on))
             self.checklist.addWidget(b)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.desk import Slip
@@ -15,34 +15,35 @@ from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.widgets import QrCode, button, classed, label, set_text
 
 
-def windows_text(slip: Slip, en: bool) -> str:
+def windows_text(slip: Slip, language: Language) -> str:
     nums = [w.number for w in slip.windows]
     if not nums:
         return ""
-    name = slip.windows[0].name_en if en else slip.windows[0].name
-    span = window_span(nums, QCoreApplication.translate("SlipScreen", "、"))
-    return QCoreApplication.translate("SlipScreen", "请到 {span} 号{name}等候叫号").format(span=span, name=name)
+    name = slip.windows[0].name_en if language.english else slip.windows[0].name
+    span = window_span(nums, language.translate("SlipScreen", "、"))
+    return language.translate("SlipScreen", "请到 {span} 号{name}等候叫号").format(span=span, name=name)
 
 
-def wait_text(slip: Slip) -> str:
+def wait_text(slip: Slip, language: Language) -> str:
     lo, hi = slip.wait
     if slip.ahead == 0:
-        return QCoreApplication.translate("SlipScreen", "马上就到您，请留意叫号")
-    return QCoreApplication.translate("SlipScreen", "预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
+        return language.translate("SlipScreen", "马上就到您，请留意叫号")
+    return language.translate("SlipScreen", "预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
 
 
-def slip_lines(slip: Slip, en: bool, subject: str, phone: str = "") -> list[str]:
-    """The slip's text lines, shared by the screen and the PDF. ``phone`` is shown masked."""
+def slip_lines(slip: Slip, language: Language, subject: str, phone: str = "") -> list[str]:
+    """The slip's text lines in ``language`` (the kiosk's), shared by the screen and the PDF.
+    ``phone`` is shown masked."""
     t = slip.ticket
     issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%Y-%m-%d %H:%M")
-    lines = [QCoreApplication.translate("SlipScreen", "取号凭条"), subject, windows_text(slip, en),
-             QCoreApplication.translate("SlipScreen", "前面还有 {n} 人").format(n=slip.ahead), wait_text(slip)]
+    lines = [language.translate("SlipScreen", "取号凭条"), subject, windows_text(slip, language),
+             language.translate("SlipScreen", "前面还有 {n} 人").format(n=slip.ahead), wait_text(slip, language)]
     if t.green:
-        lines.append(QCoreApplication.translate("SlipScreen", "绿色通道 · 优先叫号"))
+        lines.append(language.translate("SlipScreen", "绿色通道 · 优先叫号"))
     if phone:
-        lines.append(QCoreApplication.translate("SlipScreen", "快到您时短信提醒 {phone}").format(phone=mask_phone(phone)))
-    lines.append(QCoreApplication.translate("SlipScreen", "取号时间 {time}").format(time=issued))
-    lines.append(QCoreApplication.translate("SlipScreen", "过号请到服务台重新激活；办不成事请到 9 号专窗"))
+        lines.append(language.translate("SlipScreen", "快到您时短信提醒 {phone}").format(phone=mask_phone(phone)))
+    lines.append(language.translate("SlipScreen", "取号时间 {time}").format(time=issued))
+    lines.append(language.translate("SlipScreen", "过号请到服务台重新激活；办不成事请到 9 号专窗"))
     return lines
 
 
@@ -125,7 +126,7 @@ class SlipScreen(Retranslating, QWidget):
             return
         en = self.language.english
         t = self.slip.ticket
-        lines = slip_lines(self.slip, en, self.subject_en if en else self.subject, self.phone)
+        lines = slip_lines(self.slip, self.language, self.subject_en if en else self.subject, self.phone)
         self.caption.setText(lines[0])
         self.number.setText(t.number)
         self.number.setAccessibleName(self.tr("您的号码 {number}").format(number=t.number))

@@ -38,7 +38,7 @@ class TicketMenuScreen(Retranslating, QWidget):
         self.bundle_grid.setSpacing(14)
         self.bundle_buttons = []
         for b in catalogue.bundles:
-            btn = button(f"bundle_{b.code}", "chip")
+            btn = button(f"bundle_{b.code}", "chip", wrap=True)
             btn.clicked.connect(lambda _=False, c=b.code: self.bundle_chosen.emit(c))
             self.bundle_buttons.append((btn, b))
         root.addLayout(self.bundle_grid)
@@ -47,7 +47,7 @@ class TicketMenuScreen(Retranslating, QWidget):
         root.addWidget(self.desks_title)
         self.desk_buttons = {}
         for code in DESKS:
-            btn = button(f"desk_{code}", "danger" if code == "cannot_do" else "")
+            btn = button(f"desk_{code}", "danger" if code == "cannot_do" else "", wrap=True)
             btn.clicked.connect(lambda _=False, c=code: self.desk_chosen.emit(c))
             root.addWidget(btn)
             self.desk_buttons[code] = btn

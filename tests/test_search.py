@@ -342,3 +342,14 @@ def test_closest_is_quick_on_the_real_catalogue(index):
         t0 = time.perf_counter()
         index.closest(q)
         assert time.perf_counter() - t0 < 0.05, q  # 381 items: a few ms
+
+
+def test_a_query_pinyin_is_not_written_to_the_cache(tmp_path):
+    path = tmp_path / "pinyin.json"
+    cache = PinyinCache(path)
+    cache.prepare(["户籍"])
+    before = path.read_bytes()
+    index = SearchIndex([Doc("A", "户籍证明")], cache.syllables)
+    assert [h.key for h in index.closest("户藉证明")] == ["A"]  # same pinyin, another character
+    assert cache.syllables("户藉证明") == ["hu", "ji", "zheng", "ming"]
+    assert path.read_bytes() == before  # typed queries never grow the cache file

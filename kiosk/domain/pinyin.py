@@ -58,6 +58,7 @@ class PinyinCache:
                 log.warning("cannot save pinyin cache %s: %s", self.path, exc)
 
     def syllables(self, text: str) -> list[str]:
-        if text not in self._map:
-            self.prepare([text])
-        return self._map[text]
+        """The syllables of ``text``; one that was not prepared (a typed query: closest() compares
+        its pinyin) is computed and neither remembered nor saved."""
+        got = self._map.get(text)
+        return got if got is not None else _compute([text])[text]

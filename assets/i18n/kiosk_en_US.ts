@@ -611,38 +611,38 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="102"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
         <source>‹ 返回</source>
         <extracomment>the label classes a screen&apos;s voice reads on arrival (headings and the key lines)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="102"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="105"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="105"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="107"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="108"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="109"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -1139,17 +1139,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="392"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="393"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="392"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="393"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="393"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="394"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1157,37 +1157,37 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="255"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="263"/>
         <source>磁盘已满或不可写</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="375"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="390"/>
         <source>一窗通办</source>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="376"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="391"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="376"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="391"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="392"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="392"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="393"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1195,23 +1195,23 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="355"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="356"/>
         <source>← 退格</source>
         <extracomment>Sent to a button (so every application event filter sees it) when a person presses or toggles it — by a tap, a key, or a screen reader&apos;s action, which comes with no input event of its own. The idle watcher counts it as activity.</extracomment>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="355"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="356"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="356"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="357"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="357"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="358"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
@@ -1292,6 +1292,44 @@
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="147"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="114"/>
+        <source>已输入 {n} 位</source>
+        <translation>{n} digits entered</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="118"/>
+        <source>请稍后再试</source>
+        <translation>Please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="129"/>
+        <source>密码错误次数过多，请一分钟后再试</source>
+        <translation>Too many wrong PINs. Please try again in a minute.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="131"/>
+        <source>密码不对</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="147"/>
+        <source>工作人员：输入密码退出全屏</source>
+        <translation>Staff: enter the PIN to leave full screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="148"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="149"/>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,12 @@ def _time_range(v: Any) -> str | None:
             "(a range past midnight is two lines)")
 
 
+def _pin(v: Any) -> str | None:
+    if isinstance(v, bool) or not isinstance(v, (str, int)) or not re.fullmatch(r"\d{4,8}", str(v)):
+        return "must be 4 to 8 digits, in quotes (\"2580\")"
+    return None
+
+
 def _weekdays(v: Any) -> str | None:
     if not isinstance(v, list) or not v or not all(isinstance(d, str) and d in WEEKDAYS for d in v):
         return "must be a non-empty list of " + ", ".join(WEEKDAYS)
@@ -111,6 +117,7 @@ class Hall:
     windows: tuple[Window, ...]
     policy: QueuePolicy = QueuePolicy()
     language: str = "zh_CN"  # the hall's language: terminals start in it, a kiosk returns to it after a visit
+    staff_pin: str = ""  # staff leave full screen with it (a long press on the kiosk's title); "": no way out but the OS
 
     def window(self, number: int) -> Window:
         for w in self.windows:
@@ -236,7 +243,8 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
            "hours": (True, lambda v: None, None), "categories": (True, lambda v: None, None),
            "windows": (True, lambda v: None, None), "queue": (False, lambda v: None, None),
            "language": (False, lambda v: None if v in LANGUAGES else "must be one of " + ", ".join(LANGUAGES),
-                        "zh_CN")}
+                        "zh_CN"),
+           "staff_pin": (False, _pin, "")}
     head = rep.record(data, "hall", data.line, top)
     hours = _check_list(data, "hours", rep, {
         "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _time_range, None),
@@ -299,4 +307,5 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         windows=tuple(Window(r["number"], r["name"], r["name_en"], tuple(r["categories"])) for r, _ in wins),
         policy=policy,
         language=head["language"],
+        staff_pin=str(head["staff_pin"]),
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -27,6 +27,7 @@ from kiosk.domain.search import SearchIndex
 from kiosk.domain.visit import Visit
 from kiosk.store.errors import StoreError
 from kiosk.ui.kiosk.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.kiosk.staff import LongPress, StaffPinOverlay
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.shared.navigator import Navigator, Screen
 from kiosk.ui.shared.theme import ELDER, NORMAL, Theme, load_fonts
@@ -150,6 +151,12 @@ class KioskWindow(Retranslating, QWidget):
         idle.resumed.connect(self.overlay.hide)
         idle.expired.connect(self.timed_out)
         self.overlay.stay.connect(idle.touch)
+        # staff only: hold the title 3 s (or Ctrl+Shift+Q), then the hall's PIN, to leave full screen
+        self.staff_pad = StaffPinOverlay(self, language, desk.hall.staff_pin)
+        self.staff_pad.granted.connect(self.leave_full_screen)
+        if desk.hall.staff_pin:
+            LongPress(self.header.title).held.connect(self.staff_pad.open_pad)
+            QShortcut(QKeySequence("Ctrl+Shift+Q"), self, self.staff_pad.open_pad)
         QApplication.instance().installEventFilter(self)  # taps on this kiosk's controls are read out
         self.nav.home()
 
@@ -281,8 +288,15 @@ class KioskWindow(Retranslating, QWidget):
         except StoreError as exc:  # said again, on screen, if a ticket is asked for
             log.error("the store cannot be opened: %s", exc)
 
+    def leave_full_screen(self) -> None:
+        """The staff PIN was right: the kiosk becomes an ordinary window (closable, movable)."""
+        log.info("staff PIN accepted: leaving full screen")
+        if self.isFullScreen():
+            self.showNormal()
+
     def go_home(self) -> None:
         """首页: forget everything this citizen entered."""
+        self.staff_pad.close_pad()
         self.visit.clear()
         for screen, forget in ((Screen.CATALOGUE, "reset"), (Screen.IDENTITY, "enter"), (Screen.SLIP, "clear")):
             if self.nav.built(screen):
@@ -381,5 +395,6 @@ class KioskWindow(Retranslating, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self.overlay.isVisible():
-            self.overlay.setGeometry(self.rect())
+        for overlay in (self.overlay, self.staff_pad):
+            if overlay.isVisible():
+                overlay.setGeometry(self.rect())

@@ -235,8 +235,9 @@ def set_text(b: QPushButton, text: str, accessible: str | None = None) -> None:
 def touch_scrolling(area: QAbstractScrollArea) -> QAbstractScrollArea:
     """Make ``area`` scroll by dragging a finger (or the mouse) anywhere on it, with kinetic
     flicks. A tap still reaches the button under it: the press goes through at once, and when
-    the finger then moves the scroller takes over and the button is released without a click. The scroll bar becomes a position indicator, not a target (too thin
-    to hit, and not needed: the whole page is the handle)."""
+    the finger then moves the scroller takes over and the button is released without a click.
+    The scroll bar becomes a position indicator, not a target (too thin to hit, and not needed:
+    the whole page is the handle)."""
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(area.viewport())
     props = scroller.scrollerProperties()

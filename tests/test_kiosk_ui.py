@@ -206,6 +206,26 @@ def test_empty_search_is_no_dead_end(kiosk):
     assert w.slip.number.text() == "E001"
 
 
+def test_a_near_miss_offers_the_closest_items_first_and_enquiries_before_the_other_tickets(kiosk):
+    w = kiosk.w
+    cs = w.catalogue_screen
+    kiosk.tap(w.home.browse_tile)
+    kiosk.tap(cs.mode_buttons["theme"])
+    cs.set_query("户藉")  # a wrong character: 户籍 was meant
+    assert cs.model.rowCount() == 0 and cs.closest_title.isVisible()
+    assert not any(b.isChecked() for b in cs.mode_buttons.values())  # the search is global: no chip lit
+    offered = [b.text() for b in cs.closest_buttons]
+    assert offered and "户籍" in offered[0], offered
+    layout = cs.empty.layout()
+    order = [layout.indexOf(b) for b in (cs.empty_consult, cs.empty_assist, cs.empty_cannot)]
+    assert order == sorted(order) and layout.indexOf(cs.closest_title) < order[0]
+    kiosk.tap(cs.closest_buttons[0])
+    assert kiosk.screen == Screen.ITEM and "户籍" in w.item.title.text()
+    kiosk.tap(w.header.back_button)
+    kiosk.tap(cs.empty_consult)
+    assert kiosk.screen == Screen.IDENTITY and w.visit.request.category == "consult"
+
+
 def test_browse_by_theme_department_and_audience(kiosk, catalogue):
     w = kiosk.w
     kiosk.tap(w.home.browse_tile)

@@ -165,117 +165,122 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="254"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="272"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="255"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="273"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="256"/>
-        <source>没有找到相关事项</source>
-        <translation>No matching services found</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="257"/>
-        <source>别着急：工作人员可以帮您办，或到办不成事专窗反映。</source>
-        <translation>Don&apos;t worry: our staff can help you, or tell the problem-solving window.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="258"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="277"/>
         <source>取号：帮办代办</source>
         <translation>Take a ticket: assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="259"/>
-        <source>取号：办不成事专窗</source>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="274"/>
+        <source>没找到？换个词试试，或按主题查找；也可以取号，请工作人员帮您办。</source>
+        <translation>Nothing found? Try another word or browse by theme. You can also take a ticket and our staff will help you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="275"/>
+        <source>没有完全相符的事项。您要找的是不是：</source>
+        <translation>Nothing matches exactly. Did you mean:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="276"/>
+        <source>取号：综合咨询</source>
+        <translation>Take a ticket: enquiries</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="278"/>
+        <source>取号：办不成事反映</source>
         <translation>Take a ticket: problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="268"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="268"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="279"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="298"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
         <translation>{n} found: the {m} best matches are listed. Keep typing to narrow them down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="300"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="304"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="295"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
         <source>全部事项</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="296"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="312"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="350"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>Service package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="352"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="352"/>
         <source>承诺件</source>
         <translation>Within set working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="353"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="353"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="332"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="370"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>

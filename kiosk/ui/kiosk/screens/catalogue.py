@@ -23,7 +23,17 @@ from kiosk.domain.catalogue import AUDIENCES, Catalogue
 from kiosk.domain.search import SearchIndex
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.models import ResultModel, ResultRow
-from kiosk.ui.shared.widgets import ChipRow, OnScreenKeyboard, button, label, named, scroll, set_text, touch_scrolling
+from kiosk.ui.shared.widgets import (
+    ChipRow,
+    OnScreenKeyboard,
+    button,
+    clear_layout,
+    label,
+    named,
+    scroll,
+    set_text,
+    touch_scrolling,
+)
 
 ALL, THEME, DEPT, AUDIENCE = "all", "theme", "department", "audience"
 MAX_ROWS = 200  # a list longer than this helps nobody at a kiosk: the citizen types one more letter
@@ -165,16 +175,24 @@ class CatalogueScreen(Retranslating, QWidget):
         self.empty = QWidget()
         el = QVBoxLayout(self.empty)
         el.setSpacing(18)
+        # the items nearest to what was typed (a wrong character, a homophone), then three ways on
+        self.closest_title = label(cls="lead")
+        self.closest_box = QVBoxLayout()
+        self.closest_box.setSpacing(10)
+        self.closest_buttons: list = []
         self.empty_text = label(cls="h2")
-        self.empty_hint = label(cls="muted")
-        self.empty_assist = button("empty_assist", "primary", wrap=True)
+        self.empty_consult = button("empty_consult", "primary", wrap=True)
+        self.empty_consult.clicked.connect(lambda: self.desk_chosen.emit("consult"))
+        self.empty_assist = button("empty_assist", wrap=True)
         self.empty_assist.clicked.connect(lambda: self.desk_chosen.emit("assist"))
         self.empty_cannot = button("empty_cannot_do", "danger", wrap=True)
         self.empty_cannot.clicked.connect(lambda: self.desk_chosen.emit("cannot_do"))
-        for w in (self.empty_text, self.empty_hint, self.empty_assist, self.empty_cannot):
+        el.addWidget(self.closest_title)
+        el.addLayout(self.closest_box)
+        for w in (self.empty_text, self.empty_consult, self.empty_assist, self.empty_cannot):
             el.addWidget(w)
         el.addStretch(1)
-        self.pages.addWidget(self.empty)
+        self.pages.addWidget(scroll(self.empty))
 
         self.chips = ChipRow("filter", 3)
         self.chips.chosen.connect(self._choose_filter)
@@ -253,10 +271,11 @@ class CatalogueScreen(Retranslating, QWidget):
             set_text(b, labels[m])
         self.field.setPlaceholderText(self.tr("输入拼音首字母或全拼，如 yyzz、shebao"))
         self.field.setAccessibleName(self.tr("搜索框"))
-        self.empty_text.setText(self.tr("没有找到相关事项"))
-        self.empty_hint.setText(self.tr("别着急：工作人员可以帮您办，或到办不成事专窗反映。"))
+        self.empty_text.setText(self.tr("没找到？换个词试试，或按主题查找；也可以取号，请工作人员帮您办。"))
+        self.closest_title.setText(self.tr("没有完全相符的事项。您要找的是不是："))
+        set_text(self.empty_consult, self.tr("取号：综合咨询"))
         set_text(self.empty_assist, self.tr("取号：帮办代办"))
-        set_text(self.empty_cannot, self.tr("取号：办不成事专窗"))
+        set_text(self.empty_cannot, self.tr("取号：办不成事反映"))
 
     def _filter_chips(self) -> list[tuple[str, str]]:
         en = self.language.english
@@ -272,7 +291,7 @@ class CatalogueScreen(Retranslating, QWidget):
         en = self.language.english
         self.field.setText(self.query)
         for m, b in self.mode_buttons.items():
-            b.setChecked(m == self.mode)
+            b.setChecked(m == self.mode and not self.query.strip())  # a search looks through everything
         if self.query.strip():
             rows, total = self._search_rows(en)
             if total > len(rows):
@@ -296,7 +315,26 @@ class CatalogueScreen(Retranslating, QWidget):
             self.summary.setText(self.tr("{what}：共 {n} 项").format(what=name, n=len(rows)))
         self.model.set_rows(rows)
         self.view.scrollToTop()
+        if not rows:
+            self._show_closest(en)
         self.pages.setCurrentIndex(0 if rows else 1)
+
+    def _show_closest(self, en: bool) -> None:
+        """Nothing matched: the nearest items (a typo, a homophone) as buttons, before the tickets."""
+        clear_layout(self.closest_box)
+        self.closest_buttons = []
+        hits = self.index().closest(self.query) if self.query.strip() else []
+        for hit in hits:
+            obj = self.catalogue.by_code.get(hit.key) or self.catalogue.bundle_by_code.get(hit.key)
+            if obj is None:
+                continue
+            b = button(f"closest_{hit.key}", "check", wrap=True)
+            set_text(b, obj.name_en if en else obj.name)
+            chosen = self.item_chosen if hit.key in self.catalogue.by_code else self.bundle_chosen
+            b.clicked.connect(lambda _=False, k=hit.key, signal=chosen: signal.emit(k))
+            self.closest_box.addWidget(b)
+            self.closest_buttons.append(b)
+        self.closest_title.setVisible(bool(self.closest_buttons))
 
     def _detail(self, code: str, en: bool) -> str:
         """The grey line under a result; cached per language (it is asked for on every keystroke)."""

@@ -98,9 +98,9 @@ def test_no_id_or_phone_in_any_file(qtbot, catalogue, hall, tmp_path, monkeypatc
     printed: list[list[str]] = []
     real_write = slip_pdf.write_slip_pdf
 
-    def write_and_keep(slip, folder, family, hall_name, lines):
+    def write_and_keep(slip, folder, family, hall_name, lines, **kw):
         printed.append(list(lines))
-        return real_write(slip, folder, family, hall_name, lines)
+        return real_write(slip, folder, family, hall_name, lines, **kw)
 
     monkeypatch.setattr(slip_pdf, "write_slip_pdf", write_and_keep)
 

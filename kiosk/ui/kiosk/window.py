@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -38,9 +37,6 @@ from kiosk.ui.shared.words import store_error_text
 log = logging.getLogger(__name__)
 
 REFERENCE_SIZE = (1080, 1920)
-
-#: the label classes a screen's voice reads on arrival (headings and the key lines)
-SPOKEN_CLASSES = {"h1", "h2", "lead", "big", "ticket-number", "badge-green", "badge-amber", "error"}
 
 
 class Header(Retranslating, QFrame):
@@ -298,9 +294,8 @@ class KioskWindow(Retranslating, QWidget):
         """首页: forget everything this citizen entered."""
         self.staff_pad.close_pad()
         self.visit.clear()
-        for screen, forget in ((Screen.CATALOGUE, "reset"), (Screen.IDENTITY, "enter"), (Screen.SLIP, "clear")):
-            if self.nav.built(screen):
-                getattr(self.nav.widget(screen), forget)()
+        for page in self.nav.built_screens():
+            page.reset()
         self.nav.home()
 
     def end_visit(self) -> None:
@@ -335,16 +330,8 @@ class KioskWindow(Retranslating, QWidget):
     def screen_speech(self) -> str:
         """What the voice reads when a screen opens: its title, then its headings and key lines
         (the screen's own ``spoken()`` where it has one)."""
-        widget = self.nav.widget(self.nav.current) if self.nav.current else None
-        own = getattr(widget, "spoken", None)
-        parts = [self.header.title.text()]
-        if own is not None:
-            parts.append(own())
-        elif widget is not None:
-            parts += [lab.text() for lab in widget.findChildren(QLabel)
-                      if lab.isVisibleTo(widget) and lab.text().strip()
-                      and set(str(lab.property("class") or "").split()) & SPOKEN_CLASSES]
-        return "\n".join(p for p in parts if p)
+        page = self.nav.widget(self.nav.current) if self.nav.current else None
+        return "\n".join(p for p in (self.header.title.text(), page.spoken() if page is not None else "") if p)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # a tap on one of this kiosk's controls reads its name (a screen that opens then reads itself)

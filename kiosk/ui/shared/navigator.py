@@ -1,4 +1,7 @@
-"""Navigation by enum: one navigator owns the QStackedWidget; screens only emit intents."""
+"""Navigation by enum: one navigator owns the QStackedWidget; screens only emit intents.
+
+Every screen keeps one contract (:class:`Page`), so the terminal, the walker test and (later) the
+usability recorder iterate the registered screens instead of knowing them by name."""
 
 from __future__ import annotations
 
@@ -6,9 +9,38 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
+from kiosk.ui.shared.i18n import Retranslating
 from kiosk.ui.shared.widgets import to_top
+
+#: the label classes a screen's voice reads on arrival: headings and the key lines
+SPOKEN_CLASSES = frozenset({"h1", "h2", "lead", "big", "ticket-number", "badge-green", "badge-amber", "error"})
+
+
+class Page(Retranslating):
+    """Mixin for a terminal's screens (QWidget subclasses): what the navigator and the terminal
+    ask of every one of them.
+
+    ``enter()``        it is about to be shown (refresh from the visit)
+    ``reset()``        forget everything this visitor entered on it (首页, the idle timeout)
+    ``retranslate()``  show the terminal's language (from :class:`Retranslating`)
+    ``spoken()``       what the voice reads after the screen's title: by default its headings
+                       and key lines (labels of the classes in :data:`SPOKEN_CLASSES`), in order
+    The look follows the terminal's Theme through the style sheet; screens never set fonts.
+    """
+
+    def enter(self) -> None:
+        pass
+
+    def reset(self) -> None:
+        pass
+
+    def spoken(self) -> str:
+        widget: QWidget = self  # type: ignore[assignment]
+        return "\n".join(lab.text() for lab in widget.findChildren(QLabel)
+                         if lab.isVisibleTo(widget) and lab.text().strip()
+                         and set(str(lab.property("class") or "").split()) & SPOKEN_CLASSES)
 
 
 class Screen(Enum):
@@ -54,6 +86,10 @@ class Navigator(QObject):
         for screen in self._factories:
             self.widget(screen)
 
+    def built_screens(self) -> list[QWidget]:
+        """The screens built so far, in registration order."""
+        return [self._screens[s] for s in self._factories if s in self._screens]
+
     def go(self, screen: Screen) -> None:
         if self.current is not None and self.current != screen:
             self._history.append(self.current)
@@ -73,9 +109,8 @@ class Navigator(QObject):
 
     def _show(self, screen: Screen, top: bool) -> None:
         widget = self.widget(screen)
-        enter = getattr(widget, "enter", None)
-        if enter is not None:
-            enter()
+        if isinstance(widget, Page):
+            widget.enter()
         if top:
             to_top(widget)  # a screen opens at its top, its title in view
         self.current = screen

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.catalogue import AUDIENCES, Catalogue
 from kiosk.domain.search import SearchIndex
-from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.models import ResultModel, ResultRow
+from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import (
     ChipRow,
     OnScreenKeyboard,
@@ -117,7 +118,7 @@ def _draw_marked(p: QPainter, font: QFont, text: str, spans, x: int, y: int, w: 
     return y + h + 4
 
 
-class CatalogueScreen(Retranslating, QWidget):
+class CatalogueScreen(Page, QWidget):
     """Emits ``item_chosen(code)`` or ``bundle_chosen(code)``; the kiosk decides what follows."""
 
     item_chosen = Signal(str)

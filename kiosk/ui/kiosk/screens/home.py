@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall
-from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.i18n import Language
+from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import button, classed, label, set_text
 
 
-class HomeScreen(Retranslating, QWidget):
+class HomeScreen(Page, QWidget):
     take_ticket = Signal()
     browse = Signal()
 

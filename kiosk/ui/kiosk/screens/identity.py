@@ -10,13 +10,14 @@ from kiosk.domain.desk import TicketDesk
 from kiosk.domain.ids import mask_id, phone_problem, resident_id_problem
 from kiosk.domain.personas import PERSONAS, persona
 from kiosk.domain.visit import Visit
-from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.i18n import Language
+from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import Keypad, button, classed, label, named, restyle, scrolled_page, set_text
 
 ID_FIELD, PHONE_FIELD = "id", "phone"
 
 
-class IdentityScreen(Retranslating, QWidget):
+class IdentityScreen(Page, QWidget):
     """Emits ``confirmed()`` when the citizen asks for the ticket, ``reprint(ticket_id)`` when they
     choose to reprint the ticket they already hold."""
 
@@ -120,6 +121,9 @@ class IdentityScreen(Retranslating, QWidget):
         self.enter()
 
     # --- state ------------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        self.enter()
 
     def enter(self) -> None:
         self.duplicate_id = None

@@ -9,7 +9,8 @@ from kiosk.domain.catalogue import Catalogue, Material
 from kiosk.domain.desk import Request
 from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.visit import Visit
-from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.i18n import Language
+from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import QrCode, button, classed, clear_layout, label, scrolled_page, set_text
 
 
@@ -26,7 +27,7 @@ def materials_for(catalogue: Catalogue, req: Request) -> list[Material]:
     return out
 
 
-class ItemScreen(Retranslating, QWidget):
+class ItemScreen(Page, QWidget):
     take_ticket = Signal()
 
     def __init__(self, catalogue: Catalogue, hall: Hall, visit: Visit, language: Language):

@@ -11,7 +11,8 @@ from kiosk.domain.desk import Slip
 from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.ids import mask_phone
 from kiosk.ui.kiosk.slip_pdf import slip_qr_text
-from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.i18n import Language
+from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import QrCode, button, classed, label, set_text
 
 
@@ -47,7 +48,7 @@ def slip_lines(slip: Slip, language: Language, subject: str, phone: str = "") ->
     return lines
 
 
-class SlipScreen(Retranslating, QWidget):
+class SlipScreen(Page, QWidget):
     done = Signal()
 
     def __init__(self, hall: Hall, language: Language):
@@ -114,7 +115,7 @@ class SlipScreen(Retranslating, QWidget):
         self.pdf_path, self.print_error = pdf_path, print_error
         self.retranslate()
 
-    def clear(self) -> None:
+    def reset(self) -> None:
         self.slip = None
         self.phone = ""
         self.number.setText("")

@@ -6,14 +6,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
-from kiosk.ui.shared.i18n import Language, Retranslating
+from kiosk.ui.shared.i18n import Language
+from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import button, label, scrolled_page, set_text
 
 #: Desks a citizen can queue for without choosing an item.
 DESKS = ("consult", "assist", "cannot_do")
 
 
-class TicketMenuScreen(Retranslating, QWidget):
+class TicketMenuScreen(Page, QWidget):
     find_item = Signal()
     bundle_chosen = Signal(str)
     desk_chosen = Signal(str)

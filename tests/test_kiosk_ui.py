@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListView, QPushButton
 
 from kiosk.app import Settings, build_kiosk_window, install_excepthook
+from kiosk.domain.desk import Request
 from kiosk.domain.ports import StoreCode, StoreError
 from kiosk.ui.shared.models import ResultModel
 from kiosk.ui.shared.navigator import Screen
@@ -224,6 +225,30 @@ def test_a_near_miss_offers_the_closest_items_first_and_enquiries_before_the_oth
     kiosk.tap(w.header.back_button)
     kiosk.tap(cs.empty_consult)
     assert kiosk.screen == Screen.IDENTITY and w.visit.request.category == "consult"
+
+
+def test_an_e_certificate_is_not_ticked_nor_counted_and_a_long_english_name_wraps(kiosk, catalogue):
+    w = kiosk.w
+    item = next(i for i in catalogue.items
+                if any(m.e_license for m in i.materials) and any(not m.e_license for m in i.materials))
+    w.choose(Request(item_code=item.code), Screen.ITEM)
+    buttons = w.item.check_buttons
+    for b, m in zip(buttons, item.materials):
+        kiosk.tap(b)
+        assert b.isCheckable() is not m.e_license
+        assert ("免带" in b.text()) is m.e_license and b.text().startswith("✓")  # tapped, or fetched
+    needed = [m for m in item.materials if not m.e_license]
+    assert w.item.progress.text() == f"已备齐 {len(needed)}/{len(needed)}"
+    # English: a name too long for one line wraps in the result list, its row taller than a one-line one
+    kiosk.tap(w.header.lang)
+    kiosk.tap(w.header.home_button)
+    kiosk.tap(w.home.browse_tile)
+    view = w.catalogue_screen.view
+    rows = w.catalogue_screen.model.rows()
+    longest = max(range(len(rows)), key=lambda r: len(rows[r].title))
+    shortest = min(range(len(rows)), key=lambda r: len(rows[r].title))
+    height = lambda r: view.sizeHintForIndex(view.model().index(r, 0)).height()
+    assert rows[longest].title.isascii() and height(longest) > height(shortest)
 
 
 def test_browse_by_theme_department_and_audience(kiosk, catalogue):

@@ -165,122 +165,122 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="272"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="273"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="277"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="319"/>
         <source>取号：帮办代办</source>
         <translation>Take a ticket: assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="274"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="316"/>
         <source>没找到？换个词试试，或按主题查找；也可以取号，请工作人员帮您办。</source>
         <translation>Nothing found? Try another word or browse by theme. You can also take a ticket and our staff will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="275"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="317"/>
         <source>没有完全相符的事项。您要找的是不是：</source>
         <translation>Nothing matches exactly. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="276"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="318"/>
         <source>取号：综合咨询</source>
         <translation>Take a ticket: enquiries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="278"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="320"/>
         <source>取号：办不成事反映</source>
         <translation>Take a ticket: problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="329"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="329"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="298"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="340"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
         <translation>{n} found: the {m} best matches are listed. Keep typing to narrow them down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="300"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="342"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="304"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="346"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="356"/>
         <source>全部事项</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="357"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="350"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="392"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>Service package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="352"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="394"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="352"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="394"/>
         <source>承诺件</source>
         <translation>Within set working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="353"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="395"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="353"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="395"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="370"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="412"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -616,38 +616,37 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="99"/>
         <source>‹ 返回</source>
-        <extracomment>the label classes a screen&apos;s voice reads on arrival (headings and the key lines)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="99"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="100"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="105"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="101"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="105"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="101"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="107"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="109"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="105"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -655,79 +654,79 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="79"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="80"/>
         <source>欢迎来到{hall}</source>
         <translation>Welcome to {hall}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="81"/>
         <source>一窗通办 · 来了都能办 · 随时都可办</source>
         <translation>One-window service · Whatever you need · Whenever you come</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="81"/>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="82"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="83"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="81"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="82"/>
         <source>按事项、一件事或综合咨询取号</source>
         <translation>For a service, a service package or an enquiry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="83"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="85"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="84"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="86"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="84"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="85"/>
         <source>{n} 项事项 · 办事指南一次告知</source>
         <translation>{n} services · Full guidance in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="86"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="87"/>
         <source>“五个零”服务承诺</source>
         <translation>Our “Five Zeros” service pledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="87"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="88"/>
         <source>零材料：电子证照能调取的，不用您带</source>
         <translation>No documents needed: what we can fetch as an e-certificate, you need not bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="88"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="89"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
         <translation>We come to you: assisted service in industrial parks and companies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="89"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
         <source>零等待：午间不打烊，周末有值班</source>
         <translation>Open at lunchtime and on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
         <source>零差别：任一综合窗口都能办</source>
         <translation>Same service at every general window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="92"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
         <translation>Priority service for older people, service members and people with disabilities; a problem-solving window for anything not sorted out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="94"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="95"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="98"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
         <translation>One-window service · One-stop online service · One hotline · Shared records · One team</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
         <source>老年人、军人、残疾人等特殊群体：服务专员一对一帮办代办</source>
         <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
@@ -735,145 +734,150 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="192"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="205"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="196"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="209"/>
         <source>还差 {n} 位</source>
         <translation>{n} more digits needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="196"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="200"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="197"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="201"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>The date of birth (digits 7–14) isn&apos;t valid. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="198"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="202"/>
         <source>身份证号码校验不通过，请核对每一位</source>
         <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="198"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="202"/>
         <source>身份证号码不对</source>
         <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="210"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Chinese mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="242"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
         <source>70 岁以上老人</source>
         <translation>aged 70 or over</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="242"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
         <source>军人、退役军人</source>
         <translation>service member or veteran</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="247"/>
         <source>残疾人</source>
         <translation>person with a disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="247"/>
         <source>孕妇</source>
         <translation>pregnant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="243"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="247"/>
         <source>高层次人才</source>
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="244"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="248"/>
         <source>涉外投资人</source>
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
         <source>走绿色通道，优先叫号（{why}）</source>
         <translation>Use priority service ({why})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="261"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="266"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="263"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="267"/>
+        <source>办理：{subject}</source>
+        <translation>For: {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="268"/>
         <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
         <translation>Scan your ID card to get priority service if you qualify. No Chinese ID card? You can still take a ticket. Your ID number is used only for this ticket and is not kept.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="265"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="270"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Place your ID card on the reader (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="271"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="276"/>
         <source>（已读取）</source>
         <translation> (card read)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="274"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="275"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="276"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="285"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="277"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="278"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
         <source>11 位手机号，用于短信提醒</source>
         <translation>11-digit Chinese mobile number, for a text reminder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
         <source>确认取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="289"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="293"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="294"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="299"/>
         <source>暂时无法取号：{reason}。请联系工作人员。</source>
         <translation>We can&apos;t issue tickets right now ({reason}). Please ask at the information desk.</translation>
     </message>
@@ -899,244 +903,244 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="104"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="109"/>
         <source>原件 {n} 份</source>
         <translation>original ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="111"/>
         <source>复印件 {n} 份</source>
         <translation>copy ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="109"/>
-        <source>【零材料：电子证照可免带】</source>
-        <translation> [e-certificate – no need to bring]</translation>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="106"/>
+        <source>{name}（免带：窗口调取电子证照）</source>
+        <translation>{name} (e-certificate – no need to bring)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="111"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="114"/>
         <source>【可容缺后补】</source>
         <translation> [can follow later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="112"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="115"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="115"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="134"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="136"/>
         <source>即办件：当场办结</source>
         <translation>On the spot: done while you wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="136"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="138"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="161"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Within {p} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="138"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="140"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (legal limit: {l})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="141"/>
         <source>不收费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="141"/>
         <source>{fee} 元</source>
         <translation>CNY {fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="143"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
         <source>到现场</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed: can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="161"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="149"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
         <source>办理窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="157"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="158"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="160"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="160"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="162"/>
         <source>一次办结</source>
         <translation>Done in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="169"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no documents needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="170"/>
-        <source>零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
-        <translation>No documents needed: documents marked “e-certificate – no need to bring” are fetched by the window from the e-certificate records, so you don&apos;t have to bring them.</translation>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
+        <source>零材料：标注“免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
+        <translation>No documents needed: documents marked “no need to bring” are fetched by the window from the e-certificate records, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="174"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked “can follow later” can be handed in later on a signed commitment (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="176"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="178"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="179"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="181"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="180"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="182"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="193"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="195"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="206"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="209"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="207"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="215"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="215"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="220"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>
@@ -1162,37 +1166,37 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="263"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="259"/>
         <source>磁盘已满或不可写</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="390"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
         <source>一窗通办</source>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="391"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="391"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="392"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="392"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="393"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="380"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1224,77 +1228,77 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="124"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="125"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="132"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="133"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="42"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="43"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="23"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="24"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="24"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="25"/>
         <source>请到 {span} 号{name}等候叫号</source>
         <translation>Please wait to be called to {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="30"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="31"/>
         <source>马上就到您，请留意叫号</source>
         <translation>You&apos;re next: please watch the call board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="31"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="32"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
         <translation>Estimated wait: about {lo}–{hi} minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="39"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
         <source>取号凭条</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="41"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
         <source>快到您时短信提醒 {phone}</source>
         <translation>Text reminder to {phone} before your turn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
         <source>取号时间 {time}</source>
         <translation>Ticket taken at {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="47"/>
         <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
         <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Window 9 is the problem-solving window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="141"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="142"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="145"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="148"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>
@@ -1368,48 +1372,48 @@
 <context>
     <name>TicketMenuScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="59"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="60"/>
         <source>请选择取号方式</source>
         <extracomment>Desks a citizen can queue for without choosing an item.</extracomment>
         <translation>How would you like to take a ticket?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="60"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="61"/>
         <source>按事项取号</source>
         <translation>Ticket for a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="60"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="61"/>
         <source>查找要办的事，看清材料再取号</source>
         <translation>Check what to bring, then take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="61"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="62"/>
         <source>一件事 · 一次办</source>
         <translation>Service package · one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="62"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="63"/>
         <source>几件相关的事，一次取号、一个窗口办完</source>
         <translation>Several related services: one ticket, one window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="67"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="68"/>
         <source>不确定办什么？</source>
         <translation>Not sure what you need?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="68"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="69"/>
         <source>综合咨询：先问一问</source>
         <translation>Enquiries: ask us first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="70"/>
         <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
         <translation>Assisted service: one-to-one help for older people, service members, people with disabilities and foreign investors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="71"/>
         <source>办不成事专窗：在别处没办成的事，这里兜底</source>
         <translation>Problem-solving window: not sorted out elsewhere? We&apos;ll take it from here.</translation>
     </message>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,12 +41,18 @@ MAX_ROWS = 200  # a list longer than this helps nobody at a kiosk: the citizen t
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """Two or three lines per row: the name with the matched part highlighted, details, and the
-    alias / other-language text that matched."""
+    """A row: the name with the matched part highlighted — wrapped onto as many lines as it
+    needs, never cut — then the details, and the alias / other-language text that matched."""
 
     def __init__(self, size: Callable[[str], int], parent=None):
         super().__init__(parent)
         self.size = size
+        self._heights: dict[tuple[str, int, int], int] = {}
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = view.viewport().width() if view is not None else option.rect.width()
+        return max(100, width - 48 - 40)
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -57,7 +63,12 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         title, detail = self._fonts(option)
-        h = QFontMetrics(title).height() + 2 * QFontMetrics(detail).height() + 34
+        row: ResultRow | None = index.data(ResultModel.RowRole)
+        width = self._text_width(option)
+        key = (row.title if row else "", width, title.pixelSize())
+        if key not in self._heights:
+            self._heights[key] = _title_layout(title, key[0], (), width)[1]
+        h = self._heights[key] + 4 + 2 * QFontMetrics(detail).height() + 30
         return QSize(option.rect.width(), max(h, self.size("target")))
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -72,7 +83,10 @@ class ResultDelegate(QStyledItemDelegate):
         p.drawLine(r.bottomLeft(), r.bottomRight())
         title_font, detail_font = self._fonts(option)
         x, y, w = r.x() + 24, r.y() + 14, r.width() - 48 - 40
-        y = _draw_marked(p, title_font, row.title, row.title_spans, x, y, w, QColor("#0d2f66"))
+        layout, height = _title_layout(title_font, row.title, row.title_spans, w)
+        p.setPen(QColor("#0d2f66"))
+        layout.draw(p, QPointF(x, y))
+        y += height + 4
         p.setFont(detail_font)
         p.setPen(QColor("#3d4552"))
         fm = QFontMetrics(detail_font)
@@ -85,6 +99,32 @@ class ResultDelegate(QStyledItemDelegate):
         p.setFont(title_font)
         p.drawText(QRect(r.right() - 60, r.y(), 40, r.height()), Qt.AlignmentFlag.AlignCenter, "›")
         p.restore()
+
+
+def _title_layout(font: QFont, text: str, spans, width: int) -> tuple[QTextLayout, int]:
+    """``text`` laid out in lines of ``width`` pixels, ``spans`` bold on a yellow mark; and its height."""
+    layout = QTextLayout(text, font)
+    formats = []
+    for s, e in spans:
+        fr = QTextLayout.FormatRange()
+        fr.start, fr.length = s, max(0, min(e, len(text)) - s)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setBackground(QColor("#ffe27a"))
+        fr.format = fmt
+        formats.append(fr)
+    layout.setFormats(formats)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout, int(y + 0.999)
 
 
 def _draw_marked(p: QPainter, font: QFont, text: str, spans, x: int, y: int, w: int, color: QColor) -> int:
@@ -163,7 +203,8 @@ class CatalogueScreen(Page, QWidget):
         self.view = named(QListView(), "search_results")
         self.view.setModel(self.model)
         self.view.setItemDelegate(ResultDelegate(size, self.view))
-        self.view.setUniformItemSizes(True)
+        self.view.setUniformItemSizes(False)  # a long name wraps: its row is taller
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # arrows move, Enter opens
         touch_scrolling(self.view)
@@ -373,7 +414,9 @@ class CatalogueScreen(Page, QWidget):
             obj = self.catalogue.by_code.get(hit.key) or self.catalogue.bundle_by_code[hit.key]
             title = obj.name_en if en else obj.name
             pos = title.lower().find(query)
-            if hit.via:  # found through an everyday word (synonyms.yaml): say which, mark the term it stands for
+            if en and not (hit.via or hit.text).isascii():  # English: no Chinese "match" line under the title
+                rows.append(ResultRow(hit.key, title, (), self._detail(hit.key, en)))
+            elif hit.via:  # found through an everyday word (synonyms.yaml): say which, mark the term it stands for
                 spans = hit.spans if hit.field == title_field else ()
                 n = len(prefix)
                 rows.append(ResultRow(hit.key, title, spans, self._detail(hit.key, en), prefix + hit.via,

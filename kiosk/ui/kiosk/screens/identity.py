@@ -262,8 +262,9 @@ class IdentityScreen(Page, QWidget):
                     subject = self.desk.catalogue.bundle_by_code[req.bundle_code].name_en
                 else:
                     subject = cat.name_en
-            self.subject.setText(self.tr("办理：{subject}（{category}）").format(
-                subject=subject, category=cat.name_en if en else cat.name))
+            category = cat.name_en if en else cat.name
+            self.subject.setText(self.tr("办理：{subject}（{category}）").format(subject=subject, category=category)
+                                 if subject != category else self.tr("办理：{subject}").format(subject=subject))
         self.intro.setText(self.tr("登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。"
                                    "您的身份证号只用于本次取号，不会保存原文。"))
         self.reader_title.setText(self.tr("请把身份证放到读卡区（演示：点一张卡）"))

@@ -88,8 +88,9 @@ class ItemScreen(Page, QWidget):
         clear_layout(self.checklist)
         self.check_buttons = []
         for i, m in enumerate(self._materials):
-            b = button(f"material_{i}", "check", checkable=True, wrap=True)
-            b.setChecked(m.name in self.visit.ticked)
+            # an e-certificate is fetched by the window: nothing to bring, so nothing to tick
+            b = button(f"material_{i}", "check", checkable=not m.e_license, wrap=True)
+            b.setChecked(m.name in self.visit.ticked and not m.e_license)
             b.toggled.connect(lambda on, name=m.name: self._tick(name, on))
             self.checklist.addWidget(b)
             self.check_buttons.append(b)
@@ -100,18 +101,18 @@ class ItemScreen(Page, QWidget):
         self._update_progress()
 
     def _material_text(self, m: Material, en: bool) -> str:
+        name = m.name_en if en else m.name
+        if m.e_license:  # no count: the window fetches it (COPY fix 6)
+            return self.tr("{name}（免带：窗口调取电子证照）").format(name=name)
         parts = []
         if m.originals:
             parts.append(self.tr("原件 {n} 份").format(n=m.originals))
         if m.copies:
             parts.append(self.tr("复印件 {n} 份").format(n=m.copies))
         tags = []
-        if m.e_license:
-            tags.append(self.tr("【零材料：电子证照可免带】"))
         if m.deferrable:
             tags.append(self.tr("【可容缺后补】"))
-        return self.tr("{name}（{parts}）").format(name=m.name_en if en else m.name,
-                                                   parts=self.tr("，").join(parts)) + "".join(tags)
+        return self.tr("{name}（{parts}）").format(name=name, parts=self.tr("，").join(parts)) + "".join(tags)
 
     def _fact(self, row: int, col: int, title: str, value: str) -> None:
         box = QVBoxLayout()
@@ -168,7 +169,7 @@ class ItemScreen(Page, QWidget):
             self.materials_hint.setText(self.tr("本事项无需提交材料（零材料）"))
         explain = []
         if any(m.e_license for m in self._materials):
-            explain.append(self.tr("零材料：标注“电子证照可免带”的材料，窗口从电子证照库直接调取，您不用带。"))
+            explain.append(self.tr("零材料：标注“免带”的材料，窗口从电子证照库直接调取，您不用带。"))
         if any(m.deferrable for m in self._materials):
             explain.append(self.tr("容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交"
                                    "（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。"))
@@ -184,7 +185,8 @@ class ItemScreen(Page, QWidget):
     def _update_progress(self) -> None:
         en = self.language.english
         for b, m in zip(self.check_buttons, self._materials):
-            set_text(b, ("✓ " if b.isChecked() else "□ ") + self._material_text(m, en), m.name_en if en else m.name)
+            mark = "✓ " if b.isChecked() or m.e_license else "□ "
+            set_text(b, mark + self._material_text(m, en), self._material_text(m, en))  # ticked: its checked state
         needed = [m for m in self._materials if not m.e_license]
         have = sum(1 for m in needed if m.name in self.visit.ticked)
         if not needed:

@@ -9,7 +9,7 @@ from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
-from kiosk.ui.shared.widgets import button, classed, label, set_text
+from kiosk.ui.shared.widgets import button, classed, label, scrolled_page, set_text
 
 
 class HomeScreen(Page, QWidget):
@@ -20,9 +20,9 @@ class HomeScreen(Page, QWidget):
         super().__init__()
         self.hall, self.catalogue, self.language = hall, catalogue, language
         self.setObjectName("screen_home")
-        root = QVBoxLayout(self)
-        root.setContentsMargins(40, 36, 40, 36)
-        root.setSpacing(26)
+        # a page that scrolls when English and 长辈版 need more room than the screen has: every
+        # line keeps the height its text needs, none is squeezed (the two tiles stay at the top)
+        _outer, root = scrolled_page(self, 40, 26)
 
         self.welcome = label(cls="h1")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -31,9 +31,9 @@ class HomeScreen(Page, QWidget):
         root.addWidget(self.welcome)
         root.addWidget(self.motto)
 
-        self.ticket_tile = button("tile_take_ticket", "tile-main")
+        self.ticket_tile = button("tile_take_ticket", "tile-main", wrap=True)
         self.ticket_tile.clicked.connect(self.take_ticket)
-        self.browse_tile = button("tile_browse", "tile")
+        self.browse_tile = button("tile_browse", "tile", wrap=True)
         self.browse_tile.clicked.connect(self.browse)
         root.addWidget(self.ticket_tile)
         root.addWidget(self.browse_tile)

@@ -49,7 +49,8 @@ class Material:
     copies: int
     deferrable: bool = False  # 容缺: may follow later on a written commitment
     e_license: bool = False  # 电子证照: the hall fetches it, nothing to bring
-    note: str = ""
+    note: str = ""  # when or by whom it is needed (已婚者提供): part of 一次性告知
+    note_en: str = ""  # its English twin (required wherever ``note`` is set)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,9 @@ class Item:
     online: bool
     window: str
     materials: tuple[Material, ...]
-    note: str = ""
+    note: str = ""  # one practical tip
+    note_en: str = ""  # English twins, required wherever the Chinese is set
+    fee_note_en: str = ""
 
     @property
     def zero_material(self) -> bool:
@@ -205,11 +208,13 @@ ITEM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "promised_days": (True, _int0, None),
     "fee": (True, _num0, None),
     "fee_note": (False, _text, ""),
+    "fee_note_en": (False, _text, ""),
     "visits": (True, _one_of((0, 1)), None),
     "online": (True, _bool, None),
     "window": (True, _one_of(WINDOWS), None),
     "materials": (True, lambda v: None if isinstance(v, list) else "must be a list", None),
     "note": (False, _text, ""),
+    "note_en": (False, _text, ""),
 }
 
 MATERIAL_FIELDS: dict[str, tuple[bool, Check, Any]] = {
@@ -220,6 +225,7 @@ MATERIAL_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "deferrable": (False, _bool, False),
     "e_license": (False, _bool, False),
     "note": (False, _text, ""),
+    "note_en": (False, _text, ""),
 }
 
 BUNDLE_FIELDS: dict[str, tuple[bool, Check, Any]] = {
@@ -275,6 +281,15 @@ class _Reporter:
             if name not in spec:
                 self.add(data.line_of(name), f"{where}.{name}", "unknown field")
         return out
+
+    def twins(self, data: LineDict, where: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Each Chinese text in ``pairs`` and its English twin: both or neither (COPY.md: a condition
+        is part of 一次性告知, in both languages)."""
+        for zh, en in pairs:  # a present but bad value was reported by record() already
+            if data.get(zh) is not None and data.get(en) is None:
+                self.add(data.line_of(zh), f"{where}.{en}", f"is missing: '{zh}' needs its English twin")
+            elif data.get(en) is not None and data.get(zh) is None:
+                self.add(data.line_of(en), f"{where}.{zh}", f"is missing: '{en}' translates a Chinese '{zh}'")
 
 
 def _top_list(data: Any, key: str, rep: _Reporter) -> LineList:
@@ -337,6 +352,7 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, themes: set[str], d
             rep.add(line_of("promised_days"), f"{label}.promised_days", "must be > 0 for 承诺件")
     if rec["visits"] == 0 and rec["online"] is False:
         rep.add(line_of("visits"), f"{label}.visits", "0 visits (零跑动) needs online: true")
+    rep.twins(raw, label, [("note", "note_en"), ("fee_note", "fee_note_en")])
     materials: list[Material] = []
     mats = rec["materials"]
     if isinstance(mats, LineList):
@@ -348,6 +364,7 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, themes: set[str], d
                 continue
             if not _int0(m["originals"]) and not _int0(m["copies"]) and m["originals"] + m["copies"] < 1:
                 rep.add(mraw.line_of("copies"), f"{where}.copies", "originals + copies must be at least 1")
+            rep.twins(mraw, where, [("note", "note_en")])
             if len(rep.problems) == mark:
                 materials.append(Material(**m))
     if len(rep.problems) != before:
@@ -358,7 +375,7 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, themes: set[str], d
         department=rec["department"], audience=tuple(rec["audience"]), theme=rec["theme"], zone=rec["zone"],
         type=rec["type"], kind=kind, legal_days=legal, promised_days=promised, fee=rec["fee"],
         fee_note=rec["fee_note"], visits=rec["visits"], online=rec["online"], window=rec["window"],
-        materials=tuple(materials), note=rec["note"],
+        materials=tuple(materials), note=rec["note"], note_en=rec["note_en"], fee_note_en=rec["fee_note_en"],
     )
 
 

@@ -103,12 +103,14 @@ def start_qt(scale: float = 1.0):
         os.environ["QT_SCALE_FACTOR"] = f"{scale:.4f}"
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.ui.shared.accessible import install_accessibility
     from kiosk.ui.shared.qtlog import install_qt_message_handler
     from kiosk.ui.shared.signals import QuitOnSignals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("yichuang-kiosk")
     install_qt_message_handler()
+    install_accessibility()  # headings are exposed as headings to screen readers
     if app.findChild(QuitOnSignals) is None:
         QuitOnSignals(app)  # Ctrl+C and SIGTERM close the terminal cleanly
     return app
@@ -138,10 +140,12 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     from kiosk.store.secret import load_secret
     from kiosk.ui.kiosk.idle import IdleWatcher
     from kiosk.ui.kiosk.window import REFERENCE_SIZE, KioskWindow
+    from kiosk.ui.shared.accessible import install_accessibility
     from kiosk.ui.shared.i18n import Language
     from kiosk.ui.shared.theme import ELDER, NORMAL, Theme
     from kiosk.ui.shared.voice import Speaker
 
+    install_accessibility()
     data_dir = Path(settings.data_dir)
     check_data_dir(data_dir)  # a bad data directory is said now; the database opens after home is painted
     store = store if store is not None else LazyStore(lambda: open_store(settings))
@@ -213,7 +217,9 @@ def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, 
     """Window ``number``'s console, in its own ``language`` (its caller gives it a look)."""
     from kiosk.domain.counter import Counter
     from kiosk.ui.console.window import make_console
+    from kiosk.ui.shared.accessible import install_accessibility
 
+    install_accessibility()
     console = make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock)
     language.attach(console)
     return console
@@ -222,8 +228,10 @@ def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, 
 def build_board(hall: Hall, bridge, clock, language, engine: str = "auto"):
     """The call board, in its own ``language`` (its caller gives it a look)."""
     from kiosk.ui.board.window import BoardWindow
+    from kiosk.ui.shared.accessible import install_accessibility
     from kiosk.ui.shared.voice import Announcer
 
+    install_accessibility()
     board = BoardWindow(hall=hall, bridge=bridge, announcer=Announcer(engine=engine),
                         language=language, clock=clock)
     language.attach(board)

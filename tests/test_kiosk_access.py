@@ -213,3 +213,17 @@ def test_the_voice_is_on_in_senior_mode_off_after_the_visit_and_reads_the_idle_w
     assert any("您还在吗" in s for s in said)
     k.w.timed_out()
     assert not k.w.speaker.enabled and k.w.theme.mode == "normal"
+
+
+def test_headings_are_headings_to_a_screen_reader(make_kiosk):  # noqa: F811
+    from PySide6.QtGui import QAccessible
+
+    k = make_kiosk()
+    k.tap(k.w.home.browse_tile)
+    k.tap_row(0)
+    iface = QAccessible.queryAccessibleInterface(k.w.item.title)
+    assert iface.role() == QAccessible.Role.Heading and iface.text(QAccessible.Text.Name) == k.w.item.title.text()
+    title = QAccessible.queryAccessibleInterface(k.w.header.title)
+    assert title.role() == QAccessible.Role.Heading and title.text(QAccessible.Text.Name) == "办事指南"
+    body = QAccessible.queryAccessibleInterface(k.w.item.subtitle)
+    assert body.role() == QAccessible.Role.StaticText

@@ -238,3 +238,98 @@ def test_kiosk_ticket_tells_a_person_when_calling_resumes(tmp_path, monkeypatch,
                                     "take a new ticket from 08:30 tomorrow\n")
     person[0] = False  # a script reads the number alone
     assert ticket("consult") == ("Z002\n", "")
+
+
+# --- the slip's words: screen and PDF --------------------------------------------------------------
+
+@pytest.fixture
+def languages(qapp):
+    from kiosk.ui.shared.i18n import EN, ZH, Language
+
+    return {"zh": Language(ZH), "en": Language(EN)}
+
+
+def lines_at(desk_at, languages, when: dt.datetime, category: str = "comprehensive", phone: str = ""):
+    from kiosk.ui.kiosk.screens.slip import slip_lines
+
+    slip = slip_at(desk_at, when, category)
+    return {k: slip_lines(slip, lang, "subject", phone) for k, lang in languages.items()}
+
+
+def test_the_slip_after_hours_says_when_to_come_back(desk_at, languages):
+    lines = lines_at(desk_at, languages, at(THU, 21, 8), phone="13812345678")
+    assert lines["zh"][2:5] == ["办理窗口：1–5 号综合窗口", "今天已停止叫号", "明天 8:30 起请重新取号办理"]
+    assert lines["en"][2:5] == ["Served at General window 1–5", "Calling has finished for today.",
+                                "Please take a new ticket from 8:30 tomorrow."]
+    for said in lines.values():  # no wait, no "you are next", no SMS reminder for a ticket nobody calls
+        text = " ".join(said)
+        assert "马上就到您" not in text and "预计等候" not in text and "短信" not in text
+        assert "next" not in text and "wait" not in text.lower() and "SMS" not in text
+    saturday = lines_at(desk_at, languages, at(SAT, 16, 30))
+    assert saturday["zh"][4] == "周一 8:30 起请重新取号办理"
+    assert saturday["en"][4] == "Please take a new ticket from 8:30 on Monday."
+
+
+def test_the_slip_on_sunday(desk_at, languages):
+    lines = lines_at(desk_at, languages, at(SUN, 10))
+    assert lines["zh"][3:5] == ["今天窗口休息，不叫号", "明天 8:30 起请重新取号办理"]
+    assert lines["en"][3:5] == ["The windows are closed today.", "Please take a new ticket from 8:30 tomorrow."]
+
+
+def test_the_slip_before_the_saturday_duty(desk_at, languages):
+    lines = lines_at(desk_at, languages, at(SAT, 8, 30))
+    assert lines["zh"][2:5] == ["请到 1–5 号综合窗口等候叫号", "前面还有 0 人", "今天 9:00 开始叫号，请留意叫号"]
+    assert lines["en"][4] == "Calling starts at 9:00 today: please watch the call board."
+
+
+def test_the_slip_with_every_window_paused(desk_at, languages, store):
+    for n in COMPREHENSIVE:
+        store.set_paused(n, PauseReason.LUNCH, 0.0)
+    lunch = lines_at(desk_at, languages, at(FRI, 12, 10), "consult", phone="13812345678")
+    assert lunch["zh"][3:6] == ["前面还有 0 人", "窗口暂停服务，约 13:30 起继续叫号", "快到您时短信提醒 138****5678"]
+    assert lunch["en"][4] == "The windows are paused. Calling resumes at about 13:30."
+    store.set_paused(8, PauseReason.FAULT, 0.0)
+    fault = lines_at(desk_at, languages, at(FRI, 10), "police")
+    assert fault["zh"][4] == "窗口暂停服务，恢复后按顺序叫号，请留意叫号"
+    assert fault["en"][4] == "The windows are paused. You keep your place: please watch the call board."
+
+
+def test_the_slip_of_an_open_hall_is_unchanged(desk_at, languages):
+    first = lines_at(desk_at, languages, at(FRI, 12, 30))  # lunchtime: the windows call
+    assert first["zh"][3:5] == ["前面还有 0 人", "马上就到您，请留意叫号"]
+    for _ in range(8):
+        slip_at(desk_at, at(FRI, 12, 31))
+    tenth = lines_at(desk_at, languages, at(FRI, 12, 32))
+    # nine ahead, five windows free, 9 min a service: called after five services of five windows, 9 min
+    assert tenth["zh"][3:5] == ["前面还有 9 人", "预计等候约 5–15 分钟"]
+    assert tenth["en"][3] == "People ahead of you: 9" and "5–15" in tenth["en"][4]
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "长辈版"])
+def test_the_kiosk_at_21_08_shows_and_prints_when_calling_resumes(qtbot, catalogue, hall, tmp_path, elder):
+    from PySide6.QtCore import Qt
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Settings, build_kiosk_window
+    from kiosk.ui.shared.navigator import Screen
+
+    settings = Settings(data_dir=tmp_path / "data", elder=elder, language="zh_CN")
+    window, store = build_kiosk_window(QApplication.instance(), settings, catalogue, hall, clock=FakeClock(at(THU, 21, 8)))
+    try:
+        qtbot.addWidget(window)
+        window.show()
+        for widget in (window.home.ticket_tile, window.menu.desk_buttons["consult"], window.identity.confirm):
+            qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        assert window.nav.current == Screen.SLIP and window.slip.number.text() == "Z001"
+        assert window.slip.ahead.text() == "今天已停止叫号"
+        assert window.slip.wait.text() == "明天 8:30 起请重新取号办理"
+        assert window.slip.wait.isVisible() and not window.slip.green.isVisible()
+        doc = QPdfDocument()
+        doc.load(window.slip.pdf_path)
+        printed = doc.getAllText(0).text().replace("\r\n", "").replace(" ", "")
+        assert "今天已停止叫号" in printed and "起请重新取号办理" in printed and "马上就到您" not in printed
+        # 长辈版 prints in large print: the same slip needs a longer roll
+        assert (doc.pagePointSize(0).height() > 450) == elder  # about 130 mm in normal print, 190 mm in large
+    finally:
+        store.close()

@@ -1302,6 +1302,101 @@
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="27"/>
+        <source>办理窗口：{span} 号{name}</source>
+        <translation>Served at {name} {span}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
+        <source>今天 {time}</source>
+        <translation>{time} today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="42"/>
+        <source>明天 {time}</source>
+        <translation>{time} tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
+        <source>周一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
+        <source>周二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
+        <source>周三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
+        <source>周四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <source>周五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <source>周六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="47"/>
+        <source>周日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="48"/>
+        <source>{weekday} {time}</source>
+        <translation>{time} on {weekday}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="49"/>
+        <source>{date} {time}</source>
+        <translation>{time} on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="55"/>
+        <source>今天已停止叫号</source>
+        <translation>Calling has finished for today.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="57"/>
+        <source>今天窗口休息，不叫号</source>
+        <translation>The windows are closed today.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="73"/>
+        <source>请在办公时间重新取号</source>
+        <translation>Please take a new ticket during opening hours.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="74"/>
+        <source>{when} 起请重新取号办理</source>
+        <translation>Please take a new ticket from {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
+        <source>窗口暂停服务，恢复后按顺序叫号，请留意叫号</source>
+        <translation>The windows are paused. You keep your place: please watch the call board.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="78"/>
+        <source>{when} 开始叫号，请留意叫号</source>
+        <translation>Calling starts at {when}: please watch the call board.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="79"/>
+        <source>窗口暂停服务，约 {time} 起继续叫号</source>
+        <translation>The windows are paused. Calling resumes at about {time}.</translation>
+    </message>
 </context>
 <context>
     <name>StaffPinOverlay</name>

@@ -1,4 +1,5 @@
-"""The ticket slip on screen: number, what for, where to go, people ahead, wait range, QR."""
+"""The ticket slip on screen: number, what for, where to go, people ahead, wait range (or, when no
+window can call the ticket, when calling resumes), QR."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as _dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.domain.desk import Slip
+from kiosk.domain.desk import Halt, Slip
 from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.ids import mask_phone
 from kiosk.ui.kiosk.slip_pdf import slip_qr_text
@@ -22,26 +23,75 @@ def windows_text(slip: Slip, language: Language) -> str:
         return ""
     name = slip.windows[0].name_en if language.english else slip.windows[0].name
     span = window_span(nums, language.translate("SlipScreen", "、"))
+    if slip.halt is not None and slip.halt.for_another_day:  # nobody waits today: just where it is done
+        return language.translate("SlipScreen", "办理窗口：{span} 号{name}").format(span=span, name=name)
     return language.translate("SlipScreen", "请到 {span} 号{name}等候叫号").format(span=span, name=name)
 
 
+def clock_time(when: _dt.datetime) -> str:
+    """"8:30", "13:30" (as a hall's notices write the time)."""
+    return f"{when.hour}:{when.minute:02d}"
+
+
+def when_text(when: _dt.datetime, day: _dt.date, language: Language) -> str:
+    """When calling resumes, seen from ``day``: 今天 8:30 / 明天 8:30 / 周一 8:30 / a date."""
+    time, days = clock_time(when), (when.date() - day).days
+    if days == 0:
+        return language.translate("SlipScreen", "今天 {time}").format(time=time)
+    if days == 1:
+        return language.translate("SlipScreen", "明天 {time}").format(time=time)
+    if days < 7:
+        weekday = (language.translate("SlipScreen", "周一"), language.translate("SlipScreen", "周二"),
+                   language.translate("SlipScreen", "周三"), language.translate("SlipScreen", "周四"),
+                   language.translate("SlipScreen", "周五"), language.translate("SlipScreen", "周六"),
+                   language.translate("SlipScreen", "周日"))[when.weekday()]
+        return language.translate("SlipScreen", "{weekday} {time}").format(weekday=weekday, time=time)
+    return language.translate("SlipScreen", "{date} {time}").format(date=when.date().isoformat(), time=time)
+
+
+def ahead_text(slip: Slip, language: Language) -> str:
+    """People ahead — or, when this ticket will not be called today, that calling is over."""
+    if slip.halt == Halt.AFTER_HOURS:
+        return language.translate("SlipScreen", "今天已停止叫号")
+    if slip.halt == Halt.DAY_OFF:
+        return language.translate("SlipScreen", "今天窗口休息，不叫号")
+    return language.translate("SlipScreen", "前面还有 {n} 人").format(n=slip.ahead)
+
+
 def wait_text(slip: Slip, language: Language) -> str:
-    lo, hi = slip.wait
-    if slip.ahead == 0:
-        return language.translate("SlipScreen", "马上就到您，请留意叫号")
-    return language.translate("SlipScreen", "预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
+    """The wait estimate while a window can call the ticket; otherwise when calling resumes
+    (never "马上就到您" when no window can call)."""
+    day = _dt.date.fromisoformat(slip.ticket.day)
+    when = when_text(slip.resumes_at, day, language) if slip.resumes_at is not None else ""
+    if slip.halt is None:
+        lo, hi = slip.wait
+        if slip.ahead == 0:
+            return language.translate("SlipScreen", "马上就到您，请留意叫号")
+        return language.translate("SlipScreen", "预计等候约 {lo}–{hi} 分钟").format(lo=lo, hi=hi)
+    if slip.halt.for_another_day:  # numbers are per day: this one is not called again
+        if slip.resumes_at is None:
+            return language.translate("SlipScreen", "请在办公时间重新取号")
+        return language.translate("SlipScreen", "{when} 起请重新取号办理").format(when=when)
+    if slip.resumes_at is None:  # paused, and nobody knows until when
+        return language.translate("SlipScreen", "窗口暂停服务，恢复后按顺序叫号，请留意叫号")
+    if slip.halt == Halt.BEFORE_HOURS:
+        return language.translate("SlipScreen", "{when} 开始叫号，请留意叫号").format(when=when)
+    return language.translate("SlipScreen", "窗口暂停服务，约 {time} 起继续叫号").format(time=clock_time(slip.resumes_at))
 
 
 def slip_lines(slip: Slip, language: Language, subject: str, phone: str = "") -> list[str]:
-    """The slip's text lines in ``language`` (the kiosk's), shared by the screen and the PDF.
-    ``phone`` is shown masked."""
+    """The slip's text lines in ``language`` (the kiosk's), shared by the screen and the PDF:
+    caption, subject, where, people ahead, the wait (or when calling resumes), the green channel
+    and the SMS reminder when they apply, the time issued, the closing line. ``phone`` is shown
+    masked. A ticket that will not be called (issued after hours) promises no priority or SMS."""
     t = slip.ticket
     issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%Y-%m-%d %H:%M")
     lines = [language.translate("SlipScreen", "取号凭条"), subject, windows_text(slip, language),
-             language.translate("SlipScreen", "前面还有 {n} 人").format(n=slip.ahead), wait_text(slip, language)]
-    if t.green:
+             ahead_text(slip, language), wait_text(slip, language)]
+    called_today = slip.halt is None or not slip.halt.for_another_day
+    if t.green and called_today:
         lines.append(language.translate("SlipScreen", "绿色通道 · 优先叫号"))
-    if phone:
+    if phone and called_today:
         lines.append(language.translate("SlipScreen", "快到您时短信提醒 {phone}").format(phone=mask_phone(phone)))
     lines.append(language.translate("SlipScreen", "取号时间 {time}").format(time=issued))
     lines.append(language.translate("SlipScreen", "过号请到服务台重新激活；办不成事请到 9 号专窗"))

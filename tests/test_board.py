@@ -235,7 +235,7 @@ def test_waiting_counts_follow_the_queue_and_paused_windows_are_said(room):
 def test_notices_show_the_hours_and_the_five_zero_promise(room):
     b = room.board
     hours = b.hours_line.text()
-    for must in ("周一至周五 08:30–17:00", "午间岗 12:00–13:30", "周末值班（周六） 09:00–16:00", "24小时自助区"):
+    for must in ("工作日 08:30–17:00", "工作日午间 12:00–13:30", "周六 09:00–16:00", "24小时自助区"):
         assert must in hours
     for must in ("五个零", "零材料", "零距离", "零等待", "零差别", "零障碍"):
         assert must in b.promise_line.text()
@@ -284,7 +284,7 @@ def test_english(make_room):
     assert room.visible_texts(b.paused_labels) == ["Window 5 paused: Lunch rotation"]  # the console's reason, translated
     assert b.caption_text.text() == "Number A001, please go to window 3"
     assert b.caption_tag.text() == "Announcement"
-    assert "Lunchtime desk 12:00–13:30" in b.hours_line.text() and "Weekend duty" in b.hours_line.text()
+    assert "Weekday lunchtime 12:00–13:30" in b.hours_line.text() and "Saturday" in b.hours_line.text()
     assert "Five Zeros" in b.promise_line.text()
     assert b.mute.text() == "Sound: on"
     assert b.clock_label.text() == "Fri 27 Nov 2026  " + room.clock.now.strftime("%H:%M")

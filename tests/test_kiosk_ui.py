@@ -77,7 +77,7 @@ def test_home_shows_the_hall_and_only_real_tiles(kiosk):
     w = kiosk.w
     assert kiosk.screen == Screen.HOME
     texts = " ".join(lab.text() for lab in w.home.findChildren(type(w.home.welcome)))
-    for must in ("午间岗", "周末值班", "零材料", "零等待", "零差别", "零障碍", "零距离", "张浦镇政务服务中心"):
+    for must in ("工作日午间", "周六", "零材料", "零等待", "零差别", "零障碍", "零距离", "张浦镇政务服务中心"):
         assert must in texts
     assert "381" in w.home.browse_tile.text()
     tiles = [b.objectName() for b in w.home.findChildren(QPushButton) if b.isVisible()]
@@ -170,7 +170,7 @@ def test_invalid_id_and_phone_are_told_at_the_field(kiosk):
     assert ident.id_error.text() == "还差 1 位" and not ident.confirm.isEnabled()
     assert ident.keypad.mapTo(ident, ident.keypad.rect().topLeft()) == keypad_at  # nothing moved under the finger
     kiosk.keypad("1")
-    assert "校验" in ident.id_error.text() and ident.id_error.isVisible()
+    assert "有误" in ident.id_error.text() and ident.id_error.isVisible()
     assert ident.id_field.property("class") == "invalid" and not ident.confirm.isEnabled()
     kiosk.tap(ident.keypad.back)
     kiosk.keypad("X")
@@ -384,7 +384,8 @@ def test_store_failure_is_said_and_nothing_is_lost(kiosk, monkeypatch):
     monkeypatch.setattr(w.desk.store.get(), "issue", full)
     kiosk.tap(w.identity.confirm)
     assert kiosk.screen == Screen.IDENTITY
-    assert w.identity.error.isVisible() and "磁盘已满" in w.identity.error.text()
+    assert w.identity.error.isVisible() and "系统暂时无法出号" in w.identity.error.text()
+    assert "disk" not in w.identity.error.text() and "磁盘" not in w.identity.error.text()  # the cause is logged
     assert w.visit.persona_id == "disabled"  # what the citizen entered is kept
 
 

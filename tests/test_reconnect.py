@@ -38,7 +38,7 @@ def test_terminals_say_the_server_is_gone_and_recover(qtbot, pg_server, pg_url, 
         pg_server.kill9()
         qtbot.waitUntil(lambda: not bridge.online, timeout=5000)
         assert "正在重新连接" in board.caption_text.text()
-        assert "数据库暂时无法连接" in console.feedback.text()
+        assert "数据库暂时无法连接" in console.feedback.text()  # the staff are told the cause
 
         pg_server.restart()
         second = desk.issue(Request(category="consult")).ticket  # committed while the terminals reconnect

@@ -245,42 +245,42 @@
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="356"/>
-        <source>全部事项</source>
-        <translation>All services</translation>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="357"/>
+        <source>共 {n} 个事项、{m} 个一件事</source>
+        <translation>{n} services and {m} service packages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="357"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="361"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="392"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="396"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>Service package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="394"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="398"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="394"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="398"/>
         <source>承诺件</source>
         <translation>Within set working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="395"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="399"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="395"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="399"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="412"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="416"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -368,7 +368,33 @@
         <translation>{number} can&apos;t come back: the person holds {held} for the same service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="70"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="56"/>
+        <source>磁盘已满，无法保存，请联系技术人员</source>
+        <extracomment>what the staff at a window are told: the cause, so they can act on it (a citizen is never shown these)</extracomment>
+        <translation>The disk is full: nothing can be saved. Please call technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/words.py" line="57"/>
+        <source>数据目录只读，无法保存，请联系技术人员</source>
+        <translation>The data folder is read-only: nothing can be saved. Please call technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/words.py" line="58"/>
+        <source>数据库暂时无法连接，正在重试</source>
+        <translation>The database cannot be reached; trying again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/words.py" line="59"/>
+        <source>本机的身份密钥与大厅其他终端不一致，请联系技术人员</source>
+        <translation>This PC&apos;s identity key differs from the hall&apos;s other terminals. Please call technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/words.py" line="67"/>
+        <source>数据暂时无法读取或保存</source>
+        <translation>The data cannot be read or saved at the moment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/words.py" line="83"/>
         <source>现在不能这样操作</source>
         <translation>That can&apos;t be done now</translation>
     </message>
@@ -616,37 +642,37 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="98"/>
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="98"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="99"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="101"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="100"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="101"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="100"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="103"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="102"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="105"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -682,8 +708,18 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="85"/>
-        <source>{n} 项事项 · 办事指南一次告知</source>
+        <source>共 {n} 个事项 · 办事指南一次性告知</source>
         <translation>{n} services · Full guidance in one go</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
+        <source>零等待：午间不打烊，周六照常办</source>
+        <translation>Open at lunchtime and on Saturdays</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
+        <source>老年人、军人、残疾人、境外投资者：服务专员一对一帮办代办</source>
+        <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="87"/>
@@ -699,11 +735,6 @@
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="89"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
         <translation>We come to you: assisted service in industrial parks and companies</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
-        <source>零等待：午间不打烊，周末有值班</source>
-        <translation>Open at lunchtime and on Saturdays</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
@@ -724,11 +755,6 @@
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
         <translation>One-window service · One-stop online service · One hotline · Shared records · One team</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
-        <source>老年人、军人、残疾人等特殊群体：服务专员一对一帮办代办</source>
-        <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
 </context>
 <context>
@@ -751,13 +777,13 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="202"/>
-        <source>身份证号码校验不通过，请核对每一位</source>
-        <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
+        <source>身份证号码不对</source>
+        <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="202"/>
-        <source>身份证号码不对</source>
-        <translation>This ID number isn&apos;t valid</translation>
+        <source>身份证号码有误，请逐位核对</source>
+        <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="210"/>
@@ -790,11 +816,6 @@
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="248"/>
-        <source>涉外投资人</source>
-        <translation>foreign investor</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
         <source>走绿色通道，优先叫号（{why}）</source>
         <translation>Use priority service ({why})</translation>
@@ -815,71 +836,76 @@
         <translation>For: {subject}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="248"/>
+        <source>境外投资者</source>
+        <translation>foreign investor</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="268"/>
-        <source>登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。您的身份证号只用于本次取号，不会保存原文。</source>
+        <source>刷身份证，符合条件的可走绿色通道；不刷证也能直接取号。身份证号仅用于本次取号，不会留存。</source>
         <translation>Scan your ID card to get priority service if you qualify. No Chinese ID card? You can still take a ticket. Your ID number is used only for this ticket and is not kept.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="270"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="269"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Place your ID card on the reader (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="276"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="275"/>
         <source>（已读取）</source>
         <translation> (card read)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="278"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="281"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="281"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
         <source>11 位手机号，用于短信提醒</source>
         <translation>11-digit Chinese mobile number, for a text reminder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
         <source>确认取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="289"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="293"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="292"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="299"/>
-        <source>暂时无法取号：{reason}。请联系工作人员。</source>
-        <translation>We can&apos;t issue tickets right now ({reason}). Please ask at the information desk.</translation>
+        <source>系统暂时无法出号，请到服务台由工作人员为您取号。</source>
+        <translation>We can&apos;t issue tickets right now. Please ask at the information desk.</translation>
     </message>
 </context>
 <context>
@@ -923,224 +949,225 @@
         <translation> [can follow later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="118"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="118"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="136"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>即办件：当场办结</source>
         <translation>On the spot: done while you wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="138"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="161"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="141"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Within {p} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="140"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="143"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (legal limit: {l})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="141"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
         <source>不收费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="141"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
         <source>{fee} 元</source>
         <translation>CNY {fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
-        <source>办理时限</source>
-        <translation>Time limit</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
-        <source>到现场</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed: can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="149"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="153"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
         <source>办理窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="156"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="160"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="164"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="162"/>
-        <source>一次办结</source>
-        <translation>Done in one go</translation>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <source>{fee}（{note}）</source>
+        <translation>{fee} ({note})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="149"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="166"/>
+        <source>办结时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <source>跑动次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="169"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="171"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="173"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no documents needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="176"/>
         <source>零材料：标注“免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
         <translation>No documents needed: documents marked “no need to bring” are fetched by the window from the e-certificate records, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="174"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="178"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked “can follow later” can be handed in later on a signed commitment (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="178"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="182"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="181"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="185"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="182"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="186"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="193"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="197"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="195"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="199"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="209"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="215"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="215"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="220"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="223"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="223"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="220"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="224"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>
@@ -1166,37 +1193,37 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="259"/>
-        <source>磁盘已满或不可写</source>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="258"/>
+        <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="376"/>
         <source>一窗通办</source>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="380"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1302,101 +1329,6 @@
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="27"/>
-        <source>办理窗口：{span} 号{name}</source>
-        <translation>Served at {name} {span}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
-        <source>今天 {time}</source>
-        <translation>{time} today</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="42"/>
-        <source>明天 {time}</source>
-        <translation>{time} tomorrow</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
-        <source>周一</source>
-        <translation>Monday</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
-        <source>周二</source>
-        <translation>Tuesday</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
-        <source>周三</source>
-        <translation>Wednesday</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
-        <source>周四</source>
-        <translation>Thursday</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
-        <source>周五</source>
-        <translation>Friday</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
-        <source>周六</source>
-        <translation>Saturday</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="47"/>
-        <source>周日</source>
-        <translation>Sunday</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="48"/>
-        <source>{weekday} {time}</source>
-        <translation>{time} on {weekday}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="49"/>
-        <source>{date} {time}</source>
-        <translation>{time} on {date}</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="55"/>
-        <source>今天已停止叫号</source>
-        <translation>Calling has finished for today.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="57"/>
-        <source>今天窗口休息，不叫号</source>
-        <translation>The windows are closed today.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="73"/>
-        <source>请在办公时间重新取号</source>
-        <translation>Please take a new ticket during opening hours.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="74"/>
-        <source>{when} 起请重新取号办理</source>
-        <translation>Please take a new ticket from {when}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
-        <source>窗口暂停服务，恢复后按顺序叫号，请留意叫号</source>
-        <translation>The windows are paused. You keep your place: please watch the call board.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="78"/>
-        <source>{when} 开始叫号，请留意叫号</source>
-        <translation>Calling starts at {when}: please watch the call board.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="79"/>
-        <source>窗口暂停服务，约 {time} 起继续叫号</source>
-        <translation>The windows are paused. Calling resumes at about {time}.</translation>
-    </message>
 </context>
 <context>
     <name>StaffPinOverlay</name>
@@ -1440,27 +1372,23 @@
     <name>StoreError</name>
     <message>
         <location filename="../../kiosk/ui/shared/words.py" line="47"/>
-        <source>磁盘已满，暂时无法保存</source>
-        <translation>our system cannot save anything at the moment</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/shared/words.py" line="48"/>
-        <source>数据目录只读，暂时无法保存</source>
+        <source>系统暂时无法保存</source>
         <translation>our system cannot save anything at the moment</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/words.py" line="49"/>
-        <source>数据库暂时无法连接，正在重试</source>
+        <source>系统正在重新连接，请稍候</source>
         <translation>our system is reconnecting</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/words.py" line="50"/>
-        <source>本机的身份密钥与大厅其他终端不一致</source>
+        <source>本机需要工作人员处理</source>
         <translation>this machine needs a member of staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="56"/>
-        <source>数据暂时无法读取或保存</source>
+        <location filename="../../kiosk/ui/shared/words.py" line="69"/>
+        <source>系统暂时无法使用</source>
         <translation>our system is not responding</translation>
     </message>
 </context>
@@ -1504,12 +1432,12 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="70"/>
-        <source>帮办代办：老年人、军人、残疾人、涉外投资人等专人服务</source>
+        <source>帮办代办：老年人、军人、残疾人、境外投资者一对一帮办</source>
         <translation>Assisted service: one-to-one help for older people, service members, people with disabilities and foreign investors</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="71"/>
-        <source>办不成事专窗：在别处没办成的事，这里兜底</source>
+        <source>办不成事反映：在别处没办成的事，请到这里反映</source>
         <translation>Problem-solving window: not sorted out elsewhere? We&apos;ll take it from here.</translation>
     </message>
 </context>

@@ -268,7 +268,7 @@ class ConsoleWindow(Retranslating, QWidget):
             self._say(lambda e=exc: error_text(e, self.language), True)
         except StoreError as exc:
             log.warning("window %s: %s not done: %s", self.counter.number, key, exc)
-            self._say(lambda e=exc: store_error_text(e, self.language), True)
+            self._say(lambda e=exc: store_error_text(e, self.language, staff=True), True)
         else:
             if key == "call_next" and result is None:
                 self._say(lambda: self.tr("暂无等候的号码"), False)

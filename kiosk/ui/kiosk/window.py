@@ -32,7 +32,6 @@ from kiosk.ui.shared.navigator import Navigator, Screen
 from kiosk.ui.shared.theme import ELDER, NORMAL, Theme, load_fonts
 from kiosk.ui.shared.voice import Speaker
 from kiosk.ui.shared.widgets import ElidedLabel, button, classed, set_text
-from kiosk.ui.shared.words import store_error_text
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +230,7 @@ class KioskWindow(Retranslating, QWidget):
             return
         except StoreError as exc:
             log.error("ticket not issued: %s", exc)
-            self.identity.show_error(store_error_text(exc, self.language))
+            self.identity.show_error()  # the citizen is told what to do; the cause is in the log
             return
         self._show_slip(slip)
 
@@ -256,7 +255,7 @@ class KioskWindow(Retranslating, QWidget):
                                      large=self.theme.mode == ELDER))
         except PrintError as exc:
             log.error("slip %s not printed: %s", t.number, exc)
-            error = self.tr("磁盘已满或不可写") if exc.errno else str(exc)
+            error = self.tr("打印机暂时无法使用")  # the cause (a full disk …) is in the log
         self.slip.show_slip(slip, subject, subject_en, pdf, error, self.visit.phone)
         self.nav.replace(Screen.SLIP)
 

@@ -44,16 +44,29 @@ ERROR_TEXT = {
 
 
 STORE_TEXT = {
-    StoreCode.DISK_FULL: QT_TRANSLATE_NOOP("StoreError", "磁盘已满，暂时无法保存"),
-    StoreCode.READ_ONLY: QT_TRANSLATE_NOOP("StoreError", "数据目录只读，暂时无法保存"),
-    StoreCode.UNREACHABLE: QT_TRANSLATE_NOOP("StoreError", "数据库暂时无法连接，正在重试"),
-    StoreCode.SECRET: QT_TRANSLATE_NOOP("StoreError", "本机的身份密钥与大厅其他终端不一致"),
+    StoreCode.DISK_FULL: QT_TRANSLATE_NOOP("StoreError", "系统暂时无法保存"),
+    StoreCode.READ_ONLY: QT_TRANSLATE_NOOP("StoreError", "系统暂时无法保存"),
+    StoreCode.UNREACHABLE: QT_TRANSLATE_NOOP("StoreError", "系统正在重新连接，请稍候"),
+    StoreCode.SECRET: QT_TRANSLATE_NOOP("StoreError", "本机需要工作人员处理"),
 }
 
 
-def store_error_text(exc: StoreError, language: Language) -> str:
-    """Why the hall's data cannot be used, in the terminal's language (the details go to the log)."""
-    template = STORE_TEXT.get(exc.code, QT_TRANSLATE_NOOP("StoreError", "数据暂时无法读取或保存"))
+#: what the staff at a window are told: the cause, so they can act on it (a citizen is never shown these)
+STAFF_STORE_TEXT = {
+    StoreCode.DISK_FULL: QT_TRANSLATE_NOOP("ConsoleWindow", "磁盘已满，无法保存，请联系技术人员"),
+    StoreCode.READ_ONLY: QT_TRANSLATE_NOOP("ConsoleWindow", "数据目录只读，无法保存，请联系技术人员"),
+    StoreCode.UNREACHABLE: QT_TRANSLATE_NOOP("ConsoleWindow", "数据库暂时无法连接，正在重试"),
+    StoreCode.SECRET: QT_TRANSLATE_NOOP("ConsoleWindow", "本机的身份密钥与大厅其他终端不一致，请联系技术人员"),
+}
+
+
+def store_error_text(exc: StoreError, language: Language, staff: bool = False) -> str:
+    """Why the hall's data cannot be used, in the terminal's language: for a citizen in plain words
+    (the details go to the log), for ``staff`` with the cause."""
+    if staff:
+        template = STAFF_STORE_TEXT.get(exc.code, QT_TRANSLATE_NOOP("ConsoleWindow", "数据暂时无法读取或保存"))
+        return language.translate(_CTX, template)
+    template = STORE_TEXT.get(exc.code, QT_TRANSLATE_NOOP("StoreError", "系统暂时无法使用"))
     return language.translate("StoreError", template)
 
 

@@ -353,8 +353,12 @@ class CatalogueScreen(Page, QWidget):
                 audience=self.filter if self.mode == AUDIENCE else None)
             rows = ([self._bundle_row(b.code, en) for b in self.catalogue.bundles] if self.mode == ALL else [])
             rows += [self._item_row(i.code, en) for i in items]
-            name = dict(self._filter_chips()).get(self.filter, "") if self.filter else self.tr("全部事项")
-            self.summary.setText(self.tr("{what}：共 {n} 项").format(what=name, n=len(rows)))
+            if self.mode == ALL:  # the same count as home's: 381 services, and the packages beside them
+                self.summary.setText(self.tr("共 {n} 个事项、{m} 个一件事").format(
+                    n=len(items), m=len(self.catalogue.bundles)))
+            else:
+                name = dict(self._filter_chips()).get(self.filter, "")
+                self.summary.setText(self.tr("{what}：共 {n} 项").format(what=name, n=len(rows)))
         self.model.set_rows(rows)
         self.view.scrollToTop()
         if not rows:

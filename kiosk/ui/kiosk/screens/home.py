@@ -82,12 +82,12 @@ class HomeScreen(Page, QWidget):
         set_text(self.ticket_tile, self.tr("取号办事") + "\n" + self.tr("按事项、一件事或综合咨询取号"),
                  self.tr("取号办事"))
         set_text(self.browse_tile, self.tr("事项查询") + "\n" +
-                 self.tr("{n} 项事项 · 办事指南一次告知").format(n=len(self.catalogue.items)),
+                 self.tr("共 {n} 个事项 · 办事指南一次性告知").format(n=len(self.catalogue.items)),
                  self.tr("事项查询"))
         self.promise_title.setText(self.tr("“五个零”服务承诺"))
         texts = [self.tr("零材料：电子证照能调取的，不用您带"),
                  self.tr("零距离：帮办代办，服务进园区、进企业"),
-                 self.tr("零等待：午间不打烊，周末有值班"),
+                 self.tr("零等待：午间不打烊，周六照常办"),
                  self.tr("零差别：任一综合窗口都能办"),
                  self.tr("零障碍：老弱军残走绿色通道，办不成事有专窗")]
         for lab, text in zip(self.promises, texts):
@@ -97,4 +97,4 @@ class HomeScreen(Page, QWidget):
             day.setText(h.days_en if en else h.days)
             time_.setText(h.time)
         self.five_tong.setText(self.tr("一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办"))
-        self.care.setText(self.tr("老年人、军人、残疾人等特殊群体：服务专员一对一帮办代办"))
+        self.care.setText(self.tr("老年人、军人、残疾人、境外投资者：服务专员一对一帮办代办"))

@@ -199,7 +199,7 @@ class IdentityScreen(Page, QWidget):
             return "", False
         return {"chars": self.tr("只有最后一位可以是 X"),
                 "birth_date": self.tr("第 7–14 位的出生日期不对，请核对"),
-                "checksum": self.tr("身份证号码校验不通过，请核对每一位")}.get(problem, self.tr("身份证号码不对")), True
+                "checksum": self.tr("身份证号码有误，请逐位核对")}.get(problem, self.tr("身份证号码不对")), True
 
     def phone_status(self) -> tuple[str, bool]:
         phone = self.visit.phone
@@ -245,7 +245,7 @@ class IdentityScreen(Page, QWidget):
         reason = self.desk.green_reason(v.resident_id if not self.id_status()[0] else None, v.persona_tags)
         why = {"elder": self.tr("70 岁以上老人"), "veteran": self.tr("军人、退役军人"),
                "disabled": self.tr("残疾人"), "pregnant": self.tr("孕妇"), "talent": self.tr("高层次人才"),
-               "foreign_investor": self.tr("涉外投资人")}.get(reason, "")
+               "foreign_investor": self.tr("境外投资者")}.get(reason, "")
         box = "✓" if self.green.isChecked() else "□"
         set_text(self.green, f"{box} " + self.tr("走绿色通道，优先叫号（{why}）").format(why=why), self.tr("绿色通道"))
 
@@ -265,8 +265,7 @@ class IdentityScreen(Page, QWidget):
             category = cat.name_en if en else cat.name
             self.subject.setText(self.tr("办理：{subject}（{category}）").format(subject=subject, category=category)
                                  if subject != category else self.tr("办理：{subject}").format(subject=subject))
-        self.intro.setText(self.tr("登记身份可以走绿色通道，并避免重复取号；不登记也能直接取号。"
-                                   "您的身份证号只用于本次取号，不会保存原文。"))
+        self.intro.setText(self.tr("刷身份证，符合条件的可走绿色通道；不刷证也能直接取号。身份证号仅用于本次取号，不会留存。"))
         self.reader_title.setText(self.tr("请把身份证放到读卡区（演示：点一张卡）"))
         for p in PERSONAS:
             name = p.name_en if en else p.name
@@ -294,9 +293,10 @@ class IdentityScreen(Page, QWidget):
                                       "同一事项每人只能有一个号。").format(number=number, ahead=ahead))
         self.refresh()
 
-    def show_error(self, message: str) -> None:
-        """A problem that is not the citizen's (e.g. the disk is full): say so, keep what they entered."""
-        self.error.setText(self.tr("暂时无法取号：{reason}。请联系工作人员。").format(reason=message))
+    def show_error(self) -> None:
+        """A problem that is not the citizen's (the store cannot save): say what to do, keep what
+        they entered (the cause goes to the log, not to the citizen)."""
+        self.error.setText(self.tr("系统暂时无法出号，请到服务台由工作人员为您取号。"))
         self.error.show()
 
     def _confirm(self) -> None:

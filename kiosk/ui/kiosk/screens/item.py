@@ -112,6 +112,9 @@ class ItemScreen(Page, QWidget):
         tags = []
         if m.deferrable:
             tags.append(self.tr("【可容缺后补】"))
+        note = m.note_en if en else m.note  # when or by whom it is needed: part of 一次性告知
+        if note:
+            parts.append(note)
         return self.tr("{name}（{parts}）").format(name=name, parts=self.tr("，").join(parts)) + "".join(tags)
 
     def _fact(self, row: int, col: int, title: str, value: str) -> None:
@@ -139,18 +142,19 @@ class ItemScreen(Page, QWidget):
                 if item.legal_days:
                     time_text += self.tr("（法定 {l} 个工作日）").format(l=item.legal_days)
             fee = self.tr("不收费") if item.fee == 0 else self.tr("{fee} 元").format(fee=f"{item.fee:g}")
-            if item.fee_note and not en:  # the catalogue's fee notes are Chinese only
-                fee += f"（{item.fee_note}）"
+            fee_note = item.fee_note_en if en else item.fee_note
+            if fee_note:  # what else is paid, or when the fee varies: never a bare "No fee"
+                fee = self.tr("{fee}（{note}）").format(fee=fee, note=fee_note)
             windows = self.hall.windows_for(item.window)
-            self._fact(0, 0, self.tr("办理时限"), time_text)
+            self._fact(0, 0, self.tr("办结时限"), time_text)
             self._fact(0, 1, self.tr("收费"), fee)
-            self._fact(1, 0, self.tr("到现场"), self.tr("零跑动，可全程网办") if item.visits == 0 else self.tr("最多跑一次"))
+            self._fact(1, 0, self.tr("跑动次数"), self.tr("零跑动，可全程网办") if item.visits == 0 else self.tr("最多跑一次"))
             self._fact(1, 1, self.tr("网上办理"), self.tr("可以，登录江苏政务服务网") if item.online else self.tr("请到窗口办理"))
             self._fact(2, 0, self.tr("办理窗口"), self._windows_text(windows, en))
             zone = item.zone
             if zone:
                 self._fact(2, 1, self.tr("元园服务站专区"), self._zone_text(zone))
-            note = "" if en else item.note  # tips are Chinese only in the catalogue
+            note = item.note_en if en else item.note
         else:
             bundle = self.catalogue.bundle_by_code[req.bundle_code]
             self.title.setText(bundle.name_en if en else bundle.name)
@@ -159,7 +163,7 @@ class ItemScreen(Page, QWidget):
             self._fact(0, 0, self.tr("包含事项"), "\n".join(f"· {n}" for n in names))
             promise = (self.tr("{h} 个工作小时内办结").format(h=bundle.hours) if bundle.hours
                        else self.tr("承诺 {p} 个工作日").format(p=bundle.promised_days))
-            self._fact(0, 1, self.tr("一次办结"), promise)
+            self._fact(0, 1, self.tr("办结时限"), promise)
             self._fact(1, 0, self.tr("办理窗口"), self._windows_text(self.hall.windows_for(bundle.window), en))
             note = ""
         self.materials_title.setText(self.tr("需要准备的材料"))

@@ -67,5 +67,5 @@ class TicketMenuScreen(Page, QWidget):
             self.bundle_grid.addWidget(btn, i // columns, i % columns)
         self.desks_title.setText(self.tr("不确定办什么？"))
         set_text(self.desk_buttons["consult"], self.tr("综合咨询：先问一问"))
-        set_text(self.desk_buttons["assist"], self.tr("帮办代办：老年人、军人、残疾人、涉外投资人等专人服务"))
-        set_text(self.desk_buttons["cannot_do"], self.tr("办不成事专窗：在别处没办成的事，这里兜底"))
+        set_text(self.desk_buttons["assist"], self.tr("帮办代办：老年人、军人、残疾人、境外投资者一对一帮办"))
+        set_text(self.desk_buttons["cannot_do"], self.tr("办不成事反映：在别处没办成的事，请到这里反映"))

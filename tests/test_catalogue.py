@@ -255,3 +255,24 @@ def test_an_empty_vocabulary_is_said_in_its_own_file(tmp_path):
     problems = problems_of(folder)
     assert any(p.file == str(folder / "vocab.yaml") and p.line == 1 and p.field == "(file)"
                and p.message == "the file is empty: it must define themes and departments" for p in problems)
+
+
+def test_a_package_never_asks_for_what_it_issues_itself(catalogue):
+    names = [m.name for m in catalogue.bundle_materials(catalogue.bundle_by_code["YJS-01"])]
+    assert "营业执照" not in names and "公司章程" in names  # 开办企业一件事 issues the licence on the way
+    assert catalogue.bundle_by_code["YJS-01"].produces == ("营业执照",)
+
+
+def test_a_produced_material_must_belong_to_a_member_item(tmp_path):
+    import shutil
+
+    from kiosk.domain.catalogue import DEFAULT_DIR, ValidationError, load_catalogue
+
+    folder = tmp_path / "cat"
+    shutil.copytree(DEFAULT_DIR, folder)
+    path = folder / "bundles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("produces: [营业执照]  # issued by QYKB-001",
+                                                             "produces: [房产证]  # issued by QYKB-001"), encoding="utf-8")
+    with pytest.raises(ValidationError) as err:
+        load_catalogue(folder)
+    assert "bundles[0].produces[0]: '房产证' is not a material of any of the package's items" in str(err.value)

@@ -98,6 +98,7 @@ class Bundle:
     hours: int | None
     description: str
     description_en: str
+    produces: tuple[str, ...] = ()  # materials one member item issues for the next (营业执照): never asked for
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,17 @@ class Catalogue:
 
     def bundle_items(self, bundle: Bundle) -> list[Item]:
         return [self.by_code[c] for c in bundle.items if c in self.by_code]
+
+    def bundle_materials(self, bundle: Bundle) -> list[Material]:
+        """What the applicant brings for a package: its items' materials, repeats (身份证 …) once,
+        without what the package itself issues on the way (``produces``: the 营业执照 of 开办企业一件事)."""
+        seen, out = set(bundle.produces), []
+        for item in self.bundle_items(bundle):
+            for m in item.materials:
+                if m.name not in seen:
+                    seen.add(m.name)
+                    out.append(m)
+        return out
 
 
 # --- field checks: each returns an error message or None ---------------------------------------
@@ -240,6 +252,7 @@ BUNDLE_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "hours": (False, lambda v: _int0(v) or (None if v > 0 else "must be > 0"), None),
     "description": (True, _text, None),
     "description_en": (True, _text, None),
+    "produces": (False, _text_list, []),
 }
 
 TERM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
@@ -490,10 +503,16 @@ def _check_bundles(path: Path, items: dict[str, Item]) -> tuple[list[Bundle], li
             for j, code in enumerate(rec["items"]):
                 if isinstance(code, str) and code not in items:
                     rep.add(rec["items"].line_of(j), f"{label}.items[{j}]", f"unknown item code '{code}'")
+            needed = {m.name for code in rec["items"] if code in items for m in items[code].materials}
+            if isinstance(rec["produces"], LineList):
+                for j, name in enumerate(rec["produces"]):
+                    if isinstance(name, str) and name not in needed:
+                        rep.add(rec["produces"].line_of(j), f"{label}.produces[{j}]",
+                                f"'{name}' is not a material of any of the package's items")
         if len(rep.problems) == before:
             out.append(Bundle(rec["code"], rec["name"], rec["name_en"], tuple(rec["aliases"]),
                               tuple(rec["items"]), rec["window"], rec["promised_days"], rec["hours"],
-                              rec["description"], rec["description_en"]))
+                              rec["description"], rec["description_en"], tuple(rec["produces"])))
     return out, rep.problems
 
 

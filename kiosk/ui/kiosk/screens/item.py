@@ -15,16 +15,10 @@ from kiosk.ui.shared.widgets import QrCode, button, classed, clear_layout, label
 
 
 def materials_for(catalogue: Catalogue, req: Request) -> list[Material]:
-    """An item's materials, or a bundle's materials with repeats (身份证 …) listed once."""
+    """An item's materials, or a package's (:meth:`Catalogue.bundle_materials`)."""
     if req.item_code:
         return list(catalogue.by_code[req.item_code].materials)
-    seen, out = set(), []
-    for item in catalogue.bundle_items(catalogue.bundle_by_code[req.bundle_code]):
-        for m in item.materials:
-            if m.name not in seen:
-                seen.add(m.name)
-                out.append(m)
-    return out
+    return catalogue.bundle_materials(catalogue.bundle_by_code[req.bundle_code])
 
 
 class ItemScreen(Page, QWidget):

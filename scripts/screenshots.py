@@ -99,10 +99,27 @@ def render(app, which: str, out: Path) -> None:
         tap(w.identity.persona_buttons["elder"])
         tap(w.identity.confirm)
         shoot(w, out, "11-slip")
-        tap(w.slip.finish)
-        w.idle.warning.emit(25)
+        w.idle.warning.emit(25)  # the visitor walked away from the slip
         shoot(w, out, "12-idle-warning")
         w.overlay.hide()
+        # the same person asks again for the same item: the duplicate notice and its reprint
+        tap(w.header.home_button)  # the visit ended: the kiosk is back in the hall's defaults …
+        if SETS[which]["elder"]:  # … so this set's visitor chooses 长辈版 / English again
+            tap(w.header.elder)
+        if SETS[which]["language"] != hall.language:
+            tap(w.header.lang)
+        tap(w.home.browse_tile)
+        type_keys(w.catalogue_screen.keyboard, "youxianzeren")
+        tap_row(w.catalogue_screen.view, 0)
+        tap(w.item.ticket_button)
+        tap(w.identity.persona_buttons["elder"])
+        tap(w.identity.confirm)
+        shoot(w, out, "13-identity-duplicate")
+        # a package's guidance (开办企业一件事)
+        tap(w.header.home_button)
+        tap(w.home.ticket_tile)
+        tap(w.menu.findChild(type(w.identity.confirm), "bundle_YJS-01"))
+        shoot(w, out, "14-package-guidance")
         w.close()
         w.deleteLater()
         store.close()

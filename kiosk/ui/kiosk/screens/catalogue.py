@@ -195,7 +195,7 @@ class CatalogueScreen(Page, QWidget):
             self.mode_buttons[m] = b
         root.addLayout(modes)
 
-        self.summary = label(cls="muted", wrap=False)
+        self.summary = label(cls="muted")  # wraps: a long English summary must never widen the kiosk
         root.addWidget(self.summary)
 
         self.pages = QStackedWidget()

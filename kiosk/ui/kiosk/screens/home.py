@@ -58,7 +58,7 @@ class HomeScreen(Page, QWidget):
         self.hours = []
         for _ in hall.hours:
             row = QHBoxLayout()
-            day, time_ = label(wrap=False), label(wrap=False)
+            day, time_ = label(), label(wrap=False)  # a long day label wraps beside its time
             time_.setAlignment(Qt.AlignmentFlag.AlignRight)
             row.addWidget(day)
             row.addWidget(time_)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue, Material
@@ -65,7 +65,7 @@ class ItemScreen(Page, QWidget):
         footer = classed(QFrame(), "footer")
         fl = QHBoxLayout(footer)
         fl.setContentsMargins(36, 18, 36, 18)
-        self.progress = label(cls="big", wrap=False)
+        self.progress = label(cls="big")
         fl.addWidget(self.progress, 1)
         self.ticket_button = button("item_take_ticket", "primary")
         self.ticket_button.clicked.connect(self.take_ticket)
@@ -116,7 +116,8 @@ class ItemScreen(Page, QWidget):
         box.setSpacing(2)
         box.addWidget(label(title, "muted"))
         box.addWidget(label(value, "big"))
-        self.facts.addLayout(box, row, col)
+        box.addStretch(1)
+        self.facts.addLayout(box, row, col, Qt.AlignmentFlag.AlignTop)  # facts side by side start level
 
     def retranslate(self) -> None:
         req = self.visit.request

@@ -642,37 +642,37 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="98"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="130"/>
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="98"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="130"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="131"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="132"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="132"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="102"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="134"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="104"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="136"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -848,7 +848,7 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="269"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
-        <translation>Place your ID card on the reader (demo: tap a card)</translation>
+        <translation>Scan your ID card (demo: tap a card)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="275"/>
@@ -929,245 +929,245 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="109"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="103"/>
         <source>原件 {n} 份</source>
         <translation>original ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="111"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="105"/>
         <source>复印件 {n} 份</source>
         <translation>copy ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="100"/>
         <source>{name}（免带：窗口调取电子证照）</source>
         <translation>{name} (e-certificate – no need to bring)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="108"/>
         <source>【可容缺后补】</source>
         <translation> [can follow later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="112"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="112"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="134"/>
         <source>即办件：当场办结</source>
         <translation>On the spot: done while you wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="141"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="136"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="160"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Within {p} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="143"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="138"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (legal limit: {l})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>不收费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>{fee} 元</source>
         <translation>CNY {fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed: can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="153"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="162"/>
         <source>办理窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="156"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="158"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="164"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="142"/>
         <source>{fee}（{note}）</source>
         <translation>{fee} ({note})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="149"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="161"/>
         <source>办结时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>跑动次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="164"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="171"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="166"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="173"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="168"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no documents needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="176"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="171"/>
         <source>零材料：标注“免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
         <translation>No documents needed: documents marked “no need to bring” are fetched by the window from the e-certificate records, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="178"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="173"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked “can follow later” can be handed in later on a signed commitment (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="182"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="177"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="185"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="180"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="186"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="181"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="197"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="192"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="199"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="194"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="208"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="209"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="220"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="215"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="223"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="223"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>
@@ -1193,37 +1193,37 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="258"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="290"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="376"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="409"/>
         <source>一窗通办</source>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="410"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="377"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="410"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="411"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="378"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="411"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="412"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
@@ -1255,77 +1255,172 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="125"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="175"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="133"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="183"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="43"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="93"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="24"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="25"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="25"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="28"/>
         <source>请到 {span} 号{name}等候叫号</source>
         <translation>Please wait to be called to {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="31"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="69"/>
         <source>马上就到您，请留意叫号</source>
         <translation>You&apos;re next: please watch the call board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="32"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="70"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
         <translation>Estimated wait: about {lo}–{hi} minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="89"/>
         <source>取号凭条</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="41"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="58"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="27"/>
+        <source>办理窗口：{span} 号{name}</source>
+        <translation>Served at {name} {span}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
+        <source>今天 {time}</source>
+        <translation>{time} today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="42"/>
+        <source>明天 {time}</source>
+        <translation>{time} tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
+        <source>周一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
+        <source>周二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
+        <source>周三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
+        <source>周四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <source>周五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <source>周六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="47"/>
+        <source>周日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="48"/>
+        <source>{weekday} {time}</source>
+        <translation>{time} on {weekday}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="49"/>
+        <source>{date} {time}</source>
+        <translation>{time} on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="55"/>
+        <source>今天已停止叫号</source>
+        <translation>Calling has finished for today.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="57"/>
+        <source>今天窗口休息，不叫号</source>
+        <translation>The windows are closed today.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="73"/>
+        <source>请在办公时间重新取号</source>
+        <translation>Please take a new ticket during opening hours.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="74"/>
+        <source>{when} 起请重新取号办理</source>
+        <translation>Please take a new ticket from {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
+        <source>窗口暂停服务，恢复后按顺序叫号，请留意叫号</source>
+        <translation>The windows are paused. You keep your place: please watch the call board.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="78"/>
+        <source>{when} 开始叫号，请留意叫号</source>
+        <translation>Calling starts at {when}: please watch the call board.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="79"/>
+        <source>窗口暂停服务，约 {time} 起继续叫号</source>
+        <translation>The windows are paused. Calling resumes at about {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="95"/>
         <source>快到您时短信提醒 {phone}</source>
         <translation>Text reminder to {phone} before your turn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="96"/>
         <source>取号时间 {time}</source>
         <translation>Ticket taken at {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="47"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="97"/>
         <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
         <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Window 9 is the problem-solving window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="142"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="192"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="195"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="148"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="198"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>

@@ -32,7 +32,7 @@ PERSONAS: tuple[Persona, ...] = (
     Persona("veteran", "周卫国", "Zhou Weiguo", _rid("32058319780806003"), ("veteran",),
             "退役军人", "Military veteran"),
     Persona("disabled", "吴晓明", "Wu Xiaoming", _rid("32058319900215005"), ("disabled",),
-            "持证残疾人（肢体二级）", "Person with a disability (physical, grade 2)"),
+            "持证残疾人（肢体二级）", "Has a disability (grade 2)"),
     Persona("investor", "林家豪", "Lam Ka-ho", _rid("81000019820910001"), ("foreign_investor",),
             "香港投资者", "Investor from Hong Kong"),
     Persona("resident", "王芳", "Wang Fang", _rid("32058319950521002"), (),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -52,9 +52,13 @@ class Header(Retranslating, QFrame):
         super().__init__()
         self.language = language
         classed(self, "header")
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(24, 16, 24, 16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(10)
+        lay = self.row = QHBoxLayout()
         lay.setSpacing(14)
+        outer.addLayout(lay)
+        self.outer = outer
         self.back_button = button("nav_back", "nav")
         self.home_button = button("nav_home", "nav")
         self.back_button.clicked.connect(self.back)
@@ -83,6 +87,33 @@ class Header(Retranslating, QFrame):
         lay.addWidget(self.lang)
         self.retranslate()
 
+    def fit_title(self) -> None:
+        """The title stays in the row while it fits there (drawn down to 80 %); when it does not
+        (English in 长辈版 beside five buttons) it gets a row of its own under them: never cut."""
+        margins = self.outer.contentsMargins()
+        buttons = [b for b in (self.back_button, self.home_button, self.voice, self.elder, self.lang)
+                   if not b.isHidden()]
+        room = (self.width() - margins.left() - margins.right()
+                - sum(b.sizeHint().width() for b in buttons) - self.row.spacing() * len(buttons))
+        font = QFont(self.title.font())
+        font.setPixelSize(max(1, int(font.pixelSize() * 0.8)))
+        fits = QFontMetrics(font).horizontalAdvance(self.title.text()) <= room
+        in_row = self.row.indexOf(self.title) >= 0
+        if fits and not in_row:
+            self.outer.removeWidget(self.title)
+            gap = self.row.itemAt(2)
+            if gap is not None and gap.spacerItem() is not None:
+                self.row.removeItem(gap)
+            self.row.insertWidget(2, self.title, 1)
+        elif not fits and in_row:
+            self.row.removeWidget(self.title)
+            self.row.insertStretch(2, 1)  # the buttons keep their places
+            self.outer.addWidget(self.title)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_title()
+
     def set_toggle(self, toggle: QPushButton, on: bool) -> None:
         """Show ``on`` without emitting (the kiosk set the state itself)."""
         toggle.blockSignals(True)
@@ -93,6 +124,7 @@ class Header(Retranslating, QFrame):
     def show_navigation(self, visible: bool) -> None:
         self.back_button.setVisible(visible)
         self.home_button.setVisible(visible)
+        self.fit_title()
 
     def retranslate(self) -> None:
         set_text(self.back_button, self.tr("‹ 返回"), self.tr("返回"))
@@ -318,6 +350,7 @@ class KioskWindow(Retranslating, QWidget):
     def _elder_toggled(self, on: bool) -> None:
         """长辈版 is large print and the voice on; back to normal, the voice goes off with it."""
         self.theme.apply(ELDER if on else NORMAL)
+        self.header.fit_title()
         if self.speaker.enabled != on:
             self.header.voice.setChecked(on)
 
@@ -378,6 +411,7 @@ class KioskWindow(Retranslating, QWidget):
                   Screen.ITEM: self.tr("办事指南"), Screen.IDENTITY: self.tr("取号确认"),
                   Screen.SLIP: self.tr("取号成功")}
         self.header.title.setText(titles.get(self.nav.current, ""))
+        self.header.fit_title()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

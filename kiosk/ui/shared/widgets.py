@@ -379,7 +379,7 @@ class Keypad(Retranslating, QWidget):
             grid.addWidget(b, i // 3, i % 3)
             if ch == "X":
                 self.key_x = b
-        self.back = button("pad_backspace", "key")
+        self.back = button("pad_backspace", "key", wrap=True)  # "← Delete" breaks onto two lines in a narrow pad
         self.back.clicked.connect(self.backspace)
         grid.addWidget(self.back, 3, 2)
         self.clear = button("pad_clear", "key")

@@ -31,7 +31,7 @@ class IdentityScreen(Page, QWidget):
         self.setObjectName("screen_identity")
         self.target = ID_FIELD
         self.duplicate_id: int | None = None
-        outer, root = scrolled_page(self, 36, 14)
+        outer, root = scrolled_page(self, 36, 10)
 
         self.subject = label(cls="lead")
         root.addWidget(self.subject)

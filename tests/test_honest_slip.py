@@ -333,3 +333,30 @@ def test_the_kiosk_at_21_08_shows_and_prints_when_calling_resumes(qtbot, catalog
         assert (doc.pagePointSize(0).height() > 450) == elder  # about 130 mm in normal print, 190 mm in large
     finally:
         store.close()
+
+
+def test_the_identity_screen_says_it_before_a_ticket_is_taken(qtbot, catalogue, hall, tmp_path):
+    """At 21:08 the visitor is told before taking a ticket that it would not be called; before
+    opening, when calling starts; within the hours nothing is said."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Settings, build_kiosk_window
+    from kiosk.ui.shared.navigator import Screen
+
+    now = [dt.datetime(2026, 11, 27, 21, 8)]  # a Friday
+    window, store = build_kiosk_window(QApplication.instance(), Settings(data_dir=tmp_path), catalogue, hall,
+                                       clock=lambda: now[0])
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.choose(Request(category="consult"), Screen.IDENTITY)
+        notice = window.identity.closed
+        assert notice.isVisible() and "不会被叫到" in notice.text() and "明天 9:00 起" in notice.text()  # Saturday opens at 9
+        now[0] = dt.datetime(2026, 11, 30, 8, 0)  # Monday before opening
+        window.identity.enter()
+        assert notice.isVisible() and "今天 8:30" in notice.text() and "不会" not in notice.text()
+        now[0] = dt.datetime(2026, 11, 30, 9, 30)
+        window.identity.enter()
+        assert not notice.isVisible()
+    finally:
+        store.close()

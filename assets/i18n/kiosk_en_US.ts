@@ -288,133 +288,133 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="23"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="25"/>
         <source>等候容缺材料</source>
         <translation>Waiting for a document that can follow later</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="24"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="26"/>
         <source>需要复印材料</source>
         <translation>Copies needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="25"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="27"/>
         <source>后台审核</source>
         <translation>Back-office review</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="26"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="28"/>
         <source>申请人临时离开</source>
         <translation>Applicant stepped away</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="29"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="31"/>
         <source>请先办结或处理当前号码 {number}</source>
         <translation>Finish or deal with {number} first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="32"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="34"/>
         <source>{seconds} 秒后才能重呼</source>
         <translation>You can call again in {seconds} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="33"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="35"/>
         <source>今天没有号码 {number}</source>
         <translation>There is no ticket {number} today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="34"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="36"/>
         <source>号码 {number} 现在不能这样操作</source>
         <translation>That can&apos;t be done with {number} now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="35"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="37"/>
         <source>没有 {window} 号窗口</source>
         <translation>There is no Window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="36"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="38"/>
         <source>没有这项业务</source>
         <translation>There is no such service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="37"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="39"/>
         <source>号码 {number} 不由本窗口办理</source>
         <translation>{number} is not served at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="38"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="40"/>
         <source>{window} 号窗口不办理这项业务</source>
         <translation>Window {window} does not handle this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="39"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="41"/>
         <source>没有窗口办理这项业务</source>
         <translation>No window handles this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="40"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="42"/>
         <source>号码已经在这里排队</source>
         <translation>The ticket is already queued there</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="41"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="43"/>
         <source>号码 {number} 不是本窗口挂起的</source>
         <translation>{number} is not on hold at this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="42"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="44"/>
         <source>此人已另取号码 {held} 办理同一事项，{number} 不能再激活</source>
         <translation>{number} can&apos;t come back: the person holds {held} for the same service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="56"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="58"/>
         <source>磁盘已满，无法保存，请联系技术人员</source>
         <extracomment>what the staff at a window are told: the cause, so they can act on it (a citizen is never shown these)</extracomment>
         <translation>The disk is full: nothing can be saved. Please call technical support.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="57"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="59"/>
         <source>数据目录只读，无法保存，请联系技术人员</source>
         <translation>The data folder is read-only: nothing can be saved. Please call technical support.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="58"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="60"/>
         <source>数据库暂时无法连接，正在重试</source>
         <translation>The database cannot be reached; trying again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="59"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="61"/>
         <source>本机的身份密钥与大厅其他终端不一致，请联系技术人员</source>
         <translation>This PC&apos;s identity key differs from the hall&apos;s other terminals. Please call technical support.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="67"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="69"/>
         <source>数据暂时无法读取或保存</source>
         <translation>The data cannot be read or saved at the moment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="83"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="85"/>
         <source>现在不能这样操作</source>
         <translation>That can&apos;t be done now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="17"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="19"/>
         <source>午间轮岗</source>
         <translation>Lunch rotation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="18"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="20"/>
         <source>业务培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="19"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="21"/>
         <source>系统故障</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="20"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="22"/>
         <source>临时离开</source>
         <translation>Short break</translation>
     </message>
@@ -434,12 +434,12 @@
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="30"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="32"/>
         <source>窗口已暂停，请先恢复窗口</source>
         <translation>The window is paused: reopen it first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="31"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="33"/>
         <source>当前没有可操作的号码</source>
         <translation>There is no current number</translation>
     </message>
@@ -760,150 +760,165 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="196"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="209"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="200"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="213"/>
         <source>还差 {n} 位</source>
         <translation>{n} more digits needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="200"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="204"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="201"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="205"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>The date of birth (digits 7–14) isn&apos;t valid. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="202"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
         <source>身份证号码不对</source>
         <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="202"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
         <source>身份证号码有误，请逐位核对</source>
         <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="214"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Chinese mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
         <source>70 岁以上老人</source>
         <translation>aged 70 or over</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="246"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
         <source>军人、退役军人</source>
         <translation>service member or veteran</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="247"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="251"/>
         <source>残疾人</source>
         <translation>person with a disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="247"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="251"/>
         <source>孕妇</source>
         <translation>pregnant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="247"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="251"/>
         <source>高层次人才</source>
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="254"/>
         <source>走绿色通道，优先叫号（{why}）</source>
         <translation>Use priority service ({why})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="254"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="266"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="270"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="267"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="271"/>
         <source>办理：{subject}</source>
         <translation>For: {subject}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="248"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="252"/>
         <source>境外投资者</source>
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="268"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="272"/>
         <source>刷身份证，符合条件的可走绿色通道；不刷证也能直接取号。身份证号仅用于本次取号，不会留存。</source>
         <translation>Scan your ID card to get priority service if you qualify. No Chinese ID card? You can still take a ticket. Your ID number is used only for this ticket and is not kept.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="273"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Scan your ID card (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="275"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
         <source>（已读取）</source>
         <translation> (card read)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="278"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="285"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
         <source>11 位手机号，用于短信提醒</source>
         <translation>11-digit Chinese mobile number, for a text reminder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="291"/>
         <source>确认取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="292"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="293"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="292"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="301"/>
+        <source>今天已停止叫号，现在取的号不会被叫到。请{when} 起再来取号。</source>
+        <translation>Calling has ended for today: a ticket taken now will not be called. Please come back from {when} for a new ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="302"/>
+        <source>今天已停止叫号，现在取的号不会被叫到。</source>
+        <translation>Calling has ended for today: a ticket taken now will not be called.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="304"/>
+        <source>窗口{when} 开始叫号。</source>
+        <translation>The windows start calling at {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="312"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="299"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="319"/>
         <source>系统暂时无法出号，请到服务台由工作人员为您取号。</source>
         <translation>We can&apos;t issue tickets right now. Please ask at the information desk.</translation>
     </message>
@@ -1255,172 +1270,172 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="175"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="155"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="183"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="163"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="93"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="73"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="25"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="26"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="28"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="29"/>
         <source>请到 {span} 号{name}等候叫号</source>
         <translation>Please wait to be called to {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="49"/>
         <source>马上就到您，请留意叫号</source>
         <translation>You&apos;re next: please watch the call board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="50"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
         <translation>Estimated wait: about {lo}–{hi} minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="89"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="69"/>
         <source>取号凭条</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="58"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="38"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="27"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="28"/>
         <source>办理窗口：{span} 号{name}</source>
         <translation>Served at {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="40"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="102"/>
         <source>今天 {time}</source>
         <translation>{time} today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="42"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="104"/>
         <source>明天 {time}</source>
         <translation>{time} tomorrow</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="106"/>
         <source>周一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="44"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="106"/>
         <source>周二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="107"/>
         <source>周三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="45"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="107"/>
         <source>周四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="108"/>
         <source>周五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="46"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="108"/>
         <source>周六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="47"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="109"/>
         <source>周日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="48"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="110"/>
         <source>{weekday} {time}</source>
         <translation>{time} on {weekday}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="49"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="111"/>
         <source>{date} {time}</source>
         <translation>{time} on {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="55"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="35"/>
         <source>今天已停止叫号</source>
         <translation>Calling has finished for today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="57"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="37"/>
         <source>今天窗口休息，不叫号</source>
         <translation>The windows are closed today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="73"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="53"/>
         <source>请在办公时间重新取号</source>
         <translation>Please take a new ticket during opening hours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="74"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="54"/>
         <source>{when} 起请重新取号办理</source>
         <translation>Please take a new ticket from {when}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="56"/>
         <source>窗口暂停服务，恢复后按顺序叫号，请留意叫号</source>
         <translation>The windows are paused. You keep your place: please watch the call board.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="78"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="58"/>
         <source>{when} 开始叫号，请留意叫号</source>
         <translation>Calling starts at {when}: please watch the call board.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="79"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="59"/>
         <source>窗口暂停服务，约 {time} 起继续叫号</source>
         <translation>The windows are paused. Calling resumes at about {time}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="95"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="75"/>
         <source>快到您时短信提醒 {phone}</source>
         <translation>Text reminder to {phone} before your turn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="96"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
         <source>取号时间 {time}</source>
         <translation>Ticket taken at {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="97"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="77"/>
         <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
         <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Window 9 is the problem-solving window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="172"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="195"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="175"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="198"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="178"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>
@@ -1466,23 +1481,23 @@
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="47"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="48"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="49"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="50"/>
         <source>系统暂时无法保存</source>
         <translation>our system cannot save anything at the moment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="49"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="51"/>
         <source>系统正在重新连接，请稍候</source>
         <translation>our system is reconnecting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="50"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="52"/>
         <source>本机需要工作人员处理</source>
         <translation>this machine needs a member of staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="69"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="71"/>
         <source>系统暂时无法使用</source>
         <translation>our system is not responding</translation>
     </message>

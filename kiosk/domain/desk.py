@@ -177,18 +177,27 @@ class TicketDesk:
         return Slip(ticket, category.name, category.name_en, windows, ahead, wait_range(minutes), reprint, minutes,
                     halt, resumes_at)
 
+    def hours_halt(self) -> tuple[Halt | None, _dt.datetime | None]:
+        """Outside the hours when windows call: why (before, after, a day off) and the next
+        opening; (None, None) within them. The kiosk tells a visitor before a ticket is taken."""
+        now = self.clock()
+        if self.hall.calling_at(now):
+            return None, None
+        resumes = self.hall.next_calling(now)
+        if resumes is not None and resumes.date() == now.date():
+            return Halt.BEFORE_HOURS, resumes
+        over = any(start <= now for start, _ in self.hall.calling_periods(now.date()))
+        return (Halt.AFTER_HOURS if over else Halt.DAY_OFF), resumes
+
     def halted(self, ticket: Ticket) -> tuple[Halt | None, _dt.datetime | None]:
         """Whether a window can call ``ticket`` now — (None, None) — or why not and when calling
         (re)starts: outside the hall's hours (the self-service area calls nobody), the next
         opening; with every window that may call it paused, the end of lunchtime if one of them
         is paused for lunch (午间不打烊: back when lunchtime ends), else not known (None)."""
         now = self.clock()
-        if not self.hall.calling_at(now):
-            resumes = self.hall.next_calling(now)
-            if resumes is not None and resumes.date() == now.date():
-                return Halt.BEFORE_HOURS, resumes
-            over = any(start <= now for start, _ in self.hall.calling_periods(now.date()))
-            return (Halt.AFTER_HOURS if over else Halt.DAY_OFF), resumes
+        halt, resumes = self.hours_halt()
+        if halt is not None:
+            return halt, resumes
         callers = [ticket.target_window] if ticket.target_window is not None else \
             [w.number for w in self.hall.windows_for(ticket.category)]
         paused = self.store.paused_windows()

@@ -5,6 +5,8 @@ is translated here, in the ``ConsoleWindow`` (and ``StoreError``) contexts of th
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from kiosk.domain.lifecycle import Code, HallError, PauseReason, SuspendReason
@@ -86,3 +88,24 @@ def error_text(exc: HallError, language: Language) -> str:
         return language.translate(_CTX, template).format(**params)
     except KeyError:
         return language.translate(_CTX, template)
+
+
+def clock_time(when: _dt.datetime) -> str:
+    """"8:30", "13:30" (as a hall's notices write the time)."""
+    return f"{when.hour}:{when.minute:02d}"
+
+
+def when_text(when: _dt.datetime, day: _dt.date, language: Language) -> str:
+    """When calling resumes, seen from ``day``: 今天 8:30 / 明天 8:30 / 周一 8:30 / a date."""
+    time, days = clock_time(when), (when.date() - day).days
+    if days == 0:
+        return language.translate("SlipScreen", "今天 {time}").format(time=time)
+    if days == 1:
+        return language.translate("SlipScreen", "明天 {time}").format(time=time)
+    if days < 7:
+        weekday = (language.translate("SlipScreen", "周一"), language.translate("SlipScreen", "周二"),
+                   language.translate("SlipScreen", "周三"), language.translate("SlipScreen", "周四"),
+                   language.translate("SlipScreen", "周五"), language.translate("SlipScreen", "周六"),
+                   language.translate("SlipScreen", "周日"))[when.weekday()]
+        return language.translate("SlipScreen", "{weekday} {time}").format(weekday=weekday, time=time)
+    return language.translate("SlipScreen", "{date} {time}").format(date=when.date().isoformat(), time=time)

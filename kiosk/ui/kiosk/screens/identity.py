@@ -13,6 +13,7 @@ from kiosk.domain.visit import Visit
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import Keypad, button, classed, label, named, restyle, scrolled_page, set_text
+from kiosk.ui.shared.words import when_text
 
 ID_FIELD, PHONE_FIELD = "id", "phone"
 
@@ -106,6 +107,9 @@ class IdentityScreen(Page, QWidget):
         fv = QVBoxLayout(footer)
         fv.setContentsMargins(36, 14, 36, 14)
         fv.setSpacing(10)
+        self.closed = label(cls="badge-amber")  # outside the hours: said before a ticket is taken
+        self.closed.setObjectName("identity_closed")
+        fv.addWidget(self.closed)
         fv.addWidget(self.green)
         fv.addWidget(self.dup_box)
         fl = QHBoxLayout()
@@ -283,9 +287,25 @@ class IdentityScreen(Page, QWidget):
         self.id_field.setAccessibleName(self.tr("身份证号"))
         self.phone_field.setAccessibleName(self.tr("手机号"))
         self._green_text()
+        self._closed_text()
         set_text(self.confirm, self.tr("确认取号"))
         set_text(self.dup_reprint, self.tr("重新打印小票"))
         set_text(self.dup_back, self.tr("返回"))
+
+    def _closed_text(self) -> None:
+        """After the windows' hours (or on a day off) a ticket taken now is never called: say so
+        and when to come, before the visitor takes one (before opening it is only said when)."""
+        halt, resumes = self.desk.hours_halt()
+        when = when_text(resumes, self.desk.today(), self.language) if resumes is not None else ""
+        if halt is not None and halt.for_another_day:
+            text = (self.tr("今天已停止叫号，现在取的号不会被叫到。请{when} 起再来取号。").format(when=when) if when
+                    else self.tr("今天已停止叫号，现在取的号不会被叫到。"))
+        elif halt is not None and when:
+            text = self.tr("窗口{when} 开始叫号。").format(when=when)
+        else:
+            text = ""
+        self.closed.setText(text)
+        self.closed.setVisible(bool(text))
 
     def show_duplicate(self, ticket_id: int, number: str, ahead: int) -> None:
         self.duplicate_id = ticket_id

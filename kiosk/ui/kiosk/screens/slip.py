@@ -15,6 +15,7 @@ from kiosk.ui.kiosk.slip_pdf import slip_qr_text
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import QrCode, button, classed, label, set_text
+from kiosk.ui.shared.words import clock_time, when_text
 
 
 def windows_text(slip: Slip, language: Language) -> str:
@@ -26,27 +27,6 @@ def windows_text(slip: Slip, language: Language) -> str:
     if slip.halt is not None and slip.halt.for_another_day:  # nobody waits today: just where it is done
         return language.translate("SlipScreen", "办理窗口：{span} 号{name}").format(span=span, name=name)
     return language.translate("SlipScreen", "请到 {span} 号{name}等候叫号").format(span=span, name=name)
-
-
-def clock_time(when: _dt.datetime) -> str:
-    """"8:30", "13:30" (as a hall's notices write the time)."""
-    return f"{when.hour}:{when.minute:02d}"
-
-
-def when_text(when: _dt.datetime, day: _dt.date, language: Language) -> str:
-    """When calling resumes, seen from ``day``: 今天 8:30 / 明天 8:30 / 周一 8:30 / a date."""
-    time, days = clock_time(when), (when.date() - day).days
-    if days == 0:
-        return language.translate("SlipScreen", "今天 {time}").format(time=time)
-    if days == 1:
-        return language.translate("SlipScreen", "明天 {time}").format(time=time)
-    if days < 7:
-        weekday = (language.translate("SlipScreen", "周一"), language.translate("SlipScreen", "周二"),
-                   language.translate("SlipScreen", "周三"), language.translate("SlipScreen", "周四"),
-                   language.translate("SlipScreen", "周五"), language.translate("SlipScreen", "周六"),
-                   language.translate("SlipScreen", "周日"))[when.weekday()]
-        return language.translate("SlipScreen", "{weekday} {time}").format(weekday=weekday, time=time)
-    return language.translate("SlipScreen", "{date} {time}").format(date=when.date().isoformat(), time=time)
 
 
 def ahead_text(slip: Slip, language: Language) -> str:

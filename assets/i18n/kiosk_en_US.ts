@@ -230,57 +230,62 @@
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="340"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="330"/>
+        <source>{n} 个事项</source>
+        <translation>{n} services</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="342"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
         <translation>{n} found: the {m} best matches are listed. Keep typing to narrow them down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="342"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="344"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="346"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="348"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="357"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="359"/>
         <source>共 {n} 个事项、{m} 个一件事</source>
         <translation>{n} services and {m} service packages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="361"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="363"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="396"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="398"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>Service package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="398"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="400"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="398"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="400"/>
         <source>承诺件</source>
         <translation>Within set working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="399"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="401"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="399"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="401"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="416"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="418"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>

@@ -467,7 +467,7 @@ class ChipRow(QWidget):
         clear_layout(self.grid)
         self.buttons = {}
         for i, (key, text) in enumerate(chips):
-            b = button(f"{self.prefix}_{key}", "chip", checkable=True)
+            b = button(f"{self.prefix}_{key}", "chip", checkable=True, wrap=True)
             set_text(b, text)
             b.setChecked(key == current)
             b.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))

@@ -325,8 +325,10 @@ class CatalogueScreen(Page, QWidget):
             return [(t.code, t.name_en if en else t.name) for t in self.catalogue.themes]
         if self.mode == DEPT:
             return [(d.code, d.name_en if en else d.name) for d in self.catalogue.departments]
-        if self.mode == AUDIENCE:
-            return [(a, (self.tr("个人办事") if a == "个人" else self.tr("企业办事"))) for a in AUDIENCES]
+        if self.mode == AUDIENCE:  # two choices: each says how many services it holds
+            return [(a, (self.tr("个人办事") if a == "个人" else self.tr("企业办事")) + "\n"
+                     + self.tr("{n} 个事项").format(n=len(self.catalogue.items_where(audience=a))))
+                    for a in AUDIENCES]
         return []
 
     def refresh(self) -> None:
@@ -357,7 +359,7 @@ class CatalogueScreen(Page, QWidget):
                 self.summary.setText(self.tr("共 {n} 个事项、{m} 个一件事").format(
                     n=len(items), m=len(self.catalogue.bundles)))
             else:
-                name = dict(self._filter_chips()).get(self.filter, "")
+                name = dict(self._filter_chips()).get(self.filter, "").split("\n")[0]
                 self.summary.setText(self.tr("{what}：共 {n} 项").format(what=name, n=len(rows)))
         self.model.set_rows(rows)
         self.view.scrollToTop()

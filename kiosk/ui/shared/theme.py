@@ -44,7 +44,7 @@ SIZES: dict[str, dict[str, int]] = {
     NORMAL: dict(body=26, field=30, h1=46, h2=32, big=36, tile=38, tile_h=170, target=72, primary=96,
                  key=84, key_w=84, key_font=34, persona=104, check=84, ticket=168, chip_r=36, scroll=22,
                  **_BOARD),
-    ELDER: dict(body=34, field=38, h1=58, h2=42, big=46, tile=50, tile_h=210, target=92, primary=116,
+    ELDER: dict(body=34, field=36, h1=58, h2=42, big=46, tile=50, tile_h=210, target=92, primary=116,
                 key=86, key_w=84, key_font=42, persona=108, check=104, ticket=200, chip_r=46, scroll=28,
                 **_BOARD),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,15 +94,44 @@ class TapEquivalentButton(QPushButton):
         QCoreApplication.sendEvent(self, QEvent(PERSON_ACTED))
 
 
+#: What a checkable button that shows its state itself (a chip) puts before its label when on.
+ON_MARK = "✓ "
+
+
 class KioskButton(TapEquivalentButton):
     """A touch button that keys and switches can use too: reached by Tab (a tap does not take
     the focus, so tapping an on-screen key leaves it in the field being typed), activated by
-    Space, Enter or Return — and so by a switch mapped to any of them."""
+    Space, Enter or Return — and so by a switch mapped to any of them.
+
+    With ``marked`` (a checkable chip), its state is never in its colour alone: checked, the
+    label starts with ✓ (``text()`` stays the label set)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAutoDefault(False)
+        self._label = ""
+        self.marked = False
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._label = text
+        self._show()
+
+    def text(self) -> str:
+        return self._label
+
+    def shown_text(self) -> str:
+        """The label as drawn before any wrapping: with ✓ when marked and checked."""
+        return (ON_MARK if self.marked and self.isChecked() else "") + self._label
+
+    def _show(self) -> None:
+        if self.shown_text() != QPushButton.text(self):
+            QPushButton.setText(self, self.shown_text())
+
+    def checkStateSet(self) -> None:  # noqa: N802 - every change of the check state, signals blocked or not
+        super().checkStateSet()
+        if self.marked:
+            self._show()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
@@ -138,17 +167,12 @@ class WrapButton(KioskButton):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._raw = ""
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def setText(self, text: str) -> None:  # noqa: N802
-        self._raw = text
+    def _show(self) -> None:
         self._rewrap(self.width())
-
-    def text(self) -> str:
-        return self._raw
 
     def _text_width(self, width: int) -> int:
         opt = QStyleOptionButton()
@@ -158,16 +182,26 @@ class WrapButton(KioskButton):
         return width - margin - 8
 
     def _rewrap(self, width: int) -> None:
-        wrapped = wrap_text(self._raw, self.font(), self._text_width(width)) if width > 0 else self._raw
-        if wrapped != super().text():
-            super().setText(wrapped)
+        raw = self.shown_text()
+        wrapped = wrap_text(raw, self.font(), self._text_width(width)) if width > 0 else raw
+        if wrapped != QPushButton.text(self):
+            QPushButton.setText(self, wrapped)
             self.updateGeometry()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        """The designed height (the style sheet's, which fits the text's own lines) plus a line
-        for every line the wrapping adds."""
-        added = wrap_text(self._raw, self.font(), self._text_width(width)).count("\n") - self._raw.count("\n")
-        return max(self.minimumHeight(), super().sizeHint().height()) + max(0, added) * self.fontMetrics().lineSpacing()
+        """The designed height (the style sheet's) plus a line for every line the wrapping adds —
+        and never less than all the lines need (a label of two lines on a chip one line high)."""
+        raw, text_width = self.shown_text(), self._text_width(width)
+        wrapped = wrap_text(raw, self.font(), text_width)
+        added = wrapped.count("\n") - raw.count("\n")
+        designed = max(self.minimumHeight(), super().sizeHint().height())
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self)
+        frame = self.height() - inner.height() if self.height() > inner.height() else 16  # border and padding
+        lines = self.fontMetrics().boundingRect(QRect(0, 0, max(1, text_width), 100_000),
+                                                int(Qt.AlignmentFlag.AlignCenter), wrapped).height() + frame
+        return max(designed + max(0, added) * self.fontMetrics().lineSpacing(), lines)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
@@ -184,11 +218,15 @@ class WrapButton(KioskButton):
 
 
 def button(object_name: str, cls: str = "", checkable: bool = False, wrap: bool = False) -> QPushButton:
+    """A touch button. A checkable chip shows ✓ when on (its state is not in its colour alone)."""
     b = WrapButton() if wrap else KioskButton()
     b.setObjectName(object_name)
     b.setAccessibleName(object_name)
     b.setCheckable(checkable)
-    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    b.marked = checkable and "chip" in cls.split()
+    policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    policy.setHeightForWidth(wrap)  # a layout asks a wrapping button its height for the width it gets
+    b.setSizePolicy(policy)
     if cls:
         classed(b, cls)
     return b
@@ -228,8 +266,14 @@ class ElidedLabel(QLabel):
 
 
 def set_text(b: QPushButton, text: str, accessible: str | None = None) -> None:
+    """Label ``b`` and name it for screen readers: ``accessible``, or the label itself. A shorter
+    name for a label of several lines names its first line; the other lines become the accessible
+    description, so a screen reader says all that is written on the button (WCAG 2.5.3)."""
     b.setText(text)
     b.setAccessibleName(accessible or text.replace("\n", " "))
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if accessible and len(lines) > 1:
+        b.setAccessibleDescription(" ".join(lines[1:]))
 
 
 def touch_scrolling(area: QAbstractScrollArea) -> QAbstractScrollArea:
@@ -359,7 +403,8 @@ class OnScreenKeyboard(Retranslating, QWidget):
 
 
 class Keypad(Retranslating, QWidget):
-    """Digits, X (the resident-ID check character), backspace and clear."""
+    """Digits, X (the resident-ID check character), backspace and clear: X and a wide 0, then
+    清空 and a wide ← 退格 (room for "← Delete" in 长辈版)."""
 
     typed = Signal(str)
     backspace = Signal()
@@ -376,15 +421,16 @@ class Keypad(Retranslating, QWidget):
             b = button(f"pad_{ch}", "key")
             set_text(b, ch)
             b.clicked.connect(lambda _=False, c=ch: self.typed.emit(c))
-            grid.addWidget(b, i // 3, i % 3)
+            grid.addWidget(b, i // 3, i % 3, 1, 2 if ch == "0" else 1)
             if ch == "X":
                 self.key_x = b
         self.back = button("pad_backspace", "key", wrap=True)  # "← Delete" breaks onto two lines in a narrow pad
         self.back.clicked.connect(self.backspace)
-        grid.addWidget(self.back, 3, 2)
+        grid.addWidget(self.back, 4, 1, 1, 2)
         self.clear = button("pad_clear", "key")
         self.clear.clicked.connect(self.cleared)
-        grid.addWidget(self.clear, 4, 0, 1, 3)
+        grid.addWidget(self.clear, 4, 0)
+        QWidget.setTabOrder(self.clear, self.back)  # Tab goes left to right
         for col in range(3):
             grid.setColumnStretch(col, 1)
         self.retranslate()

@@ -42,12 +42,13 @@ MAX_ROWS = 200  # a list longer than this helps nobody at a kiosk: the citizen t
 
 class ResultDelegate(QStyledItemDelegate):
     """A row: the name with the matched part highlighted — wrapped onto as many lines as it
-    needs, never cut — then the details, and the alias / other-language text that matched."""
+    needs, never cut — then the details, and the alias / other-language text that matched
+    (wrapped too: an English department name and the handling facts can be longer than a line)."""
 
     def __init__(self, size: Callable[[str], int], parent=None):
         super().__init__(parent)
         self.size = size
-        self._heights: dict[tuple[str, int, int], int] = {}
+        self._heights: dict[tuple[str, str, str, int, int, int], int] = {}
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         view = self.parent()
@@ -65,11 +66,13 @@ class ResultDelegate(QStyledItemDelegate):
         title, detail = self._fonts(option)
         row: ResultRow | None = index.data(ResultModel.RowRole)
         width = self._text_width(option)
-        key = (row.title if row else "", width, title.pixelSize())
+        key = (row.title if row else "", row.detail if row else "", row.via if row else "", width,
+               title.pixelSize(), detail.pixelSize())
         if key not in self._heights:
-            self._heights[key] = _title_layout(title, key[0], (), width)[1]
-        h = self._heights[key] + 4 + 2 * QFontMetrics(detail).height() + 30
-        return QSize(option.rect.width(), max(h, self.size("target")))
+            via = _title_layout(detail, key[2], (), width)[1] if key[2] else QFontMetrics(detail).height()
+            self._heights[key] = (_title_layout(title, key[0], (), width)[1] + 4
+                                  + _title_layout(detail, key[1], (), width)[1] + via)
+        return QSize(option.rect.width(), max(self._heights[key] + 30, self.size("target")))
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         row: ResultRow = index.data(ResultModel.RowRole)
@@ -87,15 +90,13 @@ class ResultDelegate(QStyledItemDelegate):
         p.setPen(QColor("#0d2f66"))
         layout.draw(p, QPointF(x, y))
         y += height + 4
-        p.setFont(detail_font)
         p.setPen(QColor("#3d4552"))
-        fm = QFontMetrics(detail_font)
-        p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText(row.detail, Qt.TextElideMode.ElideRight, w))
-        y += fm.height()
+        layout, height = _title_layout(detail_font, row.detail, (), w)
+        layout.draw(p, QPointF(x, y))
+        y += height
         if row.via:
-            _draw_marked(p, detail_font, row.via, row.via_spans, x, y, w, QColor("#3d4552"))
-        p.setPen(QColor("#1557b0"))
+            _title_layout(detail_font, row.via, row.via_spans, w)[0].draw(p, QPointF(x, y))
+        p.setPen(QColor("#0c4393"))
         p.setFont(title_font)
         p.drawText(QRect(r.right() - 60, r.y(), 40, r.height()), Qt.AlignmentFlag.AlignCenter, "›")
         p.restore()
@@ -125,37 +126,6 @@ def _title_layout(font: QFont, text: str, spans, width: int) -> tuple[QTextLayou
         y += line.height()
     layout.endLayout()
     return layout, int(y + 0.999)
-
-
-def _draw_marked(p: QPainter, font: QFont, text: str, spans, x: int, y: int, w: int, color: QColor) -> int:
-    """Draw ``text`` with ``spans`` on a yellow mark; returns the next line's y."""
-    fm = QFontMetrics(font)
-    if fm.horizontalAdvance(text) > w:
-        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, w)
-    bold = QFont(font)
-    bold.setBold(True)
-    marks = sorted((s, e) for s, e in spans if s < len(text))
-    pieces, pos = [], 0
-    for s, e in marks:
-        if s > pos:
-            pieces.append((text[pos:s], False))
-        pieces.append((text[s:min(e, len(text))], True))
-        pos = min(e, len(text))
-    pieces.append((text[pos:], False))
-    cx = x
-    h = fm.height()
-    for piece, marked in pieces:
-        if not piece:
-            continue
-        f = bold if marked else font
-        pw = QFontMetrics(f).horizontalAdvance(piece)
-        if marked:
-            p.fillRect(QRect(cx, y + 2, pw, h - 2), QColor("#ffe27a"))
-        p.setFont(f)
-        p.setPen(color)
-        p.drawText(QRect(cx, y, pw + 2, h), Qt.AlignmentFlag.AlignLeft, piece)
-        cx += pw
-    return y + h + 4
 
 
 class CatalogueScreen(Page, QWidget):

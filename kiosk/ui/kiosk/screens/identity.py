@@ -251,7 +251,8 @@ class IdentityScreen(Page, QWidget):
                "disabled": self.tr("残疾人"), "pregnant": self.tr("孕妇"), "talent": self.tr("高层次人才"),
                "foreign_investor": self.tr("境外投资者")}.get(reason, "")
         box = "✓" if self.green.isChecked() else "□"
-        set_text(self.green, f"{box} " + self.tr("走绿色通道，优先叫号（{why}）").format(why=why), self.tr("绿色通道"))
+        offer = self.tr("走绿色通道，优先叫号（{why}）").format(why=why)
+        set_text(self.green, f"{box} {offer}", offer)  # the name says all the label says; ✓ is its checked state
 
     def retranslate(self) -> None:
         en = self.language.english

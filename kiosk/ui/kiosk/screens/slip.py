@@ -14,7 +14,7 @@ from kiosk.domain.ids import mask_phone
 from kiosk.ui.kiosk.slip_pdf import slip_qr_text
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
-from kiosk.ui.shared.widgets import QrCode, button, classed, label, set_text
+from kiosk.ui.shared.widgets import QrCode, button, classed, label, scrolled_page, set_text
 from kiosk.ui.shared.words import clock_time, when_text
 
 
@@ -91,9 +91,9 @@ class SlipScreen(Page, QWidget):
         self.phone = ""
         self.pdf_path = ""
         self.print_error = ""
-        root = QVBoxLayout(self)
-        root.setContentsMargins(40, 30, 40, 30)
-        root.setSpacing(16)
+        # the slip scrolls when it needs more than the screen (English 长辈版 with a reprint note);
+        # 完成 stays in view below it
+        outer, root = scrolled_page(self, 40, 16)
         card = classed(QFrame(), "card")
         cl = QVBoxLayout(card)
         cl.setContentsMargins(36, 30, 36, 30)
@@ -137,7 +137,11 @@ class SlipScreen(Page, QWidget):
         root.addStretch(1)
         self.finish = button("slip_done", "primary")
         self.finish.clicked.connect(self.done)
-        root.addWidget(self.finish)
+        footer = classed(QFrame(), "footer")
+        fl = QVBoxLayout(footer)
+        fl.setContentsMargins(40, 16, 40, 24)
+        fl.addWidget(self.finish)
+        outer.addWidget(footer)
 
     def show_slip(self, slip: Slip, subject: str, subject_en: str, pdf_path: str, print_error: str,
                   phone: str = "") -> None:

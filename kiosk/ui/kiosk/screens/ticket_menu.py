@@ -27,7 +27,7 @@ class TicketMenuScreen(Page, QWidget):
 
         self.title = label(cls="h1")
         root.addWidget(self.title)
-        self.by_item = button("ticket_by_item", "tile-main")
+        self.by_item = button("ticket_by_item", "tile-main", wrap=True)
         self.by_item.clicked.connect(self.find_item)
         root.addWidget(self.by_item)
 

@@ -165,127 +165,127 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="311"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="284"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="315"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="285"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="319"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="289"/>
         <source>取号：帮办代办</source>
         <translation>Take a ticket: assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="316"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="286"/>
         <source>没找到？换个词试试，或按主题查找；也可以取号，请工作人员帮您办。</source>
         <translation>Nothing found? Try another word or browse by theme. You can also take a ticket and our staff will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="317"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
         <source>没有完全相符的事项。您要找的是不是：</source>
         <translation>Nothing matches exactly. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="318"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="288"/>
         <source>取号：综合咨询</source>
         <translation>Take a ticket: enquiries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="320"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="290"/>
         <source>取号：办不成事反映</source>
         <translation>Take a ticket: problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="329"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="299"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="329"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="299"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="330"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="300"/>
         <source>{n} 个事项</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="342"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="312"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
         <translation>{n} found: the {m} best matches are listed. Keep typing to narrow them down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="344"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="348"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="318"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="359"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="329"/>
         <source>共 {n} 个事项、{m} 个一件事</source>
         <translation>{n} services and {m} service packages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="363"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="333"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="398"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="368"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>Service package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="400"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="370"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="400"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="370"/>
         <source>承诺件</source>
         <translation>Within set working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="401"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="371"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="401"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="371"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="418"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="388"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -676,11 +676,6 @@
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="136"/>
-        <source>切换语言</source>
-        <translation>Switch language</translation>
-    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -826,17 +821,12 @@
         <translation>Use priority service ({why})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="254"/>
-        <source>绿色通道</source>
-        <translation>Priority service</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="270"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="271"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="271"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="272"/>
         <source>办理：{subject}</source>
         <translation>For: {subject}</translation>
     </message>
@@ -846,84 +836,84 @@
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="272"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="273"/>
         <source>刷身份证，符合条件的可走绿色通道；不刷证也能直接取号。身份证号仅用于本次取号，不会留存。</source>
         <translation>Scan your ID card to get priority service if you qualify. No Chinese ID card? You can still take a ticket. Your ID number is used only for this ticket and is not kept.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="273"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="274"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Scan your ID card (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="279"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
         <source>（已读取）</source>
         <translation> (card read)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="282"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="289"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
         <source>11 位手机号，用于短信提醒</source>
-        <translation>11-digit Chinese mobile number, for a text reminder</translation>
+        <translation>Chinese mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="291"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="292"/>
         <source>确认取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="292"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="293"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="293"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="294"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="301"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="302"/>
         <source>今天已停止叫号，现在取的号不会被叫到。请{when} 起再来取号。</source>
         <translation>Calling has ended for today: a ticket taken now will not be called. Please come back from {when} for a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="302"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="303"/>
         <source>今天已停止叫号，现在取的号不会被叫到。</source>
         <translation>Calling has ended for today: a ticket taken now will not be called.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="304"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="305"/>
         <source>窗口{when} 开始叫号。</source>
         <translation>The windows start calling at {when}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="312"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="313"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="319"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="320"/>
         <source>系统暂时无法出号，请到服务台由工作人员为您取号。</source>
         <translation>We can&apos;t issue tickets right now. Please ask at the information desk.</translation>
     </message>
@@ -1195,17 +1185,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="393"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="442"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="393"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="442"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="394"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="443"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1251,23 +1241,23 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="356"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="400"/>
         <source>← 退格</source>
-        <extracomment>Sent to a button (so every application event filter sees it) when a person presses or toggles it — by a tap, a key, or a screen reader&apos;s action, which comes with no input event of its own. The idle watcher counts it as activity.</extracomment>
+        <extracomment>Sent to a button (so every application event filter sees it) when a person presses or toggles it — by a tap, a key, or a screen reader&apos;s action, which comes with no input event of its own. The idle watcher counts it as activity. What a checkable button that shows its state itself (a chip) puts before its label when on.</extracomment>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="356"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="400"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="357"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="401"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="358"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="402"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
@@ -1275,12 +1265,12 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="155"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="159"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="163"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="167"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
@@ -1430,17 +1420,17 @@
         <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Window 9 is the problem-solving window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="172"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="176"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="175"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="179"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="178"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="182"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>

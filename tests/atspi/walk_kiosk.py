@@ -148,7 +148,7 @@ def button_named(pattern: str):
 
 def label_named(pattern: str):
     rx = re.compile(pattern)
-    return lambda app: next((a for a in controls(app, ("label", "static", "text")) if rx.search(name(a))), None)
+    return lambda app: next((a for a in controls(app, ("label", "static", "text", "heading")) if rx.search(name(a))), None)
 
 
 # --- acting --------------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def walk(app, result: dict, idle_check: float | None) -> None:
 
     def card_read(app):
         again = same_card(app)
-        green = button_named(r"^绿色通道$")(app)
+        green = button_named(r"绿色通道")(app)  # named with its whole label: 走绿色通道，优先叫号（…）
         return (again, green) if again is not None and checked(again) and green is not None and checked(green) else None
 
     try:

@@ -132,8 +132,8 @@ class Header(Retranslating, QFrame):
         for toggle, text in ((self.voice, self.tr("语音")), (self.elder, self.tr("长辈版"))):
             set_text(toggle, ("✓ " if toggle.isChecked() else "") + text, text)
         self.voice.setAccessibleDescription(self.tr("语音播报：朗读每个页面和您点的按钮"))
-        set_text(self.lang, "中文" if self.language.english else "English",
-                 self.tr("切换语言"))
+        other = "中文" if self.language.english else "English"
+        set_text(self.lang, other, f"{other} · {self.tr('切换语言')}")  # the name holds the visible label
 
 
 class KioskWindow(Retranslating, QWidget):

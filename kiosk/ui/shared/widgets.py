@@ -424,6 +424,9 @@ class Keypad(Retranslating, QWidget):
             grid.addWidget(b, i // 3, i % 3, 1, 2 if ch == "0" else 1)
             if ch == "X":
                 self.key_x = b
+                policy = b.sizePolicy()
+                policy.setRetainSizeWhenHidden(True)  # hidden (on the phone field), its place stays: no jump
+                b.setSizePolicy(policy)
         self.back = button("pad_backspace", "key", wrap=True)  # "← Delete" breaks onto two lines in a narrow pad
         self.back.clicked.connect(self.backspace)
         grid.addWidget(self.back, 4, 1, 1, 2)

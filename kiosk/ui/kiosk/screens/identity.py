@@ -234,7 +234,7 @@ class IdentityScreen(Page, QWidget):
             restyle(field)
         for pid, b in self.persona_buttons.items():
             b.setChecked(pid == v.persona_id)
-        self.keypad.key_x.setEnabled(self.target == ID_FIELD)
+        self.keypad.key_x.setVisible(self.target == ID_FIELD)  # X only where it can be typed (its place kept)
         reason = self.desk.green_reason(v.resident_id if not self.id_status()[0] else None, v.persona_tags)
         self.green.setVisible(bool(reason))
         self.green.blockSignals(True)

@@ -202,9 +202,10 @@ def fresh_dir(name: str) -> Path:
 
 
 def warm_cache_dir() -> Path:
-    """A data dir ``cache/`` filled by one kiosk start (theme QSS + icons, pinyin.json)."""
+    """A data dir's ``cache/`` as one complete kiosk start left it (whatever it writes there: theme
+    export, catalogue and pinyin caches — or nothing, where the shipped ones are current)."""
     cache = session_dir() / "warm-cache"
-    if not (cache / "pinyin.json").exists():
+    if not (cache / ".complete").exists():
         data = fresh_dir("warmup")
         run_child("kiosk", data, fill_cache=True)
         register_warm_cache(data)
@@ -212,9 +213,15 @@ def warm_cache_dir() -> Path:
 
 
 def register_warm_cache(data_dir: Path) -> None:
+    """Keep ``data_dir``'s cache (after a start that ran its warm-up to the end) as the warm cache."""
     cache = session_dir() / "warm-cache"
-    if not cache.exists() and (Path(data_dir) / "cache" / "pinyin.json").exists():
+    if (cache / ".complete").exists():
+        return
+    shutil.rmtree(cache, ignore_errors=True)
+    if (Path(data_dir) / "cache").is_dir():
         shutil.copytree(Path(data_dir) / "cache", cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / ".complete").touch()
 
 
 def data_dir_with_warm_cache(name: str) -> Path:
@@ -227,8 +234,39 @@ def data_dir_with_warm_cache(name: str) -> Path:
 
 # --- the subprocess child --------------------------------------------------------------------
 
+def child_env(bytecode: bool = True) -> dict:
+    """The environment of a measured child process: offscreen, this checkout first on the path, and
+    (``bytecode``) Python's compiled modules kept and reused, as on an installed kiosk — ``pip install``
+    byte-compiles every module. They go to a folder of this run (PYTHONPYCACHEPREFIX), filled by the
+    first runs (warm-up runs, not measured), never into the source tree; this machine's own setting
+    PYTHONDONTWRITEBYTECODE=1 (every start compiles every module from source again) is kept with
+    ``bytecode=False``."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env.pop("QT_SCALE_FACTOR", None)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(session_dir() / "pycache")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    return env
+
+
+def compile_ahead() -> None:
+    """Byte-compile this checkout's kiosk package into the run's pycache folder, as ``pip install``
+    does (the standard library and the other packages a start imports are compiled into it by the
+    first, unmeasured, runs)."""
+    stamp = session_dir() / "pycache" / ".compiled"
+    if stamp.exists():
+        return
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "kiosk")], env=child_env(), capture_output=True,
+                   cwd=ROOT)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.touch()
+
+
 def run_child(mode: str, data_dir: Path | None = None, fill_cache: bool = False, flow: bool = False,
-              timeout: float = 60) -> dict:
+              timeout: float = 60, extra: tuple[str, ...] = (), bytecode: bool = True) -> dict:
     """Spawn ``_child.py`` and return what it reported, plus ``wall``: seconds from just before
     the spawn until the child's monotonic 'painted' timestamp (CLOCK_MONOTONIC is system-wide)."""
     args = [PYTHON, str(CHILD), mode]
@@ -238,8 +276,10 @@ def run_child(mode: str, data_dir: Path | None = None, fill_cache: bool = False,
         args.append("--fill-cache")
     if flow:
         args.append("--flow")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    env.pop("QT_SCALE_FACTOR", None)
+    args += list(extra)
+    if bytecode:
+        compile_ahead()
+    env = child_env(bytecode)
     t_spawn = time.monotonic()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     report: dict = {}

@@ -32,7 +32,8 @@ from common import Row, print_table
 
 #: group → module, in run order (data first: the others reuse what it prepared)
 GROUPS = {"data": "bench_data", "startup": "bench_startup", "search": "bench_search",
-          "navigation": "bench_navigation", "tickets": "bench_tickets", "memory": "bench_memory",
+          "navigation": "bench_navigation", "switch": "bench_switch", "warmup": "bench_warmup",
+          "tickets": "bench_tickets", "memory": "bench_memory",
           "calls": "bench_calls", "board": "bench_board", "concurrency": "bench_concurrency",
           "hall": "bench_hall", "stats": "bench_stats"}
 #: the modules that measure the hall's database (the others need no PostgreSQL server)

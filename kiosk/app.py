@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.domain.catalogue import DEFAULT_DIR, Catalogue, load_catalogue_cached
+from kiosk.domain.catalogue import DEFAULT_DIR, SHIPPED_CACHE, Catalogue, load_catalogue_cached
 from kiosk.domain.hall import Hall, load_hall
-from kiosk.domain.pinyin import PinyinCache
-from kiosk.domain.search import Doc, SearchIndex
+
+if TYPE_CHECKING:  # built after home is painted: not imported before it
+    from kiosk.domain.search import Doc, SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -56,38 +59,97 @@ def open_store(settings: Settings, wait: bool = False):
 
 
 def search_docs(catalogue: Catalogue) -> list[Doc]:
+    from kiosk.domain.search import Doc
+
     docs = [Doc(i.code, i.name, i.name_en, i.aliases, i.aliases_en) for i in catalogue.items]
     docs += [Doc(b.code, b.name, b.name_en, b.aliases) for b in catalogue.bundles]
     return docs
 
 
-def build_index(catalogue: Catalogue, cache_dir: Path | None) -> SearchIndex:
-    docs = search_docs(catalogue)
-    cache = PinyinCache(cache_dir / "pinyin.json" if cache_dir else None)
-    words = [w for g in catalogue.synonyms.zh for w in g.words]  # everyday words are found by their pinyin too
-    cache.prepare([t for d in docs for t in (d.name, *d.aliases)] + words)
-    return SearchIndex(docs, cache.syllables, catalogue.synonyms)
+def pinyin_texts(catalogue: Catalogue) -> list[str]:
+    """Every text the search index needs the pinyin of: names and aliases, and the everyday words
+    (synonyms.yaml), which are found by their pinyin too."""
+    texts = [t for d in search_docs(catalogue) for t in (d.name, *d.aliases)]
+    return texts + [w for g in catalogue.synonyms.zh for w in g.words]
+
+
+def build_index(catalogue: Catalogue, cache_dir: Path | None, shipped_pinyin: Path | None = None) -> SearchIndex:
+    """The search index; pinyin from ``cache_dir``'s cache over ``shipped_pinyin`` (the shipped
+    catalogue's: kiosk.domain.pinyin.SHIPPED), pypinyin for whatever neither has."""
+    from kiosk.domain.pinyin import PinyinCache
+    from kiosk.domain.search import SearchIndex
+
+    cache = PinyinCache(cache_dir / "pinyin.json" if cache_dir else None, shipped=shipped_pinyin)
+    cache.prepare(pinyin_texts(catalogue))
+    return SearchIndex(search_docs(catalogue), cache.syllables, catalogue.synonyms)
 
 
 class LazyIndex:
-    """The search index, built on first use (or ahead of time, right after home is painted)."""
+    """The search index, built on first use — or ahead, by :meth:`prepare` on a worker thread
+    right after home is painted (plain Python, no Qt). Built once: a use while it is being built
+    waits for that build."""
 
     def __init__(self, catalogue: Catalogue, cache_dir: Path | None):
         self.catalogue, self.cache_dir = catalogue, cache_dir
         self._index: SearchIndex | None = None
+        self._lock = threading.Lock()
 
     def __call__(self) -> SearchIndex:
-        if self._index is None:
-            self._index = build_index(self.catalogue, self.cache_dir)
-        return self._index
+        index = self._index
+        if index is None:
+            from kiosk.domain.pinyin import SHIPPED
+
+            with self._lock:
+                if self._index is None:
+                    self._index = build_index(self.catalogue, self.cache_dir, SHIPPED)
+                index = self._index
+        return index
+
+    def prepare(self) -> None:
+        self()
+
+    @property
+    def built(self) -> bool:
+        return self._index is not None
+
+
+class StoreOpener:
+    """Opens the hall's store for the kiosk's LazyStore. :meth:`prepare` does the slow part of a
+    first opening ahead, on a worker thread after home is painted: it imports the database
+    modules (SQLAlchemy: ~0.2–0.5 s) and opens the store once — creating the database and its
+    schema on a fresh install — then closes it again (nothing stays open on that thread), so the
+    opening proper, on the GUI thread, takes milliseconds. An opening asked for meanwhile waits
+    for it."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._prepared = False
+
+    def __call__(self):
+        with self._lock:
+            return open_store(self.settings)
+
+    def prepare(self) -> None:
+        from kiosk.store.errors import StoreError
+
+        with self._lock:
+            if self._prepared:
+                return
+            self._prepared = True
+            try:
+                open_store(self.settings).close()
+            except StoreError as exc:  # said when the store is opened for real
+                log.info("the store could not be opened ahead: %s", exc)
 
 
 def load_data(catalogue_dir: Path | None = None, cache_dir: Path | None = None,
               hall_file: Path | None = None) -> tuple[Catalogue, Hall]:
     """The catalogue and hall files, validated (raises ValidationError with every problem).
 
-    With ``cache_dir``, an unchanged catalogue is read from the validated copy kept there."""
-    return load_catalogue_cached(catalogue_dir or DEFAULT_DIR, cache_dir), \
+    With ``cache_dir``, an unchanged catalogue is read from the validated copy kept there; the
+    shipped catalogue, validated ahead, is read when it is the one in the folder."""
+    return load_catalogue_cached(catalogue_dir or DEFAULT_DIR, cache_dir, SHIPPED_CACHE), \
         (load_hall(hall_file) if hall_file else load_hall())
 
 
@@ -148,7 +210,8 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     install_accessibility()
     data_dir = Path(settings.data_dir)
     check_data_dir(data_dir)  # a bad data directory is said now; the database opens after home is painted
-    store = store if store is not None else LazyStore(lambda: open_store(settings))
+    opener = StoreOpener(settings) if store is None else None
+    store = store if store is not None else LazyStore(opener)
     # this terminal's own look and language (never the application's: other terminals may share the process)
     theme = Theme(data_dir / "cache", ELDER if settings.elder else NORMAL)
     language = Language(settings.language or hall.language)
@@ -156,9 +219,12 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     idle = IdleWatcher(settings.idle_seconds, settings.warn_seconds, parent=app)
     speaker = Speaker(language, engine=settings.voice_engine,
                       enabled=settings.elder if settings.voice is None else settings.voice)
+    index = LazyIndex(catalogue, data_dir / "cache")
     window = KioskWindow(catalogue=catalogue, desk=desk, theme=theme, language=language,
-                         index=LazyIndex(catalogue, data_dir / "cache"), slips_dir=data_dir / "slips", idle=idle,
+                         index=index, slips_dir=data_dir / "slips", idle=idle,
                          speaker=speaker)
+    # what the warm-up after the first paint does on a worker thread (plain Python, no Qt)
+    window.background = (index.prepare,) + ((opener.prepare,) if opener is not None else ())
     speaker.setParent(window)
     theme.attach(window)
     language.attach(window)

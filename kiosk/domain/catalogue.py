@@ -516,7 +516,13 @@ def _check_bundles(path: Path, items: dict[str, Item]) -> tuple[list[Bundle], li
     return out, rep.problems
 
 
-def load_catalogue_cached(folder: Path = DEFAULT_DIR, cache_dir: Path | None = None) -> Catalogue:
+#: The shipped catalogue, validated ahead (scripts/build_caches.py; tests/test_shipped_caches.py
+#: fails when it is not the catalogue as it is now).
+SHIPPED_CACHE = ASSETS / "cache" / "catalogue.pickle"
+
+
+def load_catalogue_cached(folder: Path = DEFAULT_DIR, cache_dir: Path | None = None,
+                          shipped: Path | None = None) -> Catalogue:
     """:func:`load_catalogue`, remembered in ``cache_dir`` until a catalogue file changes.
 
     Validating 381 items costs ~0.1 s at every start; the validated result is pickled under a key
@@ -525,18 +531,81 @@ def load_catalogue_cached(folder: Path = DEFAULT_DIR, cache_dir: Path | None = N
     truncated, foreign or unreadable one, or a cache folder that cannot be written, is logged and
     the catalogue validated as if there were none. Only :class:`ValidationError` (a bad catalogue)
     is raised.
+
+    ``shipped``: a catalogue validated ahead (:data:`SHIPPED_CACHE`, the kiosk's start-up), used
+    when it holds exactly these files (by content) and these data classes — so a fresh install
+    validates nothing; otherwise it is ignored like a missing cache.
     """
     folder = Path(folder)
-    if cache_dir is None:
+    if cache_dir is None and shipped is None:
         return load_catalogue(folder)
-    cache = _cache_file(folder, Path(cache_dir))
+    cache = _cache_file(folder, Path(cache_dir)) if cache_dir is not None else None
     if cache is not None:
         cat = _read_cache(cache)
+        if cat is not None:
+            return cat
+    if shipped is not None:
+        cat = read_shipped(folder, shipped)
         if cat is not None:
             return cat
     cat = load_catalogue(folder)
     if cache is not None:
         _write_cache(cache, cat)
+    return cat
+
+
+def _layout() -> str:
+    """The data classes' fields: a pickle made with other fields is never read."""
+    return "".join(f"{cls.__name__}:{','.join(f.name for f in fields(cls))};"
+                   for cls in (Catalogue, Item, Material, Bundle, Term, Synonyms, SynonymGroup))
+
+
+def content_key(folder: Path) -> str | None:
+    """A key for the catalogue files in ``folder`` by content (and the data classes' fields);
+    None if a file cannot be read."""
+    import hashlib
+
+    h = hashlib.sha256(_layout().encode())
+    try:
+        for path in sorted(Path(folder).glob("*.yaml")):
+            data = path.read_bytes()
+            h.update(f"{path.name}:{len(data)};".encode())
+            h.update(data)
+    except OSError as exc:
+        log.info("shipped catalogue not used: cannot read %s: %s", folder, exc)
+        return None
+    return h.hexdigest()
+
+
+def read_shipped(folder: Path, shipped: Path = SHIPPED_CACHE) -> Catalogue | None:
+    """The catalogue validated ahead into ``shipped``, if it is the one in ``folder`` now; else None."""
+    import pickle
+
+    try:
+        with Path(shipped).open("rb") as f:
+            obj = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:
+        log.warning("ignoring unreadable shipped catalogue %s (%s: %s)", shipped, type(exc).__name__, exc)
+        return None
+    if not (isinstance(obj, dict) and obj.get("key") and obj.get("key") == content_key(folder)):
+        log.info("shipped catalogue %s is not the catalogue in %s as it is now; validating it", shipped, folder)
+        return None
+    cat = obj.get("catalogue")
+    if not _is_whole_catalogue(cat):
+        log.warning("ignoring shipped catalogue %s: not a complete catalogue", shipped)
+        return None
+    return cast(Catalogue, cat)
+
+
+def write_shipped(folder: Path = DEFAULT_DIR, shipped: Path = SHIPPED_CACHE) -> Catalogue:
+    """Validate the catalogue in ``folder`` (raises ValidationError) and ship it into ``shipped``."""
+    import pickle
+
+    cat = load_catalogue(folder)
+    shipped.parent.mkdir(parents=True, exist_ok=True)
+    shipped.write_bytes(pickle.dumps({"key": content_key(folder), "catalogue": cat}, protocol=5))
     return cat
 
 
@@ -547,8 +616,7 @@ def _cache_file(folder: Path, cache_dir: Path) -> Path | None:
     from kiosk import __version__
 
     h = hashlib.sha256(__version__.encode())
-    for cls in (Catalogue, Item, Material, Bundle, Term, Synonyms, SynonymGroup):  # a changed class never reads an old pickle
-        h.update(f"{cls.__name__}:{','.join(f.name for f in fields(cls))};".encode())
+    h.update(_layout().encode())  # a changed class never reads an old pickle
     try:
         for path in sorted(folder.glob("*.yaml")):
             st = path.stat()
@@ -607,7 +675,16 @@ def _write_cache(cache: Path, cat: Catalogue) -> None:
 
 def _is_whole(obj: Any, cls: type) -> bool:
     """``obj`` is exactly a ``cls`` carrying every field the class has now."""
-    return type(obj) is cls and all(f.name in vars(obj) for f in fields(cls))
+    return type(obj) is cls and _field_names(cls) <= vars(obj).keys()
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return _FIELD_NAMES[cls]
 
 
 def _is_whole_catalogue(obj: Any) -> bool:

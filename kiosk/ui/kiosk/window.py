@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import linecache
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +39,38 @@ from kiosk.ui.shared.widgets import ElidedLabel, button, classed, set_text
 log = logging.getLogger(__name__)
 
 REFERENCE_SIZE = (1080, 1920)
+
+#: the warm-up's next step after this many ms: a real timer, so that input, paints and other
+#: timers get their turn between two steps (a 0 ms one is a posted call: the whole chain would run
+#: in one go)
+WARM_NEXT_MS = 1
+#: how often the warm-up looks whether its worker thread is done (ms)
+WARM_POLL_MS = 10
+
+
+def _work(jobs: tuple[Callable[[], object], ...]) -> None:
+    """The warm-up's worker thread: each job in turn; a failure is logged (the job runs again, on
+    the GUI thread, when what it prepares is first needed, and fails there for all to see).
+
+    Python's cyclic garbage collector is off meanwhile, and what exists afterwards is frozen (moved
+    out of its reach, :func:`gc.freeze`): the search index is a great many long-lived objects, and
+    each full collection over them holds the GIL — and so the GUI thread — for up to a second at
+    50,000 items (several such pauses while it is built, and more at random moments later). Once
+    per process (a kiosk is one per process; a test's later kiosks are left to the collector); the
+    kiosk window thaws them again when it is destroyed."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for job in jobs:
+            try:
+                job()
+            except Exception:
+                log.warning("warm-up: %r failed; it is done again when needed", job, exc_info=True)
+        if not gc.get_freeze_count():
+            gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class Header(Retranslating, QFrame):
@@ -303,17 +338,65 @@ class KioskWindow(Retranslating, QWidget):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.warm_up)
+            QTimer.singleShot(WARM_NEXT_MS, self, self._warm_step)  # cancelled if the window is gone by then
+
+    # --- warm-up: once home is on screen, prepare the rest without freezing it --------------------
+
+    #: Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the
+    #: database's first opening). Set by the composition root.
+    background: tuple[Callable[[], object], ...] = ()
+    #: True once the warm-up is over: every screen built, the search index ready, the store open.
+    warmed_up = False
+    _worker: threading.Thread | None = None
 
     def warm_up(self) -> None:
-        """Once home is on screen: build the other screens and the search index and open the
-        store, so neither the first tap, the first keystroke nor the first ticket waits for them."""
+        """Everything the warm-up prepares, now and at once: every screen, the search index, the
+        store (for a caller that needs it all before it goes on; the kiosk itself prepares it in
+        steps after its first paint, :meth:`_warm_step`)."""
         self.nav.build_all()
         self._index()
+        self._open_store()
+        self._warmed()
+
+    def _warm_step(self) -> None:
+        """One step of the warm-up after home is painted; between steps the event loop runs (a tap
+        meanwhile is served at once, and builds what it needs itself). Each step is short: one
+        screen (a few tens of ms); then the background work goes to a worker thread — the GIL lets
+        this thread in every few ms — and is checked every WARM_POLL_MS; then the store is opened
+        here (milliseconds: the worker created the database and imported its modules)."""
+        if self.warmed_up:
+            return
+        screen = next((s for s in Screen if not self.nav.built(s)), None)
+        if screen is not None:
+            self.nav.widget(screen)
+            QTimer.singleShot(WARM_NEXT_MS, self, self._warm_step)
+            return
+        if self._worker is None:
+            self._worker = threading.Thread(target=_work, args=(tuple(self.background),), name="kiosk-warm-up",
+                                            daemon=True)
+            self.destroyed.connect(lambda *_: gc.unfreeze())  # the frozen objects are collectable again (_work)
+            self._worker.start()
+        if self._worker.is_alive():
+            QTimer.singleShot(WARM_POLL_MS, self, self._warm_step)
+            return
+        self._open_store()
+        self._warmed()
+
+    def _open_store(self) -> None:
         try:
             self.desk.store.paused_windows()  # the first use opens the (lazy) store
         except StoreError as exc:  # said again, on screen, if a ticket is asked for
             log.error("the store cannot be opened: %s", exc)
+
+    def _warmed(self) -> None:
+        self.warmed_up = True
+        if self._worker is None or not self._worker.is_alive():
+            # PySide6's import hook (shibokensupport.feature) reads the source of every module
+            # imported after it (inspect.getsource), which then stays in linecache: ~13 MB of
+            # strings for SQLAlchemy and the rest, needed by nothing (a traceback reads its lines
+            # again). Dropped, Python reuses that memory (the process hardly shrinks: freed small
+            # objects stay in its heap)
+            linecache.clearcache()
 
     def leave_full_screen(self) -> None:
         """The staff PIN was right: the kiosk becomes an ordinary window (closable, movable)."""

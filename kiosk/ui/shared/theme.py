@@ -6,14 +6,22 @@ by a hash of everything that shapes it, written to a temporary folder and rename
 processes starting together cannot break each other's icons). Later starts only read the QSS.
 A broken export is replaced; a cache that cannot be written falls back to a folder private to the
 process (never a fixed folder in the shared temporary directory).
+
+Both exports are also shipped, built ahead (``assets/theme/material/``: each mode's QSS and the
+icons they name, with their keys; ``scripts/build_caches.py`` writes it and
+``tests/test_shipped_caches.py`` fails when it is not what qt-material exports now): a terminal's
+look (:class:`Theme`) uses it whenever its key is the one it needs, so no start — not even the
+first on a fresh install, nor the first 长辈版 switch — runs qt-material.
 """
 
 from __future__ import annotations
 
 import atexit
 import hashlib
+import json
 import logging
 import os
+import re
 import shutil
 import string
 import tempfile
@@ -23,7 +31,7 @@ from PySide6.QtCore import QDir
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QWidget
 
-from kiosk import ASSETS, __version__
+from kiosk import ASSETS
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +40,8 @@ FONT_FILES = ("KioskSansSC-Regular.otf", "KioskSansSC-Bold.otf")
 THEME_XML = ASSETS / "theme" / "kiosk.xml"
 KIOSK_QSS = ASSETS / "theme" / "kiosk.qss"
 QT_MATERIAL_VERSION = "2.17"
+#: qt-material's exports built ahead: ``<mode>.qss``, the icons they name, ``keys.json``
+SHIPPED_THEME = ASSETS / "theme" / "material"
 
 NORMAL, ELDER = "normal", "elder"
 
@@ -68,10 +78,12 @@ def load_fonts() -> str:
 
 
 def _key(mode: str, family: str) -> str:
+    """What qt-material's export for ``mode`` depends on: the theme file, the font, the body size
+    (the kiosk's own rules and the other sizes are added when the QSS is read, never exported)."""
     h = hashlib.sha256()
-    for part in (THEME_XML.read_bytes(), KIOSK_QSS.read_bytes(), repr(SIZES[mode]).encode(),
-                 family.encode(), QT_MATERIAL_VERSION.encode(), __version__.encode(), mode.encode()):
-        h.update(part)
+    for part in (THEME_XML.read_bytes(), str(SIZES[mode]["body"]).encode(), family.encode(),
+                 QT_MATERIAL_VERSION.encode(), mode.encode()):
+        h.update(part + b"\0")
     return f"{mode}-{h.hexdigest()[:16]}"
 
 
@@ -98,9 +110,13 @@ def _export_material(target: Path, mode: str, family: str) -> None:
 def _read_material(folder: Path) -> str:
     """The QSS exported into ``folder``. Raises FileNotFoundError when there is no export, and
     OSError or ValueError when it is broken: a directory or unreadable, not UTF-8, or empty."""
-    text = (folder / "material.qss").read_text(encoding="utf-8")
+    return _read_qss(folder / "material.qss")
+
+
+def _read_qss(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
     if not text.strip():
-        raise ValueError("material.qss is empty")
+        raise ValueError(f"{path.name} is empty")
     return text
 
 
@@ -131,12 +147,17 @@ def private_cache_dir() -> Path:
     return _private
 
 
-def material(mode: str, family: str, cache_dir: Path) -> tuple[Path, str]:
+def material(mode: str, family: str, cache_dir: Path, shipped: Path | None = None) -> tuple[Path, str]:
     """The folder holding qt-material's export for ``mode`` (QSS and icons) and its QSS.
 
+    The ``shipped`` export (:data:`SHIPPED_THEME`) when it is the one needed; else the cache's.
     A broken export in the cache (``material.qss`` a directory, unreadable or empty) is replaced
     by a fresh one; a cache that cannot be written falls back to :func:`private_cache_dir`."""
     key = _key(mode, family)
+    if shipped is not None:
+        found = read_shipped(mode, key, shipped)
+        if found is not None:
+            return shipped, found
     target = Path(cache_dir) / "theme" / key
     try:
         return target, _read_material(target)
@@ -158,9 +179,56 @@ def material(mode: str, family: str, cache_dir: Path) -> tuple[Path, str]:
     return target, _read_material(target)
 
 
-def stylesheet(mode: str, cache_dir: Path) -> str:
-    """The full QSS for ``mode`` (qt-material + kiosk rules), exporting it on first use."""
-    folder, qss = material(mode, load_fonts(), cache_dir)
+def read_shipped(mode: str, key: str, shipped: Path = SHIPPED_THEME) -> str | None:
+    """The shipped QSS for ``mode`` if it was exported under ``key``; else None (logged)."""
+    try:
+        keys = json.loads((shipped / "keys.json").read_text(encoding="utf-8"))
+        if not isinstance(keys, dict) or keys.get(mode) != key:
+            log.info("the shipped %s theme is not the one needed (%s); using the cache", mode, key)
+            return None
+        return _read_qss(shipped / f"{mode}.qss")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring the shipped %s theme in %s: %s", mode, shipped, exc)
+        return None
+
+
+ICON_REF = re.compile(r"icon:/([\w./-]+\.svg)")
+
+
+def write_shipped(target: Path = SHIPPED_THEME) -> dict[str, str]:
+    """Export both modes with qt-material and ship them into ``target``: ``<mode>.qss``, every
+    icon they name (the same for both modes), ``keys.json``. Returns the keys."""
+    family = load_fonts()
+    keys: dict[str, str] = {}
+    qss: dict[str, str] = {}
+    icons: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in (NORMAL, ELDER):
+            folder = Path(tmp) / mode
+            _export_material(folder, mode, family)
+            qss[mode] = _read_material(folder)
+            keys[mode] = _key(mode, family)
+            for name in sorted(set(ICON_REF.findall(qss[mode]))):
+                data = (folder / name).read_bytes()
+                if icons.setdefault(name, data) != data:
+                    raise ValueError(f"icon {name} differs between the modes")
+    if target.exists():
+        shutil.rmtree(target)
+    for name, data in icons.items():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).write_bytes(data)
+    for mode, text in qss.items():
+        (target / f"{mode}.qss").write_text(text, encoding="utf-8")
+    (target / "keys.json").write_text(json.dumps(keys, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return keys
+
+
+def stylesheet(mode: str, cache_dir: Path, shipped: Path | None = None) -> str:
+    """The full QSS for ``mode`` (qt-material + kiosk rules): the ``shipped`` export when it is
+    the one needed, else the cache's, exported on first use."""
+    folder, qss = material(mode, load_fonts(), cache_dir, shipped)
     QDir.addSearchPath("icon", str(folder))
     own = string.Template(KIOSK_QSS.read_text(encoding="utf-8")).substitute(SIZES[mode])
     return qss + "\n" + own
@@ -170,11 +238,11 @@ _qss: dict[tuple[str, str], str] = {}
 
 
 def cached_stylesheet(mode: str, cache_dir: Path) -> str:
-    """:func:`stylesheet`, built once per process for each mode and cache folder (read-only,
-    shared by every terminal that uses that mode)."""
+    """:func:`stylesheet` with the shipped export, built once per process for each mode and cache
+    folder (read-only, shared by every terminal that uses that mode)."""
     key = (mode, str(cache_dir))
     if key not in _qss:
-        _qss[key] = stylesheet(mode, cache_dir)
+        _qss[key] = stylesheet(mode, cache_dir, SHIPPED_THEME)
     return _qss[key]
 
 

@@ -338,10 +338,10 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
     import datetime as _dt
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QTabWidget
 
     from kiosk.domain.counter import Counter
     from kiosk.sim.simulation import OPEN_HOUR, SimClock, Simulation
+    from kiosk.ui.console.tabs import ConsoleTabs
 
     clock = None
     if simulate:
@@ -354,13 +354,12 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
     look = normal_look(settings)  # one mode for board and consoles, the kiosk's is its own
     board = build_board(hall, bridge, clock, staff_language(settings, hall), engine)
     look.attach(board)
-    consoles = QTabWidget()
-    consoles.setObjectName("hall_consoles")
+    consoles = ConsoleTabs()  # one tab per window, every one on screen (windows 8–10 too)
     for w in hall.windows:
-        consoles.addTab(build_console(catalogue, hall, w.number, store, bridge, clock, staff_language(settings, hall)),
-                        f"{w.number} {w.name}")
+        consoles.add_console(build_console(catalogue, hall, w.number, store, bridge, clock,
+                                           staff_language(settings, hall)))
     look.attach(consoles)
-    consoles.resize(1280, 880)
+    consoles.resize(*consoles.reference_size())
     parts = dict(kiosk=kiosk, board=board, consoles=consoles, store=store, bridge=bridge, clock=clock,
                  sim=None, timer=None)
     if simulate:

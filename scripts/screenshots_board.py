@@ -4,12 +4,16 @@
 
 A fresh temporary data directory; tickets are issued at the ticket desk and called at the windows
 (kiosk.domain.counter) like a morning in the hall, one window is paused; the board learns about the
-last call through the change bridge, as it would from another process. Files:
+last call through the change bridge, as it would from another process. Each state in Chinese
+(no prefix) and in English (``en-``; ``en.png`` is the English ``normal.png``):
 
-``normal.png``        zh_CN, the newest call steady (as it stays after its ~6 s flash)
-``normal-flash.png``  zh_CN, the same moment with the flash's highlight on
-``en.png``            English
-``empty.png``         zh_CN, first thing in the morning: nothing called yet
+``empty.png``         first thing in the morning: nothing called yet
+``normal-flash.png``  the newest call with the flash's highlight on
+``normal.png``        the same moment, steady (as it stays after its ~6 s flash): calling, others
+                      being called, the recently called list, one window paused
+``paused.png``        four windows paused (two named with their reasons, the rest summed up)
+``muted.png``         the sound turned off: the call shown as a caption only
+``reconnecting.png``  the hall's database is away: the board says its calls may be out of date
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from kiosk.app import load_data  # noqa: E402
 from kiosk.domain.counter import Counter  # noqa: E402
 from kiosk.domain.desk import Request, TicketDesk  # noqa: E402
 from kiosk.domain.lifecycle import PauseReason  # noqa: E402
+from kiosk.domain.ports import StoreCode, StoreError  # noqa: E402
 from kiosk.store.db import SqlStore  # noqa: E402
 from kiosk.store.secret import load_secret  # noqa: E402
 from kiosk.ui.board.window import REFERENCE_SIZE, BoardWindow  # noqa: E402
@@ -77,6 +82,22 @@ def morning(store: SqlStore, catalogue, hall, clock: Clock, secret: bytes) -> di
     return counters
 
 
+class Unplugged:
+    """The board's store with a plug to pull: while ``down``, reading the hall fails the way a
+    lost database server does."""
+
+    def __init__(self, store):
+        self.store, self.down = store, False
+
+    def hall_rows(self, day: str):
+        if self.down:
+            raise StoreError("the database server is away", StoreCode.UNREACHABLE)
+        return self.store.hall_rows(day)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
 def render(app: QApplication, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     catalogue, hall = load_data()
@@ -96,13 +117,17 @@ def render(app: QApplication, out: Path) -> None:
         board.resize(*REFERENCE_SIZE)
         board.show()
         shoot(board, out / "empty.png")
+        language.set(EN)
+        shoot(board, out / "en-empty.png")
+        language.set(ZH)
         bridge.stop()
         board.close()
 
         counters = morning(store, catalogue, hall, clock, load_secret(data))
         # the board runs in its own process: it sees the last call through its own connection
         board_store = SqlStore.open(data)
-        bridge = ChangeBridge(board_store, clock)
+        plug = Unplugged(board_store)
+        bridge = ChangeBridge(plug, clock)
         bridge.start()
         board = BoardWindow(hall=hall, bridge=bridge, announcer=announcer, language=language, clock=clock)
         theme.attach(board)
@@ -116,10 +141,37 @@ def render(app: QApplication, out: Path) -> None:
         if not bridge.check():
             raise SystemExit("the board's bridge did not see the other connection's call")
         shoot(board, out / "normal-flash.png")
-        board.stop_flash()
-        shoot(board, out / "normal.png")
         language.set(EN)
+        shoot(board, out / "en-flash.png")
+        board.stop_flash()
         shoot(board, out / "en.png")
+        language.set(ZH)
+        shoot(board, out / "normal.png")
+
+        announcer.set_muted(True)
+        for lang, name in ((ZH, "muted.png"), (EN, "en-muted.png")):
+            language.set(lang)
+            shoot(board, out / name)
+        language.set(ZH)
+        announcer.set_muted(False)
+
+        for n, reason in ((6, PauseReason.TRAINING), (7, PauseReason.AWAY), (9, PauseReason.FAULT)):
+            counters[n].pause(reason)
+        bridge.check()
+        board.stop_flash()
+        for lang, name in ((ZH, "paused.png"), (EN, "en-paused.png")):
+            language.set(lang)
+            shoot(board, out / name)
+        language.set(ZH)
+
+        announcer.clear()  # no announcement running: the strip says what the board knows
+        plug.down = True  # the database server goes away; the next read finds out
+        bridge.refresh()
+        if bridge.online:
+            raise SystemExit("the board's bridge did not notice the lost database")
+        for lang, name in ((ZH, "reconnecting.png"), (EN, "en-reconnecting.png")):
+            language.set(lang)
+            shoot(board, out / name)
         language.set(ZH)
         bridge.stop()
         board.close()
@@ -129,7 +181,8 @@ def render(app: QApplication, out: Path) -> None:
 
 
 def shoot(window, path: Path) -> None:
-    QApplication.processEvents()
+    for _ in range(3):  # a label that now wraps asks for a taller row: let the layout settle first
+        QApplication.processEvents()
     window.grab().save(str(path))
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 

@@ -12,152 +12,163 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="423"/>
+        <location filename="../../kiosk/ui/board/window.py" line="434"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="447"/>
+        <location filename="../../kiosk/ui/board/window.py" line="458"/>
+        <location filename="../../kiosk/ui/board/window.py" line="472"/>
         <source>正在叫号：{number} 号请到 {window} 号窗口</source>
         <translation>Now calling {number}: please go to Window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="454"/>
+        <location filename="../../kiosk/ui/board/window.py" line="465"/>
         <source>正在叫号：暂无</source>
         <translation>Now calling: no number yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="463"/>
+        <location filename="../../kiosk/ui/board/window.py" line="476"/>
         <source>其他正在叫号（另有 {n} 个）</source>
         <translation>Also calling ({n} more)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="465"/>
+        <location filename="../../kiosk/ui/board/window.py" line="478"/>
         <source>其他正在叫号</source>
         <translation>Also calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="496"/>
+        <location filename="../../kiosk/ui/board/window.py" line="488"/>
+        <source>{number}，{window}，{time} 叫号</source>
+        <translation>{number}, {window}, called at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="501"/>
+        <source>{category}：{n} 人等候</source>
+        <translation>{category}: {n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="514"/>
         <source>另有 {n} 个窗口暂停服务：{windows}</source>
         <translation>{n} more windows paused: {windows}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="501"/>
+        <location filename="../../kiosk/ui/board/window.py" line="519"/>
         <source>{n} 号窗口暂停：{reason}</source>
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="514"/>
+        <location filename="../../kiosk/ui/board/window.py" line="532"/>
         <source>过号了？请到窗口说明，可以重新排队</source>
         <translation>Missed your number? Ask at the information desk to rejoin the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="508"/>
+        <location filename="../../kiosk/ui/board/window.py" line="526"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="446"/>
+        <location filename="../../kiosk/ui/board/window.py" line="457"/>
         <source>第 {n} 次叫号</source>
         <translation>Called {n} times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="508"/>
+        <location filename="../../kiosk/ui/board/window.py" line="526"/>
         <source>语音播报</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="510"/>
+        <location filename="../../kiosk/ui/board/window.py" line="528"/>
         <source>叫号信息暂时无法更新，正在重新连接，请留意窗口叫号</source>
         <translation>Calls can&apos;t be updated right now; reconnecting. Please listen for your number at the windows.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="512"/>
+        <location filename="../../kiosk/ui/board/window.py" line="530"/>
         <source>系统提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="516"/>
+        <location filename="../../kiosk/ui/board/window.py" line="534"/>
         <source>温馨提示</source>
         <translation>Please note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="524"/>
+        <location filename="../../kiosk/ui/board/window.py" line="544"/>
         <source>播报声音：关</source>
         <translation>Sound: off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="524"/>
-        <source>打开播报声音</source>
-        <translation>Turn announcement sound on</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/board/window.py" line="526"/>
+        <location filename="../../kiosk/ui/board/window.py" line="546"/>
         <source>播报声音：开</source>
         <translation>Sound: on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="526"/>
-        <source>关闭播报声音</source>
-        <translation>Turn announcement sound off</translation>
+        <location filename="../../kiosk/ui/board/window.py" line="544"/>
+        <source>播报声音：关，按下打开</source>
+        <translation>Sound: off. Press to turn it on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="544"/>
+        <location filename="../../kiosk/ui/board/window.py" line="546"/>
+        <source>播报声音：开，按下关闭</source>
+        <translation>Sound: on. Press to turn it off</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="564"/>
         <source>叫号信息</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="545"/>
+        <location filename="../../kiosk/ui/board/window.py" line="565"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="546"/>
+        <location filename="../../kiosk/ui/board/window.py" line="566"/>
         <source>暂未叫号，请留意屏幕和语音</source>
         <translation>No number called yet: please watch this screen and listen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="547"/>
+        <location filename="../../kiosk/ui/board/window.py" line="567"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="548"/>
+        <location filename="../../kiosk/ui/board/window.py" line="569"/>
         <source>最近叫号</source>
         <translation>Recently called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="549"/>
+        <location filename="../../kiosk/ui/board/window.py" line="571"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="549"/>
+        <location filename="../../kiosk/ui/board/window.py" line="571"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="549"/>
+        <location filename="../../kiosk/ui/board/window.py" line="571"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="551"/>
+        <location filename="../../kiosk/ui/board/window.py" line="573"/>
         <source>今天还没有叫号</source>
         <translation>No calls yet today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="553"/>
+        <location filename="../../kiosk/ui/board/window.py" line="575"/>
         <source>办公时间：{hours}</source>
         <translation>Opening hours: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="554"/>
+        <location filename="../../kiosk/ui/board/window.py" line="576"/>
         <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
         <translation>Our “Five Zeros” pledge: no documents needed · we come to you · open at lunchtime · same service at every window · no barriers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="556"/>
+        <location filename="../../kiosk/ui/board/window.py" line="578"/>
         <source>办不成事？请到 {windows} 号专窗</source>
         <translation>Not sorted out elsewhere? Problem-solving window: Window {windows}</translation>
     </message>
@@ -424,17 +435,17 @@
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="245"/>
+        <location filename="../../kiosk/ui/console/window.py" line="428"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="274"/>
+        <location filename="../../kiosk/ui/console/window.py" line="465"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="276"/>
+        <location filename="../../kiosk/ui/console/window.py" line="467"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
@@ -449,230 +460,320 @@
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="313"/>
+        <location filename="../../kiosk/ui/console/window.py" line="506"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="331"/>
+        <location filename="../../kiosk/ui/console/window.py" line="540"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="331"/>
+        <location filename="../../kiosk/ui/console/window.py" line="540"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="331"/>
+        <location filename="../../kiosk/ui/console/window.py" line="540"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="332"/>
+        <location filename="../../kiosk/ui/console/window.py" line="541"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="332"/>
+        <location filename="../../kiosk/ui/console/window.py" line="541"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="332"/>
+        <location filename="../../kiosk/ui/console/window.py" line="541"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="333"/>
+        <location filename="../../kiosk/ui/console/window.py" line="542"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="333"/>
+        <location filename="../../kiosk/ui/console/window.py" line="542"/>
+        <location filename="../../kiosk/ui/console/window.py" line="551"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="333"/>
+        <location filename="../../kiosk/ui/console/window.py" line="542"/>
+        <location filename="../../kiosk/ui/console/window.py" line="552"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="336"/>
+        <location filename="../../kiosk/ui/console/window.py" line="546"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="337"/>
-        <source>转移到哪个业务或窗口？号码和排队位置不变</source>
-        <translation>Transfer to which service or window? The number and the place in the queue stay the same</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console/window.py" line="338"/>
-        <source>挂起原因（挂起期间可以先办下一位）</source>
-        <translation>Why suspend? (you can serve the next person meanwhile)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console/window.py" line="339"/>
+        <location filename="../../kiosk/ui/console/window.py" line="550"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="340"/>
-        <source>指定叫号：输入号码</source>
-        <translation>Call a number: enter it</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console/window.py" line="341"/>
-        <source>过号激活：输入号码，重新排队</source>
-        <translation>Reactivate a no-show: enter the number to queue it again</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console/window.py" line="343"/>
+        <location filename="../../kiosk/ui/console/window.py" line="556"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="345"/>
+        <location filename="../../kiosk/ui/console/window.py" line="559"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="345"/>
+        <location filename="../../kiosk/ui/console/window.py" line="559"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="357"/>
+        <location filename="../../kiosk/ui/console/window.py" line="576"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="362"/>
+        <location filename="../../kiosk/ui/console/window.py" line="585"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="363"/>
+        <location filename="../../kiosk/ui/console/window.py" line="587"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="364"/>
+        <location filename="../../kiosk/ui/console/window.py" line="588"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="364"/>
+        <location filename="../../kiosk/ui/console/window.py" line="588"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="375"/>
-        <source>挂起中（点一下恢复办理）：</source>
-        <translation>Suspended (tap to resume):</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/console/window.py" line="385"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="392"/>
+        <location filename="../../kiosk/ui/console/window.py" line="617"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="382"/>
+        <location filename="../../kiosk/ui/console/window.py" line="607"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="311"/>
+        <location filename="../../kiosk/ui/console/window.py" line="424"/>
+        <location filename="../../kiosk/ui/console/window.py" line="428"/>
+        <source>转移到：{target}</source>
+        <translation>Transfer to {target}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="436"/>
+        <source>挂起原因：{reason}</source>
+        <translation>Suspend: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="497"/>
+        <source>暂停原因：{reason}</source>
+        <translation>Pause: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="504"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="410"/>
+        <location filename="../../kiosk/ui/console/window.py" line="519"/>
+        <source>提示：{message}</source>
+        <translation>Message: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="532"/>
+        <source>各窗口叫号</source>
+        <translation>Window consoles</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="537"/>
+        <source>窗口叫号：{n} {name}</source>
+        <translation>Window console: {n} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="548"/>
+        <source>转移到</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="548"/>
+        <source>号码和排队位置不变</source>
+        <translation>The number and its place in the queue stay the same</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="549"/>
+        <source>挂起原因</source>
+        <translation>Why suspend?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="549"/>
+        <source>挂起期间可以先办下一位，之后点号码恢复办理。</source>
+        <translation>Meanwhile you can serve the next person; tap the number later to resume.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="550"/>
+        <source>暂停期间本窗口不叫号，大厅叫号屏会显示原因。</source>
+        <translation>While paused, this window calls no one; the call board shows why.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="551"/>
+        <source>输入号码：先点字母，再点数字。</source>
+        <translation>Enter the number: the letter first, then the digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="552"/>
+        <source>输入过号的号码，它重新排队。</source>
+        <translation>Enter a no-show&apos;s number to put it back in the queue.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="557"/>
+        <source>或者转到窗口</source>
+        <translation>Or to a window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="559"/>
+        <source>输入的号码：{number}</source>
+        <translation>Number entered: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="559"/>
+        <source>还没有输入号码</source>
+        <translation>No number entered yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="583"/>
+        <source>正在重新连接……</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="599"/>
+        <source>挂起中（点号码恢复办理）：</source>
+        <translation>Suspended (tap a number to resume):</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="641"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="410"/>
+        <location filename="../../kiosk/ui/console/window.py" line="641"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="417"/>
+        <location filename="../../kiosk/ui/console/window.py" line="642"/>
+        <source>等候本窗口：{n} 人</source>
+        <translation>Waiting for this window: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="646"/>
+        <location filename="../../kiosk/ui/console/window.py" line="668"/>
+        <source>当前号码：{number}</source>
+        <translation>Current number: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="648"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="419"/>
+        <location filename="../../kiosk/ui/console/window.py" line="650"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="422"/>
+        <location filename="../../kiosk/ui/console/window.py" line="653"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="424"/>
+        <location filename="../../kiosk/ui/console/window.py" line="655"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="434"/>
+        <location filename="../../kiosk/ui/console/window.py" line="665"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="439"/>
+        <location filename="../../kiosk/ui/console/window.py" line="671"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="445"/>
+        <location filename="../../kiosk/ui/console/window.py" line="677"/>
         <source>（电子证照）</source>
         <translation> (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="445"/>
+        <location filename="../../kiosk/ui/console/window.py" line="677"/>
         <source>（可容缺）</source>
         <translation> (can follow later)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="688"/>
+        <source>{material}：已收到</source>
+        <translation>{material}: received</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="690"/>
+        <source>{material}：未收到</source>
+        <translation>{material}: not received yet</translation>
     </message>
 </context>
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="130"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="165"/>
         <source>‹ 返回</source>
+        <extracomment>the warm-up&apos;s next step after this many ms: a real timer, so that input, paints and other timers get their turn between two steps (a 0 ms one is a posted call: the whole chain would run in one go) how often the warm-up looks whether its worker thread is done (ms)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="130"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="165"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="131"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="166"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="132"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="167"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="132"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="167"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="134"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
@@ -1203,37 +1304,38 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="290"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="325"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="409"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="492"/>
         <source>一窗通办</source>
+        <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="410"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="493"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="410"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="493"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="411"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="411"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="412"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="495"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>

@@ -82,11 +82,9 @@ class BigText(QLabel):
             return QSize(self.fontMetrics().horizontalAdvance("……") + m.left() + m.right(), hint.height())
         return QSize(hint.width() // 2, hint.height())
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
-        text = self.text()
-        if not text:
-            return
-        rect = self.contentsRect()
+    def fitted(self) -> tuple[QFont, str]:
+        """The font and text drawn: the text cut with "…" (``elide``) or the font shrunk to fit."""
+        text, rect = self.text(), self.contentsRect()
         font = QFont(self.font())
         fm = self.fontMetrics()
         width = fm.horizontalAdvance(text)
@@ -94,6 +92,13 @@ class BigText(QLabel):
             text = fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         elif width > rect.width() and font.pixelSize() > 0:
             font.setPixelSize(max(8, int(font.pixelSize() * rect.width() / width)))
+        return font, text
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        if not self.text():
+            return
+        rect = self.contentsRect()
+        font, text = self.fitted()
         p = QPainter(self)
         opt = QStyleOption()
         opt.initFrom(self)
@@ -137,6 +142,8 @@ class BoardWindow(Retranslating, QWidget):
         self.snapshot = BoardView()
         self.setObjectName("BoardRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # the board holds the focus itself until Tab moves it to 播报声音 (no ring nobody asked for)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -261,20 +268,27 @@ class BoardWindow(Retranslating, QWidget):
         lay.addLayout(others)
         return self.now_card
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.window().focusWidget() is None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _build_caption(self) -> QFrame:
         self.caption_box = _card("board-caption")
         lay = QHBoxLayout(self.caption_box)
         lay.setContentsMargins(24, 10, 24, 10)
         lay.setSpacing(20)
         self.caption_tag = label(cls="board-small", wrap=False)
-        self.caption_text = classed(ElidedLabel(), "board-caption-text")
+        # wraps onto a second line rather than cutting a long notice (the English reconnecting one)
+        self.caption_text = label(cls="board-caption-text")
         self.caption_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lay.addWidget(self.caption_tag)
         lay.addWidget(self.caption_text, 1)
         return self.caption_box
 
     def _build_waiting(self) -> QFrame:
-        card = _card()
+        self.waiting_card = card = _card()
+        card.setObjectName("board_waiting")
         lay = QHBoxLayout(card)
         lay.setContentsMargins(28, 12, 28, 12)
         lay.setSpacing(28)
@@ -300,7 +314,8 @@ class BoardWindow(Retranslating, QWidget):
         return card
 
     def _build_recent(self) -> QFrame:
-        card = _card()
+        self.recent_card = card = _card()
+        card.setObjectName("board_recent")
         lay = QVBoxLayout(card)
         lay.setContentsMargins(28, 16, 28, 16)
         lay.setSpacing(4)
@@ -348,16 +363,12 @@ class BoardWindow(Retranslating, QWidget):
         lay = QVBoxLayout(band)
         lay.setContentsMargins(32, 10, 32, 10)
         lay.setSpacing(2)
+        # one line each, every one free to wrap: the English promise alone is nearly the band's width
         self.hours_line = label(cls="board-small")
         self.promise_line = label(cls="board-small")
-        self.special_line = label(cls="board-small", wrap=False)
-        self.special_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        lay.addWidget(self.hours_line)
-        line = QHBoxLayout()
-        line.setSpacing(24)
-        line.addWidget(self.promise_line, 1)
-        line.addWidget(self.special_line)
-        lay.addLayout(line)
+        self.special_line = label(cls="board-small")
+        for lab in (self.hours_line, self.promise_line, self.special_line):
+            lay.addWidget(lab)
         return band
 
     # --- what to show --------------------------------------------------------------------------
@@ -458,6 +469,8 @@ class BoardWindow(Retranslating, QWidget):
         for i, lab in enumerate(self.other_labels):
             if i < len(shown):
                 lab.setText(f"{shown[i].ticket.number} → {self.window_text(shown[i].window)}")
+                lab.setAccessibleName(self.tr("正在叫号：{number} 号请到 {window} 号窗口").format(
+                    number=shown[i].ticket.number, window=shown[i].window))
             lab.setVisible(i < len(shown))
         if len(others) > OTHERS:
             self.others_title.setText(self.tr("其他正在叫号（另有 {n} 个）").format(n=len(others) - OTHERS))
@@ -471,6 +484,9 @@ class BoardWindow(Retranslating, QWidget):
                 number.setText(row.ticket.number)
                 window.setText(self.window_text(row.window))
                 at.setText(_dt.datetime.fromtimestamp(row.at).strftime("%H:%M"))
+                # a screen reader reading the list meets the number first: it says the whole row
+                number.setAccessibleName(self.tr("{number}，{window}，{time} 叫号").format(
+                    number=row.ticket.number, window=window.text(), time=at.text()))
             for lab in (number, window, at):
                 lab.setVisible(i < len(s.recent))
         self.recent_empty.setVisible(not s.recent)
@@ -482,6 +498,8 @@ class BoardWindow(Retranslating, QWidget):
             name, count = self.waiting_labels[cat.code]
             name.setText(f"{cat.prefix}  {cat.name_en if en else cat.name}")
             count.setText(str(s.waiting.get(cat.code, 0)))
+            count.setAccessibleName(self.tr("{category}：{n} 人等候").format(
+                category=cat.name_en if en else cat.name, n=count.text()))
 
         # paused windows
         items = list(s.paused.items())
@@ -494,7 +512,7 @@ class BoardWindow(Retranslating, QWidget):
         more.setVisible(len(items) > PAUSED)
         if len(items) > PAUSED:
             more.setText(self.tr("另有 {n} 个窗口暂停服务：{windows}").format(
-                n=len(items) - PAUSED, windows="、".join(str(n) for n, _ in items[PAUSED:])))
+                n=len(items) - PAUSED, windows=(", " if en else "、").join(str(n) for n, _ in items[PAUSED:])))
         self._show_clock()
 
     def paused_text(self, window: int, reason: PauseReason) -> str:
@@ -516,14 +534,16 @@ class BoardWindow(Retranslating, QWidget):
             self.caption_tag.setText(self.tr("温馨提示"))
         restyle(self.caption_text)
         self.caption_text.updateGeometry()
+        self.caption_box.setAccessibleName(self.caption_tag.text())
 
     def _show_muted(self, muted: bool) -> None:
         if self.mute.isChecked() != muted:
             self.mute.setChecked(muted)
+        # the name holds the label (what a voice-control user says) and what a press does
         if muted:
-            set_text(self.mute, self.tr("播报声音：关"), self.tr("打开播报声音"))
+            set_text(self.mute, self.tr("播报声音：关"), self.tr("播报声音：关，按下打开"))
         else:
-            set_text(self.mute, self.tr("播报声音：开"), self.tr("关闭播报声音"))
+            set_text(self.mute, self.tr("播报声音：开"), self.tr("播报声音：开，按下关闭"))
         self._show_caption()
 
     def _show_clock(self) -> None:
@@ -545,7 +565,9 @@ class BoardWindow(Retranslating, QWidget):
         self.now_tag.setText(self.tr("正在叫号"))
         self.now_idle.setText(self.tr("暂未叫号，请留意屏幕和语音"))
         self.waiting_title.setText(self.tr("等候人数"))
+        self.waiting_card.setAccessibleName(self.waiting_title.text())
         self.recent_title.setText(self.tr("最近叫号"))
+        self.recent_card.setAccessibleName(self.recent_title.text())
         for lab, text in zip(self.recent_head, (self.tr("号码"), self.tr("窗口"), self.tr("时间"))):
             lab.setText(text)
         self.recent_empty.setText(self.tr("今天还没有叫号"))

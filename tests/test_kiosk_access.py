@@ -227,3 +227,10 @@ def test_headings_are_headings_to_a_screen_reader(make_kiosk):  # noqa: F811
     assert title.role() == QAccessible.Role.Heading and title.text(QAccessible.Text.Name) == "办事指南"
     body = QAccessible.queryAccessibleInterface(k.w.item.subtitle)
     assert body.role() == QAccessible.Role.StaticText
+
+
+def test_the_language_switch_is_named_in_the_terminals_language(make_kiosk):  # noqa: F811
+    k = make_kiosk()
+    assert k.w.header.lang.accessibleName() == "English · 切换语言"
+    k.tap(k.w.header.lang)
+    assert k.w.header.lang.accessibleName() == "中文 · Switch language"

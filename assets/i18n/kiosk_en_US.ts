@@ -777,6 +777,11 @@
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
+        <source>切换语言</source>
+        <translation>Switch language</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -1304,38 +1309,38 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="325"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="326"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="492"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="493"/>
         <source>一窗通办</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="493"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="493"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="495"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="495"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="495"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="496"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>

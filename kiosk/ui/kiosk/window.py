@@ -168,7 +168,8 @@ class Header(Retranslating, QFrame):
             set_text(toggle, ("✓ " if toggle.isChecked() else "") + text, text)
         self.voice.setAccessibleDescription(self.tr("语音播报：朗读每个页面和您点的按钮"))
         other = "中文" if self.language.english else "English"
-        set_text(self.lang, other, f"{other} · {self.tr('切换语言')}")  # the name holds the visible label
+        switch = self.tr("切换语言")  # (tr() outside the f-string: lupdate must see it)
+        set_text(self.lang, other, f"{other} · {switch}")  # the name holds the visible label
 
 
 class KioskWindow(Retranslating, QWidget):

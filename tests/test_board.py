@@ -139,7 +139,7 @@ def test_a_new_call_is_shown_very_large_flashes_and_is_announced(room):
 
     # when the announcement is over, the caption strip goes back to its hint
     room.qtbot.waitUntil(lambda: not room.announcer.busy, timeout=3000)
-    assert b.caption_text.text() == "过号了？请到窗口说明，可以重新排队" and b.caption_tag.text() == "温馨提示"
+    assert b.caption_text.text() == "过号了？请到服务台说明，可重新排队" and b.caption_tag.text() == "温馨提示"
 
 
 def test_other_current_calls_and_the_recently_called_list(room):

@@ -9,9 +9,7 @@
 - one English name per material across the catalogue.
 
 :func:`glossary_problems` reads YAML data files, the ``.ts`` translations and Python UI sources; the
-UI's Chinese still breaks the rules today (``docs/copy-ui-changes.md`` lists every such string and
-its replacement), so that check is an ``xfail(strict=True)`` that turns into a failure the day the
-UI is fixed — then drop the marker.
+UI's Chinese follows the rules too (``docs/copy-ui-changes.md`` records what was changed and why).
 """
 
 from __future__ import annotations
@@ -321,8 +319,6 @@ def ui_chinese_problems() -> list[Problem]:
     return [p for p in glossary_problems([TS, *UI_SOURCES]) if p.lang == "zh"]
 
 
-@pytest.mark.xfail(strict=True, reason="the UI's Chinese still has system words and staff jargon: "
-                                       "docs/copy-ui-changes.md lists each string and its replacement")
 def test_ui_chinese_follows_the_glossary():
     problems = ui_chinese_problems()
     assert not problems, "\n" + show(problems)

@@ -360,3 +360,18 @@ def test_the_identity_screen_says_it_before_a_ticket_is_taken(qtbot, catalogue, 
         assert not notice.isVisible()
     finally:
         store.close()
+
+
+def test_the_closing_line_names_the_problem_solving_window_from_the_hall(store, catalogue, hall, clock):
+    from kiosk.ui.kiosk.screens.slip import slip_lines
+    from kiosk.ui.shared.i18n import Language
+
+    slip = make_desk(store, catalogue, hall, clock).issue(Request(category="comprehensive"))
+    zh = slip_lines(slip, Language("zh_CN"), "subject", hall=hall)[-1]
+    en = slip_lines(slip, Language("en_US"), "subject", hall=hall)[-1]
+    nine = [w.number for w in hall.windows_for("cannot_do")]
+    assert zh == f"过号了？请到服务台说明，可重新排队。办不成事？请到 {nine[0]} 号专窗" and "激活" not in zh
+    assert en.startswith("Missed your number? Ask at the information desk") and f"Window {nine[0]}" in en
+    moved = dataclasses.replace(hall, windows=tuple(dataclasses.replace(w, number=19) if "cannot_do" in w.categories
+                                                    else w for w in hall.windows))
+    assert "19 号专窗" in slip_lines(slip, Language("zh_CN"), "subject", hall=moved)[-1]  # a fact of the hall

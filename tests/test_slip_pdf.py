@@ -187,7 +187,7 @@ def test_a_long_chinese_slip_in_large_print(qapp, tmp_path, catalogue):
     item = max(catalogue.items, key=lambda i: len(i.name))
     lines = ["取号凭条", item.name, "请到 1–5 号综合窗口等候叫号", "前面还有 12 人", "预计等候约 20–30 分钟",
              "绿色通道 · 优先叫号", "快到您时短信提醒 138****5678", "取号时间 2026-11-24 09:20",
-             "过号请到服务台重新激活；办不成事请到 9 号专窗"]
+             "过号了？请到服务台说明，可重新排队。办不成事？请到 9 号专窗"]
     path = write_slip_pdf(slip(), tmp_path, load_fonts(), "张浦镇政务服务中心", lines, large=True)
     pages, size, text = pdf_text(path)
     assert pages == 1

@@ -58,11 +58,6 @@
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="532"/>
-        <source>过号了？请到窗口说明，可以重新排队</source>
-        <translation>Missed your number? Ask at the information desk to rejoin the queue.</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/board/window.py" line="526"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
@@ -106,6 +101,11 @@
         <location filename="../../kiosk/ui/board/window.py" line="544"/>
         <source>播报声音：关，按下打开</source>
         <translation>Sound: off. Press to turn it on</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="532"/>
+        <source>过号了？请到服务台说明，可重新排队</source>
+        <translation>Missed your number? Ask at the information desk to rejoin the queue.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/board/window.py" line="546"/>
@@ -1372,22 +1372,23 @@
 <context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="159"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="163"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="171"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="73"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="74"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Priority service</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="26"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="80"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -1407,7 +1408,7 @@
         <translation>Estimated wait: about {lo}–{hi} minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="70"/>
         <source>取号凭条</source>
         <translation>Ticket</translation>
     </message>
@@ -1512,32 +1513,37 @@
         <translation>The windows are paused. Calling resumes at about {time}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="75"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
         <source>快到您时短信提醒 {phone}</source>
         <translation>Text reminder to {phone} before your turn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="77"/>
         <source>取号时间 {time}</source>
         <translation>Ticket taken at {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="77"/>
-        <source>过号请到服务台重新激活；办不成事请到 9 号专窗</source>
-        <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Window 9 is the problem-solving window.</translation>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="79"/>
+        <source>过号了？请到服务台说明，可重新排队。办不成事？请到 {windows} 号专窗</source>
+        <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Problem-solving window: Window {windows}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="176"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="81"/>
+        <source>过号了？请到服务台说明，可重新排队</source>
+        <translation>Missed your number? Ask at the information desk to rejoin the queue.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="180"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="179"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="183"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="182"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="186"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>

@@ -529,7 +529,7 @@ class BoardWindow(Retranslating, QWidget):
             classed(self.caption_text, "board-caption-idle")
             self.caption_tag.setText(self.tr("系统提示"))
         else:
-            self.caption_text.setText(self.tr("过号了？请到窗口说明，可以重新排队"))
+            self.caption_text.setText(self.tr("过号了？请到服务台说明，可重新排队"))
             classed(self.caption_text, "board-caption-idle")
             self.caption_tag.setText(self.tr("温馨提示"))
         restyle(self.caption_text)

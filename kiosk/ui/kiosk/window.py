@@ -315,7 +315,7 @@ class KioskWindow(Retranslating, QWidget):
         t = slip.ticket
         subject, subject_en = t.subject, self._subject_en(slip)
         en = self.language.english
-        lines = slip_lines(slip, self.language, subject_en if en else subject, self.visit.phone)
+        lines = slip_lines(slip, self.language, subject_en if en else subject, self.visit.phone, self.desk.hall)
         pdf, error = "", ""
         try:
             pdf = str(write_slip_pdf(slip, self.slips_dir, load_fonts(),

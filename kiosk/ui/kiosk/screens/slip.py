@@ -59,11 +59,12 @@ def wait_text(slip: Slip, language: Language) -> str:
     return language.translate("SlipScreen", "窗口暂停服务，约 {time} 起继续叫号").format(time=clock_time(slip.resumes_at))
 
 
-def slip_lines(slip: Slip, language: Language, subject: str, phone: str = "") -> list[str]:
+def slip_lines(slip: Slip, language: Language, subject: str, phone: str = "", hall: Hall | None = None) -> list[str]:
     """The slip's text lines in ``language`` (the kiosk's), shared by the screen and the PDF:
     caption, subject, where, people ahead, the wait (or when calling resumes), the green channel
     and the SMS reminder when they apply, the time issued, the closing line. ``phone`` is shown
-    masked. A ticket that will not be called (issued after hours) promises no priority or SMS."""
+    masked. A ticket that will not be called (issued after hours) promises no priority or SMS.
+    The closing line's 办不成事 window comes from ``hall`` (hall.yaml), never from a translation."""
     t = slip.ticket
     issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%Y-%m-%d %H:%M")
     lines = [language.translate("SlipScreen", "取号凭条"), subject, windows_text(slip, language),
@@ -74,7 +75,10 @@ def slip_lines(slip: Slip, language: Language, subject: str, phone: str = "") ->
     if phone and called_today:
         lines.append(language.translate("SlipScreen", "快到您时短信提醒 {phone}").format(phone=mask_phone(phone)))
     lines.append(language.translate("SlipScreen", "取号时间 {time}").format(time=issued))
-    lines.append(language.translate("SlipScreen", "过号请到服务台重新激活；办不成事请到 9 号专窗"))
+    problem = [w.number for w in hall.windows_for("cannot_do")] if hall is not None else []
+    lines.append(language.translate("SlipScreen", "过号了？请到服务台说明，可重新排队。办不成事？请到 {windows} 号专窗")
+                 .format(windows=window_span(problem, language.translate("SlipScreen", "、"))) if problem
+                 else language.translate("SlipScreen", "过号了？请到服务台说明，可重新排队"))
     return lines
 
 
@@ -161,7 +165,7 @@ class SlipScreen(Page, QWidget):
             return
         en = self.language.english
         t = self.slip.ticket
-        lines = slip_lines(self.slip, self.language, self.subject_en if en else self.subject, self.phone)
+        lines = slip_lines(self.slip, self.language, self.subject_en if en else self.subject, self.phone, self.hall)
         self.caption.setText(lines[0])
         self.number.setText(t.number)
         self.number.setAccessibleName(self.tr("您的号码 {number}").format(number=t.number))

@@ -234,3 +234,23 @@ def test_the_language_switch_is_named_in_the_terminals_language(make_kiosk):  # 
     assert k.w.header.lang.accessibleName() == "English · 切换语言"
     k.tap(k.w.header.lang)
     assert k.w.header.lang.accessibleName() == "中文 · Switch language"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en_US"])
+def test_the_voice_reads_every_screen_title_first_in_the_terminals_language(make_kiosk, lang):  # noqa: F811
+    k = make_kiosk(voice=True, voice_engine="mock", language=lang)
+    said: list[tuple[str, str]] = []
+    k.w.speaker.spoken.connect(lambda text, language: said.append((text, language)))
+    visits = [(lambda: k.tap(k.w.home.ticket_tile), Screen.TICKET_MENU),
+              (lambda: k.tap(k.w.menu.by_item), Screen.CATALOGUE),
+              (lambda: k.tap_row(0), Screen.ITEM),
+              (lambda: k.tap(k.w.item.ticket_button), Screen.IDENTITY),
+              (lambda: k.tap(k.w.identity.confirm), Screen.SLIP)]
+    for go, screen in visits:
+        said.clear()
+        go()
+        assert k.screen == screen
+        text, language = said[-1]
+        assert language == lang and text.startswith(k.w.header.title.text()), (screen, said)
+        assert len(text) > len(k.w.header.title.text())  # and what the screen holds, not the title alone
+    assert k.w.slip.number.text() in said[-1][0]  # the slip reads the number

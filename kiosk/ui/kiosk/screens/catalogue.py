@@ -231,6 +231,11 @@ class CatalogueScreen(Page, QWidget):
         self.query, self.mode, self.filter = "", ALL, None
         self.refresh()
 
+    def spoken(self) -> str:
+        """What the voice reads here: how many were found (or the hint to choose), the first three."""
+        rows = self.model.rows()[:3] if self.pages.currentIndex() == 0 else []
+        return "\n".join([self.summary.text(), *(r.title for r in rows)])
+
     def enter(self) -> None:
         place = self.view.verticalScrollBar().value()
         self.refresh()

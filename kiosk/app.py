@@ -226,6 +226,7 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     # what the warm-up after the first paint does on a worker thread (plain Python, no Qt)
     window.background = (index.prepare,) + ((opener.prepare,) if opener is not None else ())
     speaker.setParent(window)
+    idle.setParent(window)  # the watcher (and its application-wide event filter) goes with its kiosk
     theme.attach(window)
     language.attach(window)
     window.setWindowTitle(hall.name)

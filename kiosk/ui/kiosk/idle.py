@@ -7,10 +7,10 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from kiosk.ui.shared.i18n import Language, Retranslating
-from kiosk.ui.shared.widgets import PERSON_ACTED, button, label, set_text
+from kiosk.ui.shared.widgets import PERSON_ACTED, button, dimmed_card, label, set_text
 
 MIN_WARN_SECONDS = 20
 
@@ -82,14 +82,7 @@ class IdleOverlay(Retranslating, QFrame):
     def __init__(self, parent: QWidget, language: Language):
         super().__init__(parent)
         self.language = language
-        self.setObjectName("IdleOverlay")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(80, 0, 80, 0)
-        card = QFrame()
-        card.setObjectName("IdleCard")
-        cl = QVBoxLayout(card)
-        cl.setContentsMargins(40, 40, 40, 40)
-        cl.setSpacing(24)
+        cl = dimmed_card(self, 80, 40, 24)
         self.title = label(cls="h1")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = label(cls="big")
@@ -100,9 +93,6 @@ class IdleOverlay(Retranslating, QFrame):
         cl.addWidget(self.title)
         cl.addWidget(self.text)
         cl.addWidget(self.keep)
-        lay.addStretch(1)
-        lay.addWidget(card)
-        lay.addStretch(1)
         self.seconds = 0
         self.hide()
 

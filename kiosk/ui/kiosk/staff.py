@@ -12,10 +12,10 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from kiosk.ui.shared.i18n import Language, Retranslating
-from kiosk.ui.shared.widgets import Keypad, button, label, set_text
+from kiosk.ui.shared.widgets import Keypad, button, dimmed_card, label, set_text
 
 HOLD_MS = 3000
 MAX_TRIES = 3
@@ -56,14 +56,7 @@ class StaffPinOverlay(Retranslating, QFrame):
         self.entered = ""
         self.tries = 0
         self.locked_until = 0.0
-        self.setObjectName("IdleOverlay")  # the same dimmed look as the idle warning
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(120, 0, 120, 0)
-        card = QFrame()
-        card.setObjectName("IdleCard")
-        cl = QVBoxLayout(card)
-        cl.setContentsMargins(40, 36, 40, 36)
-        cl.setSpacing(18)
+        cl = dimmed_card(self, 120, 36, 18)  # the same dimmed look as the idle warning
         self.title = label(cls="h1")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots = label(cls="h1", wrap=False)
@@ -86,9 +79,6 @@ class StaffPinOverlay(Retranslating, QFrame):
         for w in (self.title, self.dots, self.message, self.keypad):
             cl.addWidget(w)
         cl.addLayout(row)
-        lay.addStretch(1)
-        lay.addWidget(card)
-        lay.addStretch(1)
         self.hide()
         self.retranslate()
 

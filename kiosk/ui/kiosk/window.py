@@ -34,7 +34,7 @@ from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.shared.navigator import Navigator, Screen
 from kiosk.ui.shared.theme import ELDER, NORMAL, Theme, load_fonts
 from kiosk.ui.shared.voice import Speaker
-from kiosk.ui.shared.widgets import ElidedLabel, button, classed, set_text
+from kiosk.ui.shared.widgets import FIT_FLOOR, ElidedLabel, button, classed, set_text
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ class Header(Retranslating, QFrame):
         room = (self.width() - margins.left() - margins.right()
                 - sum(b.sizeHint().width() for b in buttons) - self.row.spacing() * len(buttons))
         font = QFont(self.title.font())
-        font.setPixelSize(max(1, int(font.pixelSize() * 0.8)))
+        font.setPixelSize(max(1, int(font.pixelSize() * FIT_FLOOR)))
         fits = QFontMetrics(font).horizontalAdvance(self.title.text()) <= room
         in_row = self.row.indexOf(self.title) >= 0
         if fits and not in_row:

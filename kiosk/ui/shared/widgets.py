@@ -240,6 +240,10 @@ def label(text: str = "", cls: str = "", wrap: bool = True) -> QLabel:
     return lab
 
 
+#: a heading too long for its line is drawn down to this share of its size before anything is cut
+FIT_FLOOR = 0.8
+
+
 class ElidedLabel(QLabel):
     """One line that never widens its window: a text too long for it is drawn smaller (down to
     80 % — a heading stays above the mode's smallest text size), and only then ends in …"""
@@ -250,8 +254,8 @@ class ElidedLabel(QLabel):
     def fitted(self) -> tuple[QFont, str]:
         """The font and text drawn: what the screenshots and the walker check."""
         font, width = QFont(self.font()), self.contentsRect().width()
-        size = font.pixelSize()
-        while size > 0 and QFontMetrics(font).horizontalAdvance(self.text()) > width and size > self.font().pixelSize() * 0.8:
+        size, floor = font.pixelSize(), max(1.0, self.font().pixelSize() * FIT_FLOOR)
+        while size > floor and QFontMetrics(font).horizontalAdvance(self.text()) > width:
             size -= 1
             font.setPixelSize(size)
         return font, QFontMetrics(font).elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
@@ -333,6 +337,24 @@ def scrolled_page(screen: QWidget, margins: int, spacing: int) -> tuple[QVBoxLay
     content.setSpacing(spacing)
     outer.addWidget(scroll(body), 1)
     return outer, content
+
+
+def dimmed_card(overlay: QWidget, side: int, padding: int, spacing: int) -> QVBoxLayout:
+    """Make ``overlay`` the dimmed layer over a whole terminal with one white card centred on it
+    (the idle warning, the staff PIN pad: ``#IdleOverlay``/``#IdleCard`` in the style sheet).
+    Returns the card's layout for its content."""
+    overlay.setObjectName("IdleOverlay")
+    lay = QVBoxLayout(overlay)
+    lay.setContentsMargins(side, 0, side, 0)
+    card = QFrame()
+    card.setObjectName("IdleCard")
+    content = QVBoxLayout(card)
+    content.setContentsMargins(40, padding, 40, padding)
+    content.setSpacing(spacing)
+    lay.addStretch(1)
+    lay.addWidget(card)
+    lay.addStretch(1)
+    return content
 
 
 def clear_layout(layout) -> None:

@@ -144,22 +144,28 @@ class TicketDesk:
         """Issue a ticket. With an open ticket for the same request, raise DuplicateTicket (it
         carries that ticket, for a reprint) — decided by the database's constraint, so two
         kiosks racing for the same person give one ticket and one reprint."""
-        if resident_id and resident_id_problem(resident_id, self.today()):
-            raise HallError(Code.INVALID_ID)
-        category = self.hall.category(self.category_of(req))
-        reason = self.green_reason(resident_id, tags) if use_green else ""
-        now = self.clock().timestamp()
-        new = NewTicket(
-            day=self.today().isoformat(), category=category.code, prefix=category.prefix,
-            subject=self.subject_of(req), request_key=request_key(req.item_code, req.bundle_code, category.code),
-            now=now, item_code=req.item_code, bundle_code=req.bundle_code,
-            person_key=self.person_key(resident_id) if resident_id else None, green=bool(reason), green_reason=reason,
-            appointment_at=appointment_priority(appointment_at, now, self.hall.policy.appointment_grace_minutes))
+        new = self.new_ticket(req, resident_id, tags, use_green, appointment_at)
         try:
             ticket = self.store.issue(new)
         except DuplicateRequest as dup:
             raise DuplicateTicket(dup.ticket) from None
         return self.slip(ticket)
+
+    def new_ticket(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
+                   use_green: bool = False, appointment_at: float | None = None) -> NewTicket:
+        """The ticket :meth:`issue` would issue (a service that records something with its
+        ticket hands it to the store, which issues both in one transaction)."""
+        if resident_id and resident_id_problem(resident_id, self.today()):
+            raise HallError(Code.INVALID_ID)
+        category = self.hall.category(self.category_of(req))
+        reason = self.green_reason(resident_id, tags) if use_green else ""
+        now = self.clock().timestamp()
+        return NewTicket(
+            day=self.today().isoformat(), category=category.code, prefix=category.prefix,
+            subject=self.subject_of(req), request_key=request_key(req.item_code, req.bundle_code, category.code),
+            now=now, item_code=req.item_code, bundle_code=req.bundle_code,
+            person_key=self.person_key(resident_id) if resident_id else None, green=bool(reason), green_reason=reason,
+            appointment_at=appointment_priority(appointment_at, now, self.hall.policy.appointment_grace_minutes))
     def cancel(self, ticket_id: int) -> Ticket:
         """The citizen gives up a ticket that waits (or was missed)."""
         ticket = self.store.ticket(ticket_id)

@@ -13,7 +13,9 @@ from typing import Any
 from kiosk import ASSETS
 from kiosk.domain.catalogue import WINDOWS, _int0, _num0, _Reporter, _text
 from kiosk.domain.lifecycle import Code, HallError, Ticket
+from kiosk.domain.officers import Group, Officer
 from kiosk.domain.queue import QueuePolicy
+from kiosk.domain.workdays import Calendar
 from kiosk.domain.yamlfile import LineDict, LineList, ValidationError, load
 
 DEFAULT_FILE = ASSETS / "hall.yaml"
@@ -109,6 +111,44 @@ def _weekdays(v: Any) -> str | None:
 
 
 @dataclass(frozen=True)
+class Reception:
+    """The 接待日 of the 人大代表社情民意联系点: the ``nth`` ``weekday`` of each month (0: every
+    week), at ``time``, where."""
+
+    weekday: int
+    nth: int
+    time: str
+    place: str
+    place_en: str
+
+    def next_on_or_after(self, day: _dt.date) -> _dt.date:
+        while True:
+            if day.weekday() == self.weekday and (self.nth == 0 or (day.day - 1) // 7 + 1 == self.nth):
+                return day
+            day += _dt.timedelta(days=1)
+
+    def next(self, now: _dt.datetime) -> _dt.datetime:
+        """The next reception that has not ended at ``now``."""
+        span = parse_time_range(self.time) or (9 * 60, 11 * 60)
+        day = self.next_on_or_after(now.date())
+        if now >= _dt.datetime.combine(day, _dt.time()) + _dt.timedelta(minutes=span[1]):
+            day = self.next_on_or_after(day + _dt.timedelta(days=1))
+        return _dt.datetime.combine(day, _dt.time()) + _dt.timedelta(minutes=span[0])
+
+
+@dataclass(frozen=True)
+class Promises:
+    """The hall's promise settings (``promises:`` in hall.yaml)."""
+
+    deferral_days: int = 5  # a 容缺 material is due this many working days after the ticket
+    holidays: tuple[_dt.date, ...] = ()  # public holidays on weekdays (not working days)
+    workdays: tuple[_dt.date, ...] = ()  # weekend days worked instead (调休)
+
+    def calendar(self) -> Calendar:
+        return Calendar(frozenset(self.holidays), frozenset(self.workdays))
+
+
+@dataclass(frozen=True)
 class Hall:
     name: str
     name_en: str
@@ -118,6 +158,9 @@ class Hall:
     policy: QueuePolicy = QueuePolicy()
     language: str = "zh_CN"  # the hall's language: terminals start in it, a kiosk returns to it after a visit
     staff_pin: str = ""  # staff leave full screen with it (a long press on the kiosk's title); "": no way out but the OS
+    officers: tuple[Officer, ...] = ()  # 服务专员 (demo data)
+    reception: Reception | None = None  # 接待日
+    promises: Promises = Promises()
 
     def window(self, number: int) -> Window:
         for w in self.windows:
@@ -244,7 +287,8 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
            "windows": (True, lambda v: None, None), "queue": (False, lambda v: None, None),
            "language": (False, lambda v: None if v in LANGUAGES else "must be one of " + ", ".join(LANGUAGES),
                         "zh_CN"),
-           "staff_pin": (False, _pin, "")}
+           "staff_pin": (False, _pin, ""), "officers": (False, lambda v: None, None),
+           "reception": (False, lambda v: None, None), "promises": (False, lambda v: None, None)}
     head = rep.record(data, "hall", data.line, top)
     hours = _check_list(data, "hours", rep, {
         "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _time_range, None),
@@ -298,6 +342,9 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
             policy = QueuePolicy(**settings)
     elif "queue" in data:
         rep.add(data.line_of("queue"), "queue", "must be a mapping of policy settings")
+    officers = _officers(data, rep)
+    reception = _reception(data, rep)
+    promises = _promises(data, rep)
     if rep.problems or head is None:
         raise ValidationError(rep.problems)
     return Hall(
@@ -308,4 +355,55 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         policy=policy,
         language=head["language"],
         staff_pin=str(head["staff_pin"]),
+        officers=officers, reception=reception, promises=promises,
     )
+
+
+def _phone(v: Any) -> str | None:
+    return None if isinstance(v, str) and re.fullmatch(r"[0-9][0-9-]{6,15}", v) else "must be a phone number in quotes"
+
+
+def _officers(data: LineDict, rep: _Reporter) -> tuple[Officer, ...]:
+    if "officers" not in data:
+        return ()
+    found = _check_list(data, "officers", rep, {
+        "id": (True, lambda v: None if isinstance(v, str) and re.fullmatch(r"[a-z0-9_-]{1,32}", v)
+               else "must be a short code (a-z, 0-9, _ -)", None),
+        "name": (True, _text, None), "name_en": (True, _text, None), "phone": (True, _phone, None),
+        "groups": (True, lambda v: None if isinstance(v, list) and v and all(g in tuple(Group) for g in v)
+                   else "must be a non-empty list of " + ", ".join(Group), None)})
+    ids = [rec["id"] for rec, _ in found]
+    for rec, raw in found:
+        if ids.count(rec["id"]) > 1:
+            rep.add(raw.line_of("id"), "officers.id", f"'{rec['id']}' is used twice")
+    return tuple(Officer(r["id"], r["name"], r["name_en"], r["phone"], tuple(Group(g) for g in r["groups"]))
+                 for r, _ in found)
+
+
+def _reception(data: LineDict, rep: _Reporter) -> Reception | None:
+    if data.get("reception") is None:
+        return None
+    rec = rep.record(data["reception"], "reception", data.line_of("reception"), {
+        "weekday": (True, lambda v: None if v in WEEKDAYS else "must be one of " + ", ".join(WEEKDAYS), None),
+        "nth": (False, lambda v: _int0(v) or (None if v <= 5 else "must be 0 (every week) to 5"), 0),
+        "time": (True, _time_range, None), "place": (True, _text, None), "place_en": (True, _text, None)})
+    if rec is None or any(p.field.startswith("reception") for p in rep.problems):
+        return None
+    return Reception(WEEKDAYS.index(rec["weekday"]), rec["nth"], rec["time"], rec["place"], rec["place_en"])
+
+
+def _dates(v: Any) -> str | None:
+    if not isinstance(v, list) or not all(isinstance(d, _dt.date) for d in v):
+        return "must be a list of dates like 2027-01-01"
+    return None
+
+
+def _promises(data: LineDict, rep: _Reporter) -> Promises:
+    if data.get("promises") is None:
+        return Promises()
+    rec = rep.record(data["promises"], "promises", data.line_of("promises"), {
+        "deferral_days": (False, lambda v: _int0(v) or (None if 1 <= v <= 60 else "must be 1 to 60"), 5),
+        "holidays": (False, _dates, []), "workdays": (False, _dates, [])})
+    if rec is None or any(p.field.startswith("promises") for p in rep.problems):
+        return Promises()
+    return Promises(rec["deferral_days"], tuple(rec["holidays"]), tuple(rec["workdays"]))

@@ -12,7 +12,7 @@ import re
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 
 _PHONE_RE = re.compile(r"1[3-9]\d{9}")
@@ -63,6 +63,12 @@ def age_on(resident_id: str, today: _dt.date) -> int | None:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+def uscc_check_char(first17: str) -> str:
+    """The GB 32100 check character for the first 17 characters of a credit code."""
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
 def uscc_problem(value: str) -> str | None:
     """Why ``value`` is not a valid unified social credit code, or None.
 
@@ -73,10 +79,9 @@ def uscc_problem(value: str) -> str | None:
         return "empty"
     if len(v) != 18:
         return "length"
-    if any(c not in _USCC_ALPHABET for c in v):
+    if any(c not in USCC_ALPHABET for c in v):
         return "chars"
-    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(v[:17], _USCC_WEIGHTS))
-    if _USCC_ALPHABET[(31 - total % 31) % 31] != v[17]:
+    if uscc_check_char(v[:17]) != v[17]:
         return "checksum"
     return None
 

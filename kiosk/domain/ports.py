@@ -11,9 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.domain.lifecycle import Move, NewTicket, PauseReason, Ticket, TicketEvent, WindowEvent
+
+if TYPE_CHECKING:
+    from kiosk.domain.appointments import Appointment, NewAppointment
+    from kiosk.domain.cases import Case, CaseOutcome, NewCase, NewOpinion, Opinion
+    from kiosk.domain.commitments import Commitment, NewCommitment
+    from kiosk.domain.feedback import FollowStatus, FollowUp, NewRating, Rating
+    from kiosk.domain.officers import HelpRequest, HelpStatus, NewHelp
+    from kiosk.domain.selfservice import NewSelfService, SelfService
 
 
 class StoreCode(StrEnum):
@@ -195,6 +203,95 @@ class HallStore(Protocol):
             list[TicketEvent], list[WindowEvent], tuple[int, int]]: ...
 
     def feed(self) -> ChangeFeed: ...
+
+
+class RecordKind(StrEnum):
+    """The hall's promises' records (the tables of kiosk.store.records, and the change feed's kinds)."""
+
+    RATING = "rating"
+    FOLLOW_UP = "follow_up"
+    CASE = "case"
+    OPINION = "opinion"
+    COMMITMENT = "commitment"
+    HELP = "help"
+    APPOINTMENT = "appointment"
+    SELF_SERVICE = "self_service"
+
+
+class StaleRecord(Exception):
+    """A record changed under a terminal's feet (someone else closed, checked in or advanced it
+    first): nothing was written; show it as it is now."""
+
+    def __init__(self, kind: RecordKind, record_id: int):
+        super().__init__(f"{kind.value} {record_id} was changed by another terminal")
+        self.kind, self.record_id = kind, record_id
+
+
+class RecordStore(Protocol):
+    """The hall's promises' records (see kiosk.store.records.RecordTables). A record that comes
+    with a ticket is stored with it in one transaction."""
+
+    def add_rating(self, new: NewRating, dues: tuple[float, float] | None = None) -> Rating:
+        """RatingError(ALREADY_RATED) when the ticket has a rating (a database constraint)."""
+
+    def last_done(self, day: str, window: int) -> Ticket | None:
+        """The ticket ``window`` finished last on ``day``."""
+
+    def rating_for(self, ticket_id: int) -> Rating | None: ...
+
+    def ratings_between(self, first: str, last: str) -> list[Rating]: ...
+
+    def rating_groups(self, first: str, last: str) -> list[tuple[str, int | None, str, str | None, int, int]]: ...
+
+    def follow_ups(self, open_only: bool = True) -> list[FollowUp]: ...
+
+    def follow_up(self, follow_id: int) -> FollowUp | None: ...
+
+    def update_follow_up(self, follow_id: int, status_from: FollowStatus, **values: Any) -> None: ...
+
+    def open_case(self, new: NewCase, ticket: NewTicket) -> Case: ...
+
+    def cases(self, open_only: bool = False, ticket_id: int | None = None) -> list[Case]: ...
+
+    def close_case(self, case_id: int, outcome: CaseOutcome, note: str, now: float) -> None: ...
+
+    def add_opinion(self, new: NewOpinion) -> Opinion: ...
+
+    def opinions(self, open_only: bool = False) -> list[Opinion]: ...
+
+    def close_opinion(self, opinion_id: int, reply: str, now: float) -> None: ...
+
+    def commit_deferral(self, new: NewCommitment, ticket: NewTicket) -> tuple[Commitment, Ticket]: ...
+
+    def commitments(self, open_only: bool = False, ticket_id: int | None = None) -> list[Commitment]: ...
+
+    def fulfil_commitment(self, commitment_id: int, now: float) -> None: ...
+
+    def request_help(self, new: NewHelp, ticket: NewTicket | None) -> HelpRequest: ...
+
+    def help_requests(self, officer_id: str | None = None, open_only: bool = False) -> list[HelpRequest]: ...
+
+    def advance_help(self, help_id: int, status_from: HelpStatus, status_to: HelpStatus, now: float) -> None: ...
+
+    def add_appointments(self, news: Sequence[NewAppointment]) -> list[Appointment]: ...
+
+    def appointment_by_code(self, code: str) -> Appointment | None: ...
+
+    def appointments_of(self, person_hash: str, day: str) -> list[Appointment]: ...
+
+    def appointments_on(self, first: str, last: str | None = None) -> list[Appointment]: ...
+
+    def check_in(self, appointment_id: int, ticket: NewTicket, now: float) -> tuple[Appointment, Ticket]: ...
+
+    def cancel_appointment(self, appointment_id: int) -> None: ...
+
+    def add_self_service(self, new: NewSelfService) -> SelfService: ...
+
+    def self_services(self, first: str, last: str | None = None) -> list[SelfService]: ...
+
+    def record_cursor(self) -> int: ...
+
+    def records_after(self, cursor: int, limit: int = 500) -> tuple[list[tuple[RecordKind, int]], int]: ...
 
 
 class ChangeFeed(Protocol):

@@ -66,6 +66,7 @@ from kiosk.domain.ports import (
 from kiosk.domain.tickets import format_number
 from kiosk.store import schema
 from kiosk.store.connect import DB_NAME, make_engine, store_error
+from kiosk.store.records import RecordTables
 from kiosk.store.schema import counters, meta, ticket_events, tickets, window_events, windows
 
 log = logging.getLogger(__name__)
@@ -81,8 +82,9 @@ RETRIES = 3
 _EVENT_COLUMNS = [c.label(f"e_{c.name}") for c in ticket_events.columns]
 
 
-class SqlStore:
-    """The hall's store on SQLite or PostgreSQL (``url``)."""
+class SqlStore(RecordTables):
+    """The hall's store on SQLite or PostgreSQL (``url``); the promises' records are in
+    :class:`kiosk.store.records.RecordTables`."""
 
     def __init__(self, url: str, data_dir: Path | None = None):
         self.url = url
@@ -164,17 +166,22 @@ class SqlStore:
     # --- writes --------------------------------------------------------------------------------
 
     def issue(self, new: NewTicket) -> Ticket:
+        return self._issued(lambda conn: self._issue_in(conn, new), new)
+
+    def _issue_in(self, conn: Connection, new: NewTicket) -> Ticket:
+        """Number and record ``new`` inside the write transaction ``conn``."""
+        seq = _next_seq(conn, new.day, new.category)
+        values = new.values(seq, format_number(new.prefix, seq))
+        tid = conn.execute(insert(tickets).values(**values).returning(tickets.c.id)).scalar_one()
+        ticket = _ticket_of({"id": tid, **values})
+        _insert_event(conn, ticket, new.event())
+        return ticket
+
+    def _issued(self, work: Callable[[Connection], T], new: NewTicket) -> T:
+        """Run a write that issues ``new`` (and perhaps records something with it): the
+        one-open-ticket rule's refusal is DuplicateRequest, carrying the ticket already held."""
         if new.day > self._closed_before:  # the first ticket of a day (in this process) closes the earlier days
             self.close_days_before(new.day)
-
-        def work(conn: Connection) -> Ticket:
-            seq = _next_seq(conn, new.day, new.category)
-            values = new.values(seq, format_number(new.prefix, seq))
-            tid = conn.execute(insert(tickets).values(**values).returning(tickets.c.id)).scalar_one()
-            ticket = _ticket_of({"id": tid, **values})
-            _insert_event(conn, ticket, new.event())
-            return ticket
-
         try:
             return self._write(work)
         except IntegrityError as exc:

@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 APP = "yichuang-kiosk"
 SQLITE_APPLICATION_ID = 0x594B4953  # "YKIS"
 #: The schema this code writes. Same major: compatible; see the module docstring.
-SCHEMA = (2, 1)
+SCHEMA = (2, 2)
 LOCK_KEY = 0x6B696F736B
 
 metadata = MetaData()
@@ -147,7 +147,159 @@ window_events = Table(
     Column("reason", String(32)),
 )
 
-TABLES = [meta, counters, tickets, ticket_events, windows, window_events]
+# --- the hall's promises (schema 2.2): 好差评, 办不成事, 意见箱, 容缺承诺, 服务专员, 预约, 零材料 ----------
+
+ratings = Table(
+    "ratings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("window", Integer),
+    Column("category", String(32), nullable=False),
+    Column("item_code", String(16)),
+    Column("bundle_code", String(16)),
+    Column("level", Integer, nullable=False),
+    Column("tags", String(200), nullable=False, default=""),  # tag codes, comma-separated
+    Column("text", String(2000), nullable=False, default=""),
+    Column("source", String(16), nullable=False),
+    Column("at", Float, nullable=False),
+    UniqueConstraint("ticket_id", name="uq_rating_ticket"),  # one rating per ticket, ever
+)
+Index("ix_ratings_day", ratings.c.day, ratings.c.window, ratings.c.category, ratings.c.level)
+
+follow_ups = Table(
+    "follow_ups", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rating_id", Integer, ForeignKey("ratings.id"), nullable=False),
+    Column("opened_at", Float, nullable=False),
+    Column("call_due", Float, nullable=False),
+    Column("fix_due", Float, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("called_at", Float),
+    Column("call_note", String(2000), nullable=False, default=""),
+    Column("closed_at", Float),
+    Column("fix_note", String(2000), nullable=False, default=""),
+    Column("after_level", Integer),
+    UniqueConstraint("rating_id", name="uq_follow_up_rating"),
+)
+Index("ix_follow_ups_status", follow_ups.c.status, follow_ups.c.call_due)
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("day", String(10), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("item_code", String(16)),
+    Column("tried", String(400), nullable=False, default=""),
+    Column("snags", String(200), nullable=False, default=""),
+    Column("text", String(2000), nullable=False, default=""),
+    Column("contact", String(16), nullable=False, default=""),  # erased when closed
+    Column("ticket_id", Integer, ForeignKey("tickets.id")),
+    Column("number", String(16), nullable=False, default=""),
+    Column("status", String(16), nullable=False),
+    Column("outcome", String(16)),
+    Column("outcome_note", String(2000), nullable=False, default=""),
+    Column("closed_at", Float),
+)
+Index("ix_cases_status", cases.c.status, cases.c.day)
+
+opinions = Table(
+    "opinions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("day", String(10), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("topic", String(16), nullable=False),
+    Column("text", String(2000), nullable=False),
+    Column("contact", String(16), nullable=False, default=""),  # erased when closed
+    Column("anonymous", Boolean, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reply", String(2000), nullable=False, default=""),
+    Column("closed_at", Float),
+)
+Index("ix_opinions_status", opinions.c.status, opinions.c.day)
+
+commitments = Table(
+    "commitments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", Integer, ForeignKey("tickets.id")),
+    Column("number", String(16), nullable=False, default=""),
+    Column("day", String(10), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("item_code", String(16), nullable=False),
+    Column("materials", String(2000), nullable=False),  # material names, one per line
+    Column("applicant_kind", String(16), nullable=False),
+    Column("applicant", String(32), nullable=False),  # a credit code, or a masked ID
+    Column("applicant_name", String(200), nullable=False, default=""),
+    Column("due", Float, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("fulfilled_at", Float),
+)
+Index("ix_commitments_status", commitments.c.status, commitments.c.due)
+Index("ix_commitments_ticket", commitments.c.ticket_id)
+
+help_requests = Table(
+    "help_requests", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("day", String(10), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("group_code", String(32), nullable=False),
+    Column("officer_id", String(32), nullable=False),
+    Column("item_code", String(16)),
+    Column("address", String(400), nullable=False, default=""),  # erased when done
+    Column("contact", String(16), nullable=False, default=""),  # erased when done
+    Column("ticket_id", Integer, ForeignKey("tickets.id")),
+    Column("number", String(16), nullable=False, default=""),
+    Column("status", String(16), nullable=False),
+    Column("updated_at", Float),
+)
+Index("ix_help_officer", help_requests.c.officer_id, help_requests.c.status)
+
+appointments = Table(
+    "appointments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(8), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("slot", Float, nullable=False),
+    Column("item_code", String(16)),
+    Column("category", String(32)),
+    Column("person_hash", String(64), nullable=False),
+    Column("id_masked", String(24), nullable=False),
+    Column("phone_masked", String(16), nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("ticket_id", Integer, ForeignKey("tickets.id")),
+    Column("number", String(16), nullable=False, default=""),
+    Column("checked_in_at", Float),
+    UniqueConstraint("code", name="uq_appointment_code"),
+)
+Index("ix_appointments_day", appointments.c.day, appointments.c.person_hash)
+
+self_services = Table(
+    "self_services", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("day", String(10), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("item_code", String(16), nullable=False),
+    Column("applicant", String(32), nullable=False),
+    Column("result", String(40), nullable=False),
+)
+Index("ix_self_services_day", self_services.c.day)
+
+#: Every change to a record above, in commit order: the change feed of the promises' screens.
+record_log = Table(
+    "record_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # the table
+    Column("record_id", Integer, nullable=False),
+    Column("at", Float, nullable=False),
+)
+
+PROMISE_TABLES = [ratings, follow_ups, cases, opinions, commitments, help_requests, appointments, self_services,
+                  record_log]
+TABLES = [meta, counters, tickets, ticket_events, windows, window_events, *PROMISE_TABLES]
 
 def _indexes_2_1(conn: Connection) -> None:
     """2.0 → 2.1: the statistics' covering index, the latest-events index, day close's index."""
@@ -159,9 +311,15 @@ def _indexes_2_1(conn: Connection) -> None:
         conn.execute(text(ddl))
 
 
+def _promises_2_2(conn: Connection) -> None:
+    """2.1 → 2.2: the tables of the hall's promises (ratings, follow-ups, cases, opinions,
+    commitments, help requests, appointments, self-service records and their change log)."""
+    metadata.create_all(conn, tables=PROMISE_TABLES, checkfirst=True)
+
+
 #: Minor steps within the current major: MINOR_STEPS[n] takes x.n to x.(n+1). Additive only
 #: (a terminal one minor behind must keep working on the result).
-MINOR_STEPS: list[Callable[[Connection], None]] = [_indexes_2_1]
+MINOR_STEPS: list[Callable[[Connection], None]] = [_indexes_2_1, _promises_2_2]
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:
@@ -245,7 +403,7 @@ def migrate_1_to_2(conn: Connection, dialect: str) -> None:
         conn.exec_driver_sql(f'ALTER TABLE {name} RENAME TO v1_{name}')
     for ix in ("ix_tickets_day_status", "ix_tickets_person", "ix_events_ticket"):  # free the names
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {ix}")
-    metadata.create_all(conn, tables=[meta, tickets, ticket_events, windows, window_events])
+    metadata.create_all(conn, tables=[meta, tickets, ticket_events, windows, window_events, *PROMISE_TABLES])
     for ddl in PARTIAL_INDEXES:
         conn.execute(text(ddl))
     old_tickets = {r["id"]: dict(r) for r in conn.exec_driver_sql("SELECT * FROM v1_tickets").mappings()}

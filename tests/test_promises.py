@@ -144,7 +144,8 @@ def test_one_rating_per_ticket_ever(hall_promises, store_opener):
     assert e.value.code == RatingCode.ALREADY_RATED
     # another terminal that checked before the first rating landed is refused by the database
     other = store_opener()
-    from kiosk.domain.feedback import NewRating, Source as RSource
+    from kiosk.domain.feedback import NewRating
+    from kiosk.domain.feedback import Source as RSource
     with pytest.raises(RatingError) as e:
         other.add_rating(NewRating(t.id, t.day, t.number, 1, t.category, None, None, Level.FAIR, (), "", RSource.PAD,
                                    0.0))

@@ -412,3 +412,28 @@ def test_ticket_ref_round_trips(hall_promises):
     assert promises.find_ticket(t.number.lower()).id == t.id
     with pytest.raises(HallError):
         promises.find_ticket("Z999")
+
+
+def test_the_bridge_tells_of_records_another_terminal_wrote(qtbot, tmp_path, catalogue, hall, clock):
+    from kiosk.store.db import Store
+    from kiosk.ui.shared.bridge import ChangeBridge
+
+    here, there = Store.open(tmp_path), Store.open(tmp_path)
+    try:
+        bridge = ChangeBridge(here, clock)
+        bridge.start()
+        seen: list[tuple[RecordKind, int]] = []
+        bridge.record_changed.connect(lambda kind, rid: seen.append((kind, rid)))
+        other = Promises(there, make_desk(there, catalogue, hall, clock), load_credit())
+        opinion = other.leave_opinion(Topic.SERVICE, "窗口很热情")
+        with qtbot.waitSignal(bridge.records_changed, timeout=3000) as got:
+            pass
+        assert got.args == [frozenset({RecordKind.OPINION})] and seen == [(RecordKind.OPINION, opinion.id)]
+        case, _ = other.report_case(None, "开网店", [Snag.OTHER], "")  # a record with a ticket: both signals
+        with qtbot.waitSignals([bridge.ticket_issued, bridge.records_changed], timeout=3000):
+            pass
+        assert seen[-1] == (RecordKind.CASE, case.id)
+        bridge.stop()
+    finally:
+        here.close()
+        there.close()

@@ -12,6 +12,11 @@ Signals (each ticket signal carries the Ticket as it is now and the window numbe
 ``ticket_resumed``, ``ticket_reactivated``, ``ticket_cancelled``; ``window_paused(window,
 reason)`` (a PauseReason), ``window_reopened(window)``; ``changed(rows)`` once per batch, after
 the others; ``connection_changed(ok, message)`` when the store is lost or back.
+
+The hall's promises (ratings, follow-ups, cases, opinions, commitments, help requests,
+appointments, self-services: :class:`~kiosk.domain.ports.RecordKind`) come as
+``record_changed(kind, record_id)`` for each record written, then ``records_changed(kinds)`` once
+per batch with the set of kinds — a staff list reads its records again only when its kind is in it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from kiosk.domain.lifecycle import Kind, WindowKind
-from kiosk.domain.ports import ChangeFeed, HallRows, HallStore, StoreError
+from kiosk.domain.ports import ChangeFeed, HallRows, HallStore, RecordKind, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +50,8 @@ class ChangeBridge(QObject):
     window_paused = Signal(int, object)
     window_reopened = Signal(int)
     changed = Signal(object)  # HallRows
+    record_changed = Signal(object, int)  # RecordKind, record id
+    records_changed = Signal(object)  # frozenset[RecordKind]
     connection_changed = Signal(bool, str)
 
     def __init__(self, store: HallStore, clock: Callable[[], _dt.datetime] = _dt.datetime.now,
@@ -54,6 +61,7 @@ class ChangeBridge(QObject):
         self.rows = HallRows("")
         self.online = True
         self._cursor: tuple[int, int] | None = None
+        self._records: int | None = None  # the record log's cursor (None: the store keeps no records)
         self._feed: ChangeFeed | None = None
         self._notifier: QSocketNotifier | None = None
         self.timer = QTimer(self)
@@ -67,6 +75,7 @@ class ChangeBridge(QObject):
         """Start watching from now on: events already in the store are not replayed."""
         try:
             self._cursor = self.store.cursor()
+            self._records = self._record_cursor()
             self._open_feed()
             self.rows = self._read_rows()
         except StoreError as exc:
@@ -117,13 +126,16 @@ class ChangeBridge(QObject):
             if self._cursor is None:
                 self._cursor = (0, 0)
             ticket_events, window_events, cursor = self.store.events_after(self._cursor)
+            records, record_cursor = self._records_after()
             if not ticket_events and not window_events:
-                return False
+                self._records = record_cursor
+                self._emit_records(records)
+                return bool(records)
             self.rows = self._read_rows()
         except StoreError as exc:
             self._lost(exc)
             return False
-        self._cursor = cursor
+        self._cursor, self._records = cursor, record_cursor
         if len(ticket_events) >= 500 or len(window_events) >= 500:
             QTimer.singleShot(0, self.check)  # a long backlog: the rest right after
         for ev in ticket_events:
@@ -137,7 +149,23 @@ class ChangeBridge(QObject):
             else:
                 self.window_reopened.emit(wev.window)
         self.changed.emit(self.rows)
+        self._emit_records(records)
         return True
+
+    def _record_cursor(self) -> int | None:
+        cursor = getattr(self.store, "record_cursor", None)  # a store without the promises' records
+        return cursor() if cursor is not None else None
+
+    def _records_after(self) -> tuple[list[tuple[RecordKind, int]], int | None]:
+        if self._records is None:
+            return [], None
+        return self.store.records_after(self._records)  # type: ignore[attr-defined]
+
+    def _emit_records(self, records: list[tuple[RecordKind, int]]) -> None:
+        for kind, record_id in records:
+            self.record_changed.emit(kind, record_id)
+        if records:
+            self.records_changed.emit(frozenset(k for k, _ in records))
 
     def _lost(self, exc: StoreError) -> None:
         if self.online:
@@ -154,6 +182,7 @@ class ChangeBridge(QObject):
             self._open_feed()
             if self._cursor is None:
                 self._cursor = self.store.cursor()
+                self._records = self._record_cursor()
         except StoreError:
             return
         self.retry.stop()

@@ -222,7 +222,7 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     index = LazyIndex(catalogue, data_dir / "cache")
     window = KioskWindow(catalogue=catalogue, desk=desk, theme=theme, language=language,
                          index=index, slips_dir=data_dir / "slips", idle=idle,
-                         speaker=speaker)
+                         speaker=speaker, promises=make_promises(store, desk))
     # what the warm-up after the first paint does on a worker thread (plain Python, no Qt)
     window.background = (index.prepare,) + ((opener.prepare,) if opener is not None else ())
     speaker.setParent(window)
@@ -234,6 +234,14 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     app.installEventFilter(idle)
     idle.start()
     return window, store
+
+
+def make_promises(store, desk):
+    """The hall's promises (好差评, 办不成事, 意见建议, 容缺, 服务专员, 预约, 零材料) for a terminal:
+    cheap to make (the credit list is read at its first use)."""
+    from kiosk.domain.promises import Promises
+
+    return Promises(store, desk)
 
 
 def install_excepthook(window, recover: str = "go_home") -> None:

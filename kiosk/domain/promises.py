@@ -39,7 +39,7 @@ from kiosk.domain.cases import (
     check_opinion,
     check_outcome,
 )
-from kiosk.domain.commitments import Applicant, Commitment, CreditList, NewCommitment, commit
+from kiosk.domain.commitments import Applicant, Commitment, CreditList, NewCommitment, commit, load_credit
 from kiosk.domain.desk import DuplicateTicket, Request, Slip, TicketDesk
 from kiosk.domain.feedback import (
     FollowCode,
@@ -98,13 +98,21 @@ class CheckIn:
 
 
 class Promises:
-    def __init__(self, store: Store, desk: TicketDesk, credit: CreditList,
+    """``credit`` is the demo credit list (read from assets/credit.yaml on first use when not given)."""
+
+    def __init__(self, store: Store, desk: TicketDesk, credit: CreditList | None = None,
                  clock: Callable[[], _dt.datetime] | None = None, rng: random.Random | None = None):
-        self.store, self.desk, self.credit = store, desk, credit
+        self.store, self.desk, self._credit = store, desk, credit
         self.hall, self.catalogue = desk.hall, desk.catalogue
         self.clock = clock or desk.clock
         self.calendar = self.hall.promises.calendar()
         self.rng = rng or random.Random()
+
+    @property
+    def credit(self) -> CreditList:
+        if self._credit is None:
+            self._credit = load_credit()
+        return self._credit
 
     def _now(self) -> _dt.datetime:
         return self.clock()

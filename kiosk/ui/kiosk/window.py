@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.desk import DuplicateTicket, Request, TicketDesk
+from kiosk.domain.promises import Promises
 from kiosk.domain.search import SearchIndex
 from kiosk.domain.visit import Visit
 from kiosk.store.errors import StoreError
@@ -176,9 +177,11 @@ class KioskWindow(Retranslating, QWidget):
     """The kiosk terminal. Built by the composition root with exactly what it needs."""
 
     def __init__(self, *, catalogue: Catalogue, desk: TicketDesk, theme: Theme, language: Language,
-                 index: Callable[[], SearchIndex], slips_dir: Path, idle: IdleWatcher, speaker: Speaker):
+                 index: Callable[[], SearchIndex], slips_dir: Path, idle: IdleWatcher, speaker: Speaker,
+                 promises: Promises):
         super().__init__()
         self.catalogue, self.desk, self.theme, self.language = catalogue, desk, theme, language
+        self.promises = promises  # 好差评, 办不成事, 意见建议, 容缺, 服务专员, 预约, 零材料
         self.speaker = speaker
         self.slips_dir = slips_dir
         self.visit = Visit()

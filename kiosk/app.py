@@ -288,16 +288,25 @@ def normal_look(settings: Settings):
     return Theme(Path(settings.data_dir) / "cache")
 
 
-def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, clock, language):
-    """Window ``number``'s console, in its own ``language`` (its caller gives it a look)."""
+def build_console(catalogue: Catalogue, hall: Hall, number: int, store, bridge, clock, language, promises=None):
+    """Window ``number``'s console, in its own ``language`` (its caller gives it a look); with
+    ``promises`` (make_promises) it shows and closes the records of the hall's promises."""
     from kiosk.domain.counter import Counter
     from kiosk.ui.console.window import make_console
     from kiosk.ui.shared.accessible import install_accessibility
 
     install_accessibility()
-    console = make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock)
+    console = make_console(Counter(store, hall, number, clock), catalogue, bridge, language, clock, promises)
     language.attach(console)
     return console
+
+
+def staff_desk(settings: Settings, catalogue: Catalogue, hall: Hall, store, clock):
+    """A TicketDesk for a staff terminal's promises (with the hall's identity secret, as the kiosk's)."""
+    from kiosk.domain.desk import TicketDesk
+    from kiosk.store.secret import load_secret
+
+    return TicketDesk(store, catalogue, hall, clock, secret=load_secret(Path(settings.data_dir)))
 
 
 def build_board(hall: Hall, bridge, clock, language, engine: str = "auto"):
@@ -318,7 +327,8 @@ def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: in
     """``kiosk counter N``: one window's console, a process of its own."""
     app = start_qt(scale)
     store, bridge, clock = _services(app, settings)
-    console = build_console(catalogue, hall, number, store, bridge, clock, staff_language(settings, hall))
+    console = build_console(catalogue, hall, number, store, bridge, clock, staff_language(settings, hall),
+                            make_promises(store, staff_desk(settings, catalogue, hall, store, clock)))
     normal_look(settings).attach(console)
     install_excepthook(console, "refresh")
     console.setWindowTitle(f"{hall.name} · {number}")
@@ -364,13 +374,14 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
     board = build_board(hall, bridge, clock, staff_language(settings, hall), engine)
     look.attach(board)
     consoles = ConsoleTabs()  # one tab per window, every one on screen (windows 8–10 too)
+    promises = kiosk.promises  # the kiosk's, shared by every console
     for w in hall.windows:
         consoles.add_console(build_console(catalogue, hall, w.number, store, bridge, clock,
-                                           staff_language(settings, hall)))
+                                           staff_language(settings, hall), promises))
     look.attach(consoles)
     consoles.resize(*consoles.reference_size())
     parts = dict(kiosk=kiosk, board=board, consoles=consoles, store=store, bridge=bridge, clock=clock,
-                 sim=None, timer=None)
+                 promises=promises, sim=None, timer=None)
     if simulate:
         staffed = staffed if staffed is not None else tuple(w.number for w in hall.windows if w.number != 1)
         sim = Simulation(seed, clock().date(), catalogue, kiosk.desk,

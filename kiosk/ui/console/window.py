@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -38,6 +39,9 @@ from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.shared.widgets import button, classed, clear_layout, label, restyle, scroll, set_text
 from kiosk.ui.shared.words import error_text, pause_reason_text, store_error_text, suspend_reason_text
+
+if TYPE_CHECKING:
+    from kiosk.domain.promises import Promises
 
 log = logging.getLogger(__name__)
 
@@ -140,9 +144,10 @@ class ConsoleWindow(Retranslating, QWidget):
     label_changed = Signal()
 
     def __init__(self, *, counter: Counter, catalogue: Catalogue, bridge: ChangeBridge, language: Language,
-                 clock: Callable[[], _dt.datetime]):
+                 clock: Callable[[], _dt.datetime], promises: Promises | None = None):
         super().__init__()
         self.counter, self.catalogue, self.language, self.clock = counter, catalogue, language, clock
+        self.promises = promises  # the hall's promises' records (None: a console of tickets only)
         self.bridge = bridge
         self.hall = counter.hall
         self.view = ConsoleView(counter.number)
@@ -690,7 +695,9 @@ class ConsoleWindow(Retranslating, QWidget):
             set_text(b, f"{NOT_RECEIVED} {name}", self.tr("{material}：未收到").format(material=name))
 
 
-def make_console(counter: Counter, catalogue: Catalogue, bridge, language: Language, clock) -> ConsoleWindow:
-    w = ConsoleWindow(counter=counter, catalogue=catalogue, bridge=bridge, language=language, clock=clock)
+def make_console(counter: Counter, catalogue: Catalogue, bridge, language: Language, clock,
+                 promises: Promises | None = None) -> ConsoleWindow:
+    w = ConsoleWindow(counter=counter, catalogue=catalogue, bridge=bridge, language=language, clock=clock,
+                      promises=promises)
     w.resize(*REFERENCE_SIZE)
     return w

@@ -310,7 +310,9 @@ class KioskWindow(Retranslating, QWidget):
         if ticket is not None:
             self._show_slip(self.desk.slip(ticket, reprint=True))
 
-    def _show_slip(self, slip) -> None:
+    def _show_slip(self, slip, notes: Callable[[], list[str]] | None = None) -> None:
+        """Print ``slip`` and show it. ``notes`` words, in the kiosk's language, what the slip
+        says besides the ticket (a case recorded, a commitment …): on screen and on paper."""
         from kiosk.ui.kiosk.screens.slip import slip_lines
         from kiosk.ui.kiosk.slip_pdf import PrintError, write_slip_pdf
 
@@ -319,6 +321,8 @@ class KioskWindow(Retranslating, QWidget):
         subject, subject_en = t.subject, self._subject_en(slip)
         en = self.language.english
         lines = slip_lines(slip, self.language, subject_en if en else subject, self.visit.phone, self.desk.hall)
+        if notes is not None:  # before the time issued and the closing line
+            lines[-2:-2] = notes()
         pdf, error = "", ""
         try:
             pdf = str(write_slip_pdf(slip, self.slips_dir, load_fonts(),
@@ -327,7 +331,7 @@ class KioskWindow(Retranslating, QWidget):
         except PrintError as exc:
             log.error("slip %s not printed: %s", t.number, exc)
             error = self.tr("打印机暂时无法使用")  # the cause (a full disk …) is in the log
-        self.slip.show_slip(slip, subject, subject_en, pdf, error, self.visit.phone)
+        self.slip.show_slip(slip, subject, subject_en, pdf, error, self.visit.phone, notes)
         self.nav.replace(Screen.SLIP)
 
     def _subject_en(self, slip) -> str:

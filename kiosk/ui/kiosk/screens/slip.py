@@ -4,6 +4,7 @@ window can call the ticket, when calling resumes), QR."""
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
@@ -90,6 +91,7 @@ class SlipScreen(Page, QWidget):
         self.hall, self.language = hall, language
         self.setObjectName("screen_slip")
         self.slip: Slip | None = None
+        self.notes: Callable[[], list[str]] | None = None
         self.subject = ""
         self.subject_en = ""
         self.phone = ""
@@ -109,6 +111,10 @@ class SlipScreen(Page, QWidget):
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.green = label(cls="badge-green")
         self.green.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = label(cls="badge-green")  # what the slip says besides the ticket (a case recorded …)
+        self.note.setObjectName("slip_note")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.hide()
         self.what = label(cls="big")
         self.what.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.where = label(cls="h2")
@@ -119,7 +125,7 @@ class SlipScreen(Page, QWidget):
         self.wait = label(cls="big")
         self.wait.setObjectName("slip_wait")
         self.wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for w in (self.caption, self.number, self.green, self.what, self.where, self.ahead, self.wait):
+        for w in (self.caption, self.number, self.note, self.green, self.what, self.where, self.ahead, self.wait):
             cl.addWidget(w)
         qr_row = QHBoxLayout()
         qr_row.addStretch(1)
@@ -148,14 +154,17 @@ class SlipScreen(Page, QWidget):
         outer.addWidget(footer)
 
     def show_slip(self, slip: Slip, subject: str, subject_en: str, pdf_path: str, print_error: str,
-                  phone: str = "") -> None:
+                  phone: str = "", notes: Callable[[], list[str]] | None = None) -> None:
+        """``notes`` words what the slip says besides the ticket, in the terminal's language."""
         self.slip, self.subject, self.subject_en, self.phone = slip, subject, subject_en, phone
+        self.notes = notes
         self.pdf_path, self.print_error = pdf_path, print_error
         self.retranslate()
 
     def reset(self) -> None:
         self.slip = None
         self.phone = ""
+        self.notes = None
         self.number.setText("")
         self.qr.set_text("")
 
@@ -171,6 +180,9 @@ class SlipScreen(Page, QWidget):
         self.number.setAccessibleName(self.tr("您的号码 {number}").format(number=t.number))
         self.green.setText("\n".join(line for line in lines[5:-2]))  # green channel, SMS reminder
         self.green.setVisible(len(lines) > 7)
+        notes = self.notes() if self.notes is not None else []
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
         self.what.setText(lines[1])
         self.where.setText(lines[2])
         self.ahead.setText(lines[3])

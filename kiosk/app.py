@@ -323,6 +323,40 @@ def build_board(hall: Hall, bridge, clock, language, engine: str = "auto"):
     return board
 
 
+def build_pad(settings: Settings, catalogue: Catalogue, hall: Hall, number: int, promises, bridge, language,
+              elder: bool = False):
+    """Window ``number``'s rating pad, in its own ``language``, look and voice (800×1280)."""
+    from kiosk.ui.pad.window import REFERENCE_SIZE, PadWindow
+    from kiosk.ui.shared.accessible import install_accessibility
+    from kiosk.ui.shared.theme import ELDER, NORMAL, Theme
+    from kiosk.ui.shared.voice import Speaker
+
+    install_accessibility()
+    theme = Theme(Path(settings.data_dir) / "cache", ELDER if elder else NORMAL)
+    speaker = Speaker(language, engine=settings.voice_engine,
+                      enabled=elder if settings.voice is None else settings.voice)
+    pad = PadWindow(number=number, hall=hall, catalogue=catalogue, promises=promises, bridge=bridge, theme=theme,
+                    language=language, speaker=speaker)
+    speaker.setParent(pad)
+    theme.attach(pad)
+    language.attach(pad)
+    pad.resize(*REFERENCE_SIZE)
+    return pad
+
+
+def run_pad(settings: Settings, catalogue: Catalogue, hall: Hall, number: int, scale: float = 1.0) -> int:
+    """``kiosk pad N``: window N's rating pad, a process of its own."""
+    app = start_qt(scale)
+    store, bridge, clock = _services(app, settings)
+    pad = build_pad(settings, catalogue, hall, number,
+                    make_promises(store, staff_desk(settings, catalogue, hall, store, clock)), bridge,
+                    staff_language(settings, hall), settings.elder)
+    install_excepthook(pad, "refresh")
+    pad.setWindowTitle(f"{hall.name} · {number}")
+    pad.showFullScreen() if settings.fullscreen else pad.show()
+    return app.exec()
+
+
 def run_counter(settings: Settings, catalogue: Catalogue, hall: Hall, number: int, scale: float = 1.0) -> int:
     """``kiosk counter N``: one window's console, a process of its own."""
     app = start_qt(scale)
@@ -380,7 +414,10 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
                                            staff_language(settings, hall), promises))
     look.attach(consoles)
     consoles.resize(*consoles.reference_size())
-    parts = dict(kiosk=kiosk, board=board, consoles=consoles, store=store, bridge=bridge, clock=clock,
+    # the rating pad of window 1 (the presenter's window: the simulation's staff work the others)
+    pad = build_pad(settings, catalogue, hall, hall.windows[0].number, promises, bridge,
+                    staff_language(settings, hall))
+    parts = dict(kiosk=kiosk, board=board, consoles=consoles, pad=pad, store=store, bridge=bridge, clock=clock,
                  promises=promises, sim=None, timer=None)
     if simulate:
         staffed = staffed if staffed is not None else tuple(w.number for w in hall.windows if w.number != 1)
@@ -403,7 +440,9 @@ def run_hall(settings: Settings, catalogue: Catalogue, hall: Hall, simulate: boo
     kiosk.move(0, 0)
     board.move(kiosk.frameGeometry().right() + 8, 0)
     consoles.move(board.x(), board.frameGeometry().bottom() + 8)
-    for w in (kiosk, board, consoles):
+    pad = parts["pad"]
+    pad.move(consoles.frameGeometry().right() + 8, consoles.y())
+    for w in (kiosk, board, consoles, pad):
         w.show()
     if parts["timer"] is not None:
         parts["timer"].start()

@@ -90,7 +90,7 @@ def parser() -> argparse.ArgumentParser:
                     help="start-up language (default: the hall's, from hall.yaml)")
     ap.add_argument("--elder", action="store_true", help="start in 长辈版 (large text and targets)")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND",
-                            help="counter, board, hall: the hall's other terminals; catalogue: check or search "
+                            help="counter, board, pad, hall: the hall's other terminals; catalogue: check or search "
                                  "the catalogue; stats: a day's queue statistics")
     counter = sub.add_parser("counter", parents=[common], help="a window's console (窗口叫号), 1280x800")
     counter.add_argument("counter_number", nargs="?", type=int, metavar="N",
@@ -100,11 +100,15 @@ def parser() -> argparse.ArgumentParser:
     board = sub.add_parser("board", parents=[common], help="the call board (叫号屏), 1920x1080, with voice")
     board.add_argument("--scale", type=_scale, default=1.0, help="preview scale (default 1)")
     board.add_argument("--fullscreen", action="store_true", help="full screen, for the hall's display")
-    for terminal in (counter, board):
+    pad = sub.add_parser("pad", parents=[common], help="a window's rating pad (评价器, 好差评), 800x1280")
+    pad.add_argument("pad_number", nargs="?", type=int, metavar="N", help="the window number (see assets/hall.yaml)")
+    pad.add_argument("--scale", type=_scale, default=1.0, help="preview scale (default 1)")
+    pad.add_argument("--fullscreen", action="store_true", help="full screen, for the pad at the window")
+    for terminal in (counter, board, pad):
         terminal.add_argument("--lang", dest="terminal_lang", choices=("zh_CN", "en_US"), default=None,
                               help="start-up language (default: the hall's, from hall.yaml)")
     hall = sub.add_parser("hall", parents=[common],
-                          help="kiosk, board and all consoles in one process (one-screen demo)")
+                          help="kiosk, board, all consoles and window 1's rating pad in one process (one-screen demo)")
     hall.add_argument("--simulate", action="store_true",
                       help="run a simulated day: citizens arrive, staff at windows 2.. serve them")
     hall.add_argument("--seed", type=int, default=1, help="the simulation's seed: same seed, same day (default 1)")
@@ -173,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
     args.db = args.db or os.environ.get("KIOSK_DB") or None
-    if args.command in ("counter", "board", "hall"):
+    if args.command in ("counter", "board", "pad", "hall"):
         return _terminal(args, data_dir)
     from kiosk.domain.yamlfile import ValidationError
 
@@ -236,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _terminal(args, data_dir: Path) -> int:
     """The hall's other terminals: a console, the board, or everything in one process."""
-    from kiosk.app import Settings, load_data, run_board, run_counter, run_hall
+    from kiosk.app import Settings, load_data, run_board, run_counter, run_hall, run_pad
     from kiosk.domain.yamlfile import ValidationError
     from kiosk.logs import setup_logging
     from kiosk.store.errors import StoreError
@@ -250,16 +254,17 @@ def _terminal(args, data_dir: Path) -> int:
     settings = Settings(data_dir=data_dir, fullscreen=getattr(args, "fullscreen", False), db=args.db,
                         language=getattr(args, "terminal_lang", None))
     try:
-        if args.command == "counter":
-            number = args.counter_number if args.counter_number is not None else args.counter_window
+        if args.command in ("counter", "pad"):
+            number = args.pad_number if args.command == "pad" else \
+                args.counter_number if args.counter_number is not None else args.counter_window
             known = ", ".join(str(w.number) for w in hall.windows)
             if number is None:
-                print(f"Which window? kiosk counter N (the hall has windows {known}).", file=sys.stderr)
+                print(f"Which window? kiosk {args.command} N (the hall has windows {known}).", file=sys.stderr)
                 return 2
             if number not in {w.number for w in hall.windows}:
                 print(f"There is no window {number}; the hall has windows {known}.", file=sys.stderr)
                 return 2
-            return run_counter(settings, catalogue, hall, number, args.scale)
+            return (run_pad if args.command == "pad" else run_counter)(settings, catalogue, hall, number, args.scale)
         if args.command == "board":
             return run_board(settings, hall, args.scale)
         return run_hall(settings, catalogue, hall, args.simulate, args.seed, args.speed, args.scale)

@@ -806,6 +806,77 @@ def test_the_tabs_by_keys(qtbot, hall_tabs):
     assert consoles[9].isAncestorOf(focused()) and focused().objectName().startswith("console_")
 
 
+# --- the window's rating pad (800×1280) ---------------------------------------------------------
+
+
+def pad_states(qtbot, env, pad, lang: str, elder: bool):
+    """Drive window 1's rating pad through its states by taps (the window finishes tickets at its
+    console); yield each state's name."""
+    from kiosk.domain.feedback import Level, Tag
+
+    desk, clock, store = env["desk"], env["clock"], env["store"]
+    counter = Counter(store, env["hall"], 1, clock)
+
+    def serve():
+        desk.issue(Request(item_code="QYKB-005"))  # the longest English name of the catalogue
+        counter.call_next()
+        counter.start()
+        counter.finish()
+        env["bridge"].refresh()
+
+    yield "idle"
+    serve()
+    yield "levels"
+    tap(qtbot, pad.panel.level_buttons[Level.SATISFIED])
+    tap(qtbot, pad.panel.tag_buttons[Tag.KIND])
+    yield "praise tags"
+    tap(qtbot, pad.panel.change)
+    tap(qtbot, pad.panel.level_buttons[Level.VERY_DISSATISFIED])
+    tap(qtbot, pad.panel.submit)
+    yield "差评 without a reason"
+    tap(qtbot, pad.panel.keys_button)
+    for ch in "HOURS":
+        tap(qtbot, pad.panel.keys.keys[ch])
+    yield "keyboard and words"
+    tap(qtbot, pad.panel.submit)
+    yield "thanks, with the follow-up"
+    tap(qtbot, pad.thanks_page.done)  # back in the hall's defaults: the next citizen switches again
+    if pad.language.current != lang:
+        tap(qtbot, pad.header.lang)
+    if pad.header.elder.isChecked() != elder:
+        tap(qtbot, pad.header.elder)
+    serve()
+    env["promises"].rate(pad.ticket, Level.FAIR)  # rated at the kiosk meanwhile
+    tap(qtbot, pad.panel.level_buttons[Level.FAIR])
+    tap(qtbot, pad.panel.submit)
+    yield "already rated"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("elder", (False, True), ids=("normal", "elder"))
+def test_every_pad_state_fits_is_named_and_passes_the_walkers_eye(qtbot, staff_hall, catalogue, hall, lang, elder):
+    from test_walker import ELDER_RULES, NORMAL_RULES
+    from test_walker import problems as walker_problems
+
+    from kiosk.app import Settings, build_pad, make_promises
+    from kiosk.ui.pad.window import REFERENCE_SIZE as PAD_SIZE
+
+    env = dict(staff_hall, promises=make_promises(staff_hall["store"], staff_hall["desk"]))
+    pad = build_pad(Settings(data_dir=staff_hall["store"].data_dir, voice_engine="none"), catalogue, hall, 1,
+                    env["promises"], staff_hall["bridge"], Language(lang), elder=elder)
+    qtbot.addWidget(pad)
+    pad.show()
+    qtbot.waitExposed(pad)
+    found, seen = [], []
+    for state in pad_states(qtbot, env, pad, lang, elder):
+        seen.append(state)
+        found += [f"{state}: {p}" for p in problems(pad, english=lang == EN, foreign_ok=("pad_language",),
+                                                    size=PAD_SIZE)]
+        found += [f"{state}: {p}" for p in walker_problems(pad, ELDER_RULES if elder else NORMAL_RULES)]
+    assert len(seen) == 7
+    assert not found, "\n".join(found)
+
+
 # --- the checker itself -------------------------------------------------------------------------
 
 

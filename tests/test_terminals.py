@@ -22,7 +22,7 @@ from kiosk.ui.shared.theme import ELDER, SIZES
 def hall_parts(qtbot, tmp_path, catalogue, hall, clock):
     parts = build_hall(QApplication.instance(), Settings(data_dir=tmp_path, idle_seconds=2, warn_seconds=1),
                        catalogue, hall, engine="silent")
-    for key in ("kiosk", "board", "consoles"):
+    for key in ("kiosk", "board", "consoles", "pad"):
         qtbot.addWidget(parts[key])
         parts[key].show()
     parts["bridge"].start()
@@ -97,7 +97,7 @@ def test_board_and_consoles_start_in_the_halls_language(qtbot, tmp_path, catalog
         assert parts["kiosk"].language.english is english
         assert all(parts["consoles"].widget(i).language.english is english for i in range(parts["consoles"].count()))
     finally:
-        for key in ("kiosk", "board", "consoles"):
+        for key in ("kiosk", "board", "consoles", "pad"):
             parts[key].close()
             parts[key].deleteLater()
         parts["store"].close()

@@ -176,127 +176,127 @@
 <context>
     <name>CatalogueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="286"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="286"/>
         <source>按主题</source>
         <translation>By theme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="286"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="286"/>
         <source>按对象</source>
         <translation>By applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="284"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="289"/>
         <source>输入拼音首字母或全拼，如 yyzz、shebao</source>
         <translation>Type English or pinyin, e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="290"/>
         <source>搜索框</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="289"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="294"/>
         <source>取号：帮办代办</source>
         <translation>Take a ticket: assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="286"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="291"/>
         <source>没找到？换个词试试，或按主题查找；也可以取号，请工作人员帮您办。</source>
         <translation>Nothing found? Try another word or browse by theme. You can also take a ticket and our staff will help you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="292"/>
         <source>没有完全相符的事项。您要找的是不是：</source>
         <translation>Nothing matches exactly. Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="293"/>
         <source>取号：综合咨询</source>
         <translation>Take a ticket: enquiries</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="290"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="295"/>
         <source>取号：办不成事反映</source>
         <translation>Take a ticket: problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="299"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="304"/>
         <source>个人办事</source>
         <translation>For individuals</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="299"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="304"/>
         <source>企业办事</source>
         <translation>For businesses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="300"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="305"/>
         <source>{n} 个事项</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="312"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="317"/>
         <source>找到 {n} 项，先列出最相关的 {m} 项，请继续输入</source>
         <translation>{n} found: the {m} best matches are listed. Keep typing to narrow them down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="314"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="319"/>
         <source>找到 {n} 项</source>
         <translation>Results: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="318"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="323"/>
         <source>请选择一类</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="329"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="334"/>
         <source>共 {n} 个事项、{m} 个一件事</source>
         <translation>{n} services and {m} service packages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="333"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="338"/>
         <source>{what}：共 {n} 项</source>
         <translation>{what} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="368"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="373"/>
         <source>一件事 · 含 {n} 个事项</source>
         <translation>Service package · {n} services</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="370"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="375"/>
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="370"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="375"/>
         <source>承诺件</source>
         <translation>Within set working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="371"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="376"/>
         <source>零跑动</source>
         <translation>No visit needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="371"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="376"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="388"/>
+        <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="393"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -435,17 +435,17 @@
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="428"/>
+        <location filename="../../kiosk/ui/console/window.py" line="433"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="465"/>
+        <location filename="../../kiosk/ui/console/window.py" line="470"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="467"/>
+        <location filename="../../kiosk/ui/console/window.py" line="472"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
@@ -460,286 +460,286 @@
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="506"/>
+        <location filename="../../kiosk/ui/console/window.py" line="511"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="540"/>
+        <location filename="../../kiosk/ui/console/window.py" line="545"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="540"/>
+        <location filename="../../kiosk/ui/console/window.py" line="545"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="540"/>
+        <location filename="../../kiosk/ui/console/window.py" line="545"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="541"/>
+        <location filename="../../kiosk/ui/console/window.py" line="546"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="541"/>
+        <location filename="../../kiosk/ui/console/window.py" line="546"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="541"/>
+        <location filename="../../kiosk/ui/console/window.py" line="546"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="542"/>
+        <location filename="../../kiosk/ui/console/window.py" line="547"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="542"/>
-        <location filename="../../kiosk/ui/console/window.py" line="551"/>
+        <location filename="../../kiosk/ui/console/window.py" line="547"/>
+        <location filename="../../kiosk/ui/console/window.py" line="556"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="542"/>
-        <location filename="../../kiosk/ui/console/window.py" line="552"/>
+        <location filename="../../kiosk/ui/console/window.py" line="547"/>
+        <location filename="../../kiosk/ui/console/window.py" line="557"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="546"/>
+        <location filename="../../kiosk/ui/console/window.py" line="551"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="550"/>
+        <location filename="../../kiosk/ui/console/window.py" line="555"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="556"/>
+        <location filename="../../kiosk/ui/console/window.py" line="561"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="559"/>
+        <location filename="../../kiosk/ui/console/window.py" line="564"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="559"/>
+        <location filename="../../kiosk/ui/console/window.py" line="564"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="576"/>
+        <location filename="../../kiosk/ui/console/window.py" line="581"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="585"/>
+        <location filename="../../kiosk/ui/console/window.py" line="590"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="587"/>
+        <location filename="../../kiosk/ui/console/window.py" line="592"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="588"/>
+        <location filename="../../kiosk/ui/console/window.py" line="593"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="588"/>
+        <location filename="../../kiosk/ui/console/window.py" line="593"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="615"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="617"/>
+        <location filename="../../kiosk/ui/console/window.py" line="622"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="607"/>
+        <location filename="../../kiosk/ui/console/window.py" line="612"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="424"/>
-        <location filename="../../kiosk/ui/console/window.py" line="428"/>
+        <location filename="../../kiosk/ui/console/window.py" line="429"/>
+        <location filename="../../kiosk/ui/console/window.py" line="433"/>
         <source>转移到：{target}</source>
         <translation>Transfer to {target}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="436"/>
+        <location filename="../../kiosk/ui/console/window.py" line="441"/>
         <source>挂起原因：{reason}</source>
         <translation>Suspend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="497"/>
+        <location filename="../../kiosk/ui/console/window.py" line="502"/>
         <source>暂停原因：{reason}</source>
         <translation>Pause: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="504"/>
+        <location filename="../../kiosk/ui/console/window.py" line="509"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="519"/>
+        <location filename="../../kiosk/ui/console/window.py" line="524"/>
         <source>提示：{message}</source>
         <translation>Message: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="532"/>
+        <location filename="../../kiosk/ui/console/window.py" line="537"/>
         <source>各窗口叫号</source>
         <translation>Window consoles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="537"/>
+        <location filename="../../kiosk/ui/console/window.py" line="542"/>
         <source>窗口叫号：{n} {name}</source>
         <translation>Window console: {n} {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="548"/>
+        <location filename="../../kiosk/ui/console/window.py" line="553"/>
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="548"/>
+        <location filename="../../kiosk/ui/console/window.py" line="553"/>
         <source>号码和排队位置不变</source>
         <translation>The number and its place in the queue stay the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="549"/>
+        <location filename="../../kiosk/ui/console/window.py" line="554"/>
         <source>挂起原因</source>
         <translation>Why suspend?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="549"/>
+        <location filename="../../kiosk/ui/console/window.py" line="554"/>
         <source>挂起期间可以先办下一位，之后点号码恢复办理。</source>
         <translation>Meanwhile you can serve the next person; tap the number later to resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="550"/>
+        <location filename="../../kiosk/ui/console/window.py" line="555"/>
         <source>暂停期间本窗口不叫号，大厅叫号屏会显示原因。</source>
         <translation>While paused, this window calls no one; the call board shows why.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="551"/>
+        <location filename="../../kiosk/ui/console/window.py" line="556"/>
         <source>输入号码：先点字母，再点数字。</source>
         <translation>Enter the number: the letter first, then the digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="552"/>
+        <location filename="../../kiosk/ui/console/window.py" line="557"/>
         <source>输入过号的号码，它重新排队。</source>
         <translation>Enter a no-show&apos;s number to put it back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="557"/>
+        <location filename="../../kiosk/ui/console/window.py" line="562"/>
         <source>或者转到窗口</source>
         <translation>Or to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="559"/>
+        <location filename="../../kiosk/ui/console/window.py" line="564"/>
         <source>输入的号码：{number}</source>
         <translation>Number entered: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="559"/>
+        <location filename="../../kiosk/ui/console/window.py" line="564"/>
         <source>还没有输入号码</source>
         <translation>No number entered yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="583"/>
+        <location filename="../../kiosk/ui/console/window.py" line="588"/>
         <source>正在重新连接……</source>
         <translation>Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="599"/>
+        <location filename="../../kiosk/ui/console/window.py" line="604"/>
         <source>挂起中（点号码恢复办理）：</source>
         <translation>Suspended (tap a number to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="641"/>
+        <location filename="../../kiosk/ui/console/window.py" line="646"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="641"/>
+        <location filename="../../kiosk/ui/console/window.py" line="646"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="642"/>
+        <location filename="../../kiosk/ui/console/window.py" line="647"/>
         <source>等候本窗口：{n} 人</source>
         <translation>Waiting for this window: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="646"/>
-        <location filename="../../kiosk/ui/console/window.py" line="668"/>
+        <location filename="../../kiosk/ui/console/window.py" line="651"/>
+        <location filename="../../kiosk/ui/console/window.py" line="673"/>
         <source>当前号码：{number}</source>
         <translation>Current number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="648"/>
+        <location filename="../../kiosk/ui/console/window.py" line="653"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="650"/>
+        <location filename="../../kiosk/ui/console/window.py" line="655"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="653"/>
+        <location filename="../../kiosk/ui/console/window.py" line="658"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="655"/>
+        <location filename="../../kiosk/ui/console/window.py" line="660"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="665"/>
+        <location filename="../../kiosk/ui/console/window.py" line="670"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="671"/>
+        <location filename="../../kiosk/ui/console/window.py" line="676"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="677"/>
+        <location filename="../../kiosk/ui/console/window.py" line="682"/>
         <source>（电子证照）</source>
         <translation> (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="677"/>
+        <location filename="../../kiosk/ui/console/window.py" line="682"/>
         <source>（可容缺）</source>
         <translation> (can follow later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="688"/>
+        <location filename="../../kiosk/ui/console/window.py" line="693"/>
         <source>{material}：已收到</source>
         <translation>{material}: received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="690"/>
+        <location filename="../../kiosk/ui/console/window.py" line="695"/>
         <source>{material}：未收到</source>
         <translation>{material}: not received yet</translation>
     </message>
@@ -747,38 +747,38 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="166"/>
         <source>‹ 返回</source>
         <extracomment>the warm-up&apos;s next step after this many ms: a real timer, so that input, paints and other timers get their turn between two steps (a 0 ms one is a posted call: the whole chain would run in one go) how often the warm-up looks whether its worker thread is done (ms)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="166"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="167"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="172"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -1027,19 +1027,42 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="120"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="110"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="121"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="111"/>
         <source>{n} 秒后将返回首页，并清除您输入的信息。</source>
         <translation>In {n} seconds we&apos;ll go back to the home screen and clear what you entered.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="122"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="112"/>
         <source>继续使用</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePage</name>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="137"/>
+        <source>请在办理结束后评价</source>
+        <translation>Please rate us when your service is finished</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="138"/>
+        <source>窗口办结后，这里会显示您刚办理的业务</source>
+        <translation>When the window has finished, the service you had appears here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="139"/>
+        <source>好差评 · 我们的承诺</source>
+        <translation>Rate our service · our promise</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="141"/>
+        <source>每次服务评价一次。没来得及评价？凭小票在自助服务机上也能评价。</source>
+        <translation>One rating per service. Missed it? Rate it at a self-service kiosk with your ticket.</translation>
     </message>
 </context>
 <context>
@@ -1291,17 +1314,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="442"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="464"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="442"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="464"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="443"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="465"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1309,116 +1332,421 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="326"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="333"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="493"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="500"/>
         <source>一窗通办</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="501"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="494"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="501"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="495"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="502"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="495"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="502"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="496"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="503"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
 </context>
 <context>
-    <name>OnScreenKeyboard</name>
+    <name>LetterKeys</name>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="400"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="230"/>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="231"/>
         <source>← 退格</source>
-        <extracomment>Sent to a button (so every application event filter sees it) when a person presses or toggles it — by a tap, a key, or a screen reader&apos;s action, which comes with no input event of its own. The idle watcher counts it as activity. What a checkable button that shows its state itself (a chip) puts before its label when on.</extracomment>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="400"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="231"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="401"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="232"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="422"/>
+        <source>← 退格</source>
+        <extracomment>Sent to a button (so every application event filter sees it) when a person presses or toggles it — by a tap, a key, or a screen reader&apos;s action, which comes with no input event of its own. The idle watcher counts it as activity. What a checkable button that shows its state itself (a chip) puts before its label when on. a heading too long for its line is drawn down to this share of its size before anything is cut</extracomment>
+        <translation>← Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="422"/>
+        <source>退格</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="423"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/widgets.py" line="402"/>
+        <location filename="../../kiosk/ui/shared/widgets.py" line="424"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
 </context>
 <context>
+    <name>PadHeader</name>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="98"/>
+        <source>{n} 号{name} · 服务评价</source>
+        <extracomment>a service shown and not touched for this long goes back to the idle screen the thank-you stays this long (or until 完成 is tapped)</extracomment>
+        <translation>Window {n} · {name} · Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="99"/>
+        <source>语音</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="99"/>
+        <source>长辈版</source>
+        <translation>Senior mode</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="102"/>
+        <source>切换语言</source>
+        <translation>Switch language</translation>
+    </message>
+</context>
+<context>
+    <name>RatePage</name>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="170"/>
+        <source>暂不评价</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="53"/>
+        <source>非常满意</source>
+        <extracomment>Before a problem said at a field (the message is red, and says it by this mark too). The longest text the reason field takes from a keyboard; past it keys are not taken (the domain refuses anything over REASON_LIMIT anyway, with a message: nothing is cut silently).</extracomment>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="54"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="55"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="56"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="57"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="60"/>
+        <source>服务态度好</source>
+        <translation>Friendly staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="61"/>
+        <source>办事效率高</source>
+        <translation>Quick service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="62"/>
+        <source>一次性告知清楚</source>
+        <translation>Clear guidance in one go</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="63"/>
+        <source>环境设施好</source>
+        <translation>Good facilities</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="64"/>
+        <source>引导帮办到位</source>
+        <translation>Helpful guidance and assistance</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="65"/>
+        <source>服务态度差</source>
+        <translation>Unfriendly staff</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="66"/>
+        <source>办事效率低</source>
+        <translation>Slow service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="67"/>
+        <source>一次性告知不清楚</source>
+        <translation>Guidance not clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="68"/>
+        <source>材料要求多</source>
+        <translation>Too many documents asked for</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="69"/>
+        <source>等候时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="70"/>
+        <source>环境设施差</source>
+        <translation>Poor facilities</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="71"/>
+        <source>事情没办成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="74"/>
+        <source>最多 {limit} 个字，现在 {n} 个字，请删短一些</source>
+        <translation>At most {limit} characters; this is {n}. Please shorten it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="75"/>
+        <source>有无法显示的字符，请清空后重新输入</source>
+        <translation>Some characters cannot be shown. Please clear it and type again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="76"/>
+        <source>请不要输入表情符号，用文字写</source>
+        <translation>Please use words, not emoji.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="77"/>
+        <source>请写几句</source>
+        <translation>Please write a few words.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="96"/>
+        <source>每条差评都有回复：{call} 个工作日内回访，{fix} 个工作日内整改，再请您评价整改结果。</source>
+        <translation>Every poor rating gets an answer: a call back within {call} working day, the problem put right within {fix} working days, and then we ask you to rate the result.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="105"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="109"/>
+        <source>没有找到这个号码，请核对小票上的号码</source>
+        <translation>We can&apos;t find this number. Please check the number on your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="111"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="127"/>
+        <source>{number} 还没有办结，办结后才能评价</source>
+        <translation>{number} is not finished yet. You can rate it once it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="113"/>
+        <source>{number} 已经评价过了，每次服务只评一次。谢谢您！</source>
+        <translation>{number} has been rated already: one rating per service. Thank you!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="115"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="491"/>
+        <source>请选一个原因，或写几句，再提交</source>
+        <translation>Please choose a reason or write a few words, then send.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="117"/>
+        <source>写的话里有不能保存的内容，请修改后再提交</source>
+        <translation>Part of what you wrote cannot be kept. Please change it and send again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="118"/>
+        <source>现在无法评价，请稍后再试</source>
+        <translation>Rating is not possible right now. Please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="126"/>
+        <source>{number} 没有办理业务，无法评价</source>
+        <translation>{number} was not served, so it cannot be rated.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="474"/>
+        <source>您对本次服务满意吗？</source>
+        <translation>How satisfied are you with this service?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="477"/>
+        <source>您的评价：{level}</source>
+        <translation>Your rating: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="479"/>
+        <source>改选</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="479"/>
+        <source>改选满意程度</source>
+        <translation>Change your rating</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="480"/>
+        <source>不满意的地方（可多选）</source>
+        <translation>What went wrong? (choose any)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="481"/>
+        <source>哪些方面做得好？（可选，可多选）</source>
+        <translation>What was good? (optional, choose any)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="482"/>
+        <source>哪些方面还可以改进？（可选，可多选）</source>
+        <translation>What could be better? (optional, choose any)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="485"/>
+        <source>差评请选原因或写几句（必填其一）</source>
+        <translation>For a poor rating, choose a reason or write a few words (one is needed)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="485"/>
+        <source>想说的话（可选）</source>
+        <translation>Anything to add? (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="486"/>
+        <source>点右边的键盘输入</source>
+        <translation>Tap Keyboard to type</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="487"/>
+        <source>想说的话</source>
+        <translation>Anything to add</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="488"/>
+        <source>收起键盘</source>
+        <translation>Hide keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="488"/>
+        <source>键盘</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="495"/>
+        <source>已写 {n} 个字，最多 {limit} 个字</source>
+        <translation>{n} characters written, at most {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="505"/>
+        <source>请看上面的提示，改好后再提交</source>
+        <translation>Please see the note above and send again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="508"/>
+        <source>请先选择满意程度</source>
+        <translation>Please choose how satisfied you are first.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="512"/>
+        <source>提交评价</source>
+        <translation>Send rating</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCard</name>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="176"/>
+        <source>本次服务</source>
+        <translation>Your service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/rating.py" line="185"/>
+        <source>{n} 号{name}办理</source>
+        <translation>Served at Window {n} ({name})</translation>
+    </message>
+</context>
+<context>
     <name>SlipScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="163"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="172"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="171"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="180"/>
         <source>您的号码 {number}</source>
         <translation>Your number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="74"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="75"/>
         <source>绿色通道 · 优先叫号</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="26"/>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="80"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="27"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="81"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="29"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="30"/>
         <source>请到 {span} 号{name}等候叫号</source>
         <translation>Please wait to be called to {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="49"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="50"/>
         <source>马上就到您，请留意叫号</source>
         <translation>You&apos;re next: please watch the call board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="50"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="51"/>
         <source>预计等候约 {lo}–{hi} 分钟</source>
         <translation>Estimated wait: about {lo}–{hi} minutes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="71"/>
         <source>取号凭条</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="38"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="39"/>
         <source>前面还有 {n} 人</source>
         <translation>People ahead of you: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="28"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="29"/>
         <source>办理窗口：{span} 号{name}</source>
         <translation>Served at {name} {span}</translation>
     </message>
@@ -1478,72 +1806,72 @@
         <translation>{time} on {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="35"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="36"/>
         <source>今天已停止叫号</source>
         <translation>Calling has finished for today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="37"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="38"/>
         <source>今天窗口休息，不叫号</source>
         <translation>The windows are closed today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="53"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="54"/>
         <source>请在办公时间重新取号</source>
         <translation>Please take a new ticket during opening hours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="54"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="55"/>
         <source>{when} 起请重新取号办理</source>
         <translation>Please take a new ticket from {when}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="56"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="57"/>
         <source>窗口暂停服务，恢复后按顺序叫号，请留意叫号</source>
         <translation>The windows are paused. You keep your place: please watch the call board.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="58"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="59"/>
         <source>{when} 开始叫号，请留意叫号</source>
         <translation>Calling starts at {when}: please watch the call board.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="59"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="60"/>
         <source>窗口暂停服务，约 {time} 起继续叫号</source>
         <translation>The windows are paused. Calling resumes at about {time}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="76"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="77"/>
         <source>快到您时短信提醒 {phone}</source>
         <translation>Text reminder to {phone} before your turn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="77"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="78"/>
         <source>取号时间 {time}</source>
         <translation>Ticket taken at {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="79"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="80"/>
         <source>过号了？请到服务台说明，可重新排队。办不成事？请到 {windows} 号专窗</source>
         <translation>Missed your number? Ask at the information desk to rejoin the queue. Not sorted out elsewhere? Problem-solving window: Window {windows}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="81"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="82"/>
         <source>过号了？请到服务台说明，可重新排队</source>
         <translation>Missed your number? Ask at the information desk to rejoin the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="180"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="192"/>
         <source>这是您已取号码的补打小票，号码和排队位置不变。</source>
         <translation>This is a reprint of your ticket; your number and place in the queue are unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="183"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="195"/>
         <source>小票没能打印（{error}），请记下您的号码。</source>
         <translation>Your ticket could not be printed ({error}). Please note down your number.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="186"/>
+        <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="198"/>
         <source>小票已打印，请取走。</source>
         <translation>Your ticket has been printed – please take it.</translation>
     </message>
@@ -1551,37 +1879,37 @@
 <context>
     <name>StaffPinOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="104"/>
         <source>已输入 {n} 位</source>
         <translation>{n} digits entered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="108"/>
         <source>请稍后再试</source>
         <translation>Please try again later</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/staff.py" line="129"/>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="119"/>
         <source>密码错误次数过多，请一分钟后再试</source>
         <translation>Too many wrong PINs. Please try again in a minute.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/staff.py" line="131"/>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="121"/>
         <source>密码不对</source>
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/staff.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="137"/>
         <source>工作人员：输入密码退出全屏</source>
         <translation>Staff: enter the PIN to leave full screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/staff.py" line="148"/>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="138"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/staff.py" line="149"/>
+        <location filename="../../kiosk/ui/kiosk/staff.py" line="139"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -1608,6 +1936,34 @@
         <location filename="../../kiosk/ui/shared/words.py" line="71"/>
         <source>系统暂时无法使用</source>
         <translation>our system is not responding</translation>
+    </message>
+</context>
+<context>
+    <name>ThanksPage</name>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="208"/>
+        <source>谢谢您！</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="212"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="213"/>
+        <source>{number}：{level}</source>
+        <translation>{number}: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="215"/>
+        <source>我们会在 {n} 个工作日内回访，尽快整改。</source>
+        <translation>We will call you back within {n} working day and put it right.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pad/window.py" line="217"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

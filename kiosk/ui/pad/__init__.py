@@ -1,0 +1,1 @@
+"""The window's rating pad (评价器)."""

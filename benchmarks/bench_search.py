@@ -163,7 +163,7 @@ def big_catalogue(real, n: int = N_BIG, seed: int = 20261127):
             name_en=" ".join(x for x in (mod_en, src.name_en, "—", act_en or action_en.get(action, "")) if x),
             aliases_en=src.aliases_en[:2]))
     assert len({i.code for i in items}) == len(items)
-    return Catalogue(tuple(items), real.bundles, real.themes, real.departments, synonyms=real.synonyms)
+    return Catalogue(tuple(items), real.bundles, real.themes, real.departments, real.authorities, synonyms=real.synonyms)
 
 
 # --- run ----------------------------------------------------------------------------------------

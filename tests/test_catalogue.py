@@ -22,6 +22,7 @@ GOOD_ITEM = """\
     name_en: Limited company registration
     aliases: [开公司]
     department: XZSP
+    decided_by: XZSP
     audience: [法人]
     theme: QYKB
     zone: 重点企业开办
@@ -276,3 +277,186 @@ def test_a_produced_material_must_belong_to_a_member_item(tmp_path):
     with pytest.raises(ValidationError) as err:
         load_catalogue(folder)
     assert "bundles[0].produces[0]: '房产证' is not a material of any of the package's items" in str(err.value)
+
+
+# --- who accepts and who decides (CATALOGUE.md: a town hall shows county-level items as 受理/代办) ---
+
+def item_problems(tmp_path: Path, *changes: tuple[str, str]) -> list:
+    """The problems of GOOD_ITEM with ``changes`` applied (each ``old`` must be there)."""
+    text = GOOD_ITEM
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    folder = make_catalogue(tmp_path, "items:\n" + text)
+    try:
+        load_catalogue(folder)
+    except ValidationError as err:
+        return err.problems
+    return []
+
+
+def line_in_good_item(prefix: str) -> int:
+    """The file line of GOOD_ITEM's first line starting with ``prefix`` ("items:" is line 1)."""
+    return next(i for i, text in enumerate(GOOD_ITEM.splitlines(), start=2) if text.strip().startswith(prefix))
+
+
+def test_an_item_accepted_for_a_county_authority_loads(tmp_path):
+    folder = make_catalogue(tmp_path, "items:\n" + GOOD_ITEM.replace("decided_by: XZSP", "decided_by: KS-SCJ"))
+    cat = load_catalogue(folder)
+    item = cat.by_code["QYKB-001"]
+    assert item.on_behalf and cat.decider(item).name == "昆山市市场监督管理局"
+    assert cat.department_by_code[item.department].name == "张浦镇行政审批局"
+    town = load_catalogue(make_catalogue(tmp_path / "t", "items:\n" + GOOD_ITEM)).by_code["QYKB-001"]
+    assert not town.on_behalf
+
+
+@pytest.mark.parametrize("changes, field, fragment", [
+    ([("decided_by: XZSP", "decided_by: KS-NOPE")], "decided_by", "unknown department or authority code 'KS-NOPE'"),
+    ([("    decided_by: XZSP\n", "")], "decided_by", "is missing"),
+    # a hall unit decides only what it accepts itself
+    ([("decided_by: XZSP", "decided_by: SCJG")], "decided_by", "a hall unit decides only what it accepts itself"),
+    # the accepting department is a hall unit, never an authority above the town
+    ([("department: XZSP", "department: KS-SCJ")], "department", "put it in decided_by"),
+    # 一枚印章管审批: a licence the town decides is the approval bureau's
+    ([("department: XZSP", "department: PCS"), ("decided_by: XZSP", "decided_by: PCS")], "decided_by",
+     "一枚印章管审批"),
+    # a 事业单位 never decides a licence (the culture centre: the old 文体 licences)
+    ([("department: XZSP", "department: WTL"), ("decided_by: XZSP", "decided_by: WTL")], "decided_by",
+     "institution (事业单位): it cannot decide a licence"),
+])
+def test_who_decides_is_checked(tmp_path, changes, field, fragment):
+    problems = item_problems(tmp_path, *changes)
+    hits = [p for p in problems if p.field == f"items[0](QYKB-001).{field}" and fragment in p.message]
+    assert hits, problems
+    expected = line_in_good_item(f"{field}:") if any(f"{field}:" in new for _, new in changes) else 2
+    assert hits[0].line == expected and hits[0].file.endswith("items-test.yaml")
+
+
+def test_a_town_unit_may_decide_what_is_not_a_licence(tmp_path):
+    assert item_problems(tmp_path, ("department: XZSP", "department: PCS"), ("decided_by: XZSP", "decided_by: PCS"),
+                         ("type: 行政许可", "type: 行政确认")) == []
+    # an institution may accept for a county authority, and decide a public service itself
+    assert item_problems(tmp_path / "a", ("department: XZSP", "department: WTL"),
+                         ("decided_by: XZSP", "decided_by: KS-WHJ")) == []
+    assert item_problems(tmp_path / "b", ("department: XZSP", "department: GYJ"), ("decided_by: XZSP", "decided_by: GYJ"),
+                         ("type: 行政许可", "type: 公共服务")) == []
+
+
+def write_vocab(folder: Path, departments: str, authorities: str = "", bureau: str = "") -> None:
+    themes = "themes:\n  - {code: QYKB, name: 企业开办, name_en: Starting a business}\n"
+    (folder / "vocab.yaml").write_text(themes + "departments:\n" + departments + bureau
+                                       + ("authorities:\n" + authorities if authorities else ""), encoding="utf-8")
+
+
+def test_vocabulary_checks(tmp_path):
+    folder = make_catalogue(tmp_path, "items:\n" + GOOD_ITEM.replace("decided_by: XZSP", "decided_by: KS-A"))
+    write_vocab(folder,
+                "  - {code: XZSP, name: 审批局, name_en: Bureau}\n"
+                "  - {code: WTL, name: 中心, name_en: Centre, institution: true}\n",
+                "  - {code: KS-A, name: 市局, name_en: County bureau, institution: true}\n"
+                "  - {code: XZSP, name: 重复, name_en: Twice}\n",
+                "approval_bureau: WTL\nextras: 1\n")
+    problems = problems_of(folder)
+    text = "\n".join(map(str, problems))
+    assert "vocab.yaml:10: authorities[1].code: 'XZSP' is already a code in departments" in text
+    assert "vocab.yaml:6: approval_bureau: 'WTL' is an institution (事业单位): it cannot decide licences" in text
+    assert "vocab.yaml:7: extras: unknown top-level key" in text
+    # an authority that is a 事业单位 decides no licence either
+    assert any(p.field == "items[0](QYKB-001).decided_by" and "'KS-A' (市局) is an institution" in p.message
+               for p in problems)
+    write_vocab(folder, "  - {code: XZSP, name: 审批局, name_en: Bureau}\n", bureau="approval_bureau: NOPE\n")
+    assert any(p.field == "approval_bureau" and "must be the code of one of the departments" in p.message
+               for p in problems_of(folder))
+
+
+# --- 零跑动 and originals; 容缺 and core documents ---------------------------------------------------
+
+@pytest.mark.parametrize("material, ok", [
+    ("{name: 居住证, name_en: Residence permit, originals: 1, copies: 0}", False),  # to show: no 零跑动
+    ("{name: 居住证, name_en: Residence permit, originals: 1, copies: 0, e_license: true}", True),  # fetched
+    ("{name: 劳动合同, name_en: Labour contract, originals: 0, copies: 1}", True),  # a scan
+    ("{name: 申请表, name_en: Application form, originals: 1, copies: 0, form: true}", True),  # filled in online
+])
+def test_zero_visits_never_ask_for_an_original_to_show(tmp_path, material, ok):
+    own = ("deferrable: true}", "deferrable: true, form: true}")  # GOOD_ITEM's articles: signed online
+    problems = item_problems(tmp_path, ("visits: 1", "visits: 0"), own, (own[1], own[1] + f"\n      - {material}"))
+    if ok:
+        assert problems == []
+        return
+    (p,) = problems
+    assert (p.field, p.line) == ("items[0](QYKB-001).visits", line_in_good_item("visits:"))
+    assert "visits 0 (零跑动), but items[0](QYKB-001).materials[2] '居住证' is an original to show" in p.message
+
+
+def test_the_articles_in_good_item_are_the_applicants_own(tmp_path):
+    """GOOD_ITEM's 公司章程 is an original, not marked form: fine with one visit, refused with none."""
+    problems = item_problems(tmp_path, ("visits: 1", "visits: 0"))
+    assert [p.field for p in problems] == ["items[0](QYKB-001).visits"] and "'公司章程'" in problems[0].message
+    assert item_problems(tmp_path / "a", ("visits: 1", "visits: 0"), ("deferrable: true", "deferrable: true, form: true")) \
+        == []
+
+
+@pytest.mark.parametrize("material, fragment", [
+    ("{name: 无犯罪记录证明, name_en: Certificate of no criminal record, originals: 1, copies: 0, deferrable: true, "
+     "core: true}", "'无犯罪记录证明' is a core document (flagged core)"),
+    ("{name: 法定代表人居民身份证, name_en: ID, originals: 1, copies: 0, deferrable: true}",
+     "'法定代表人居民身份证' is a core document (an identity document)"),
+    ("{name: 户口簿, name_en: Hukou, originals: 1, copies: 0, deferrable: true}", "an identity document"),
+    ("{name: 不动产权证书, name_en: Title, originals: 1, copies: 0, deferrable: true, e_license: true}",
+     "an e-certificate the window fetches: there is nothing to hand in later"),
+])
+def test_no_accept_now_submit_later_for_a_core_document(tmp_path, material, fragment):
+    text = GOOD_ITEM + f"      - {material}\n"
+    (p,) = problems_of(make_catalogue(tmp_path, "items:\n" + text))
+    assert p.field == "items[0](QYKB-001).materials[2].deferrable" and fragment in p.message
+    assert p.line == len(text.splitlines()) + 1  # the material's own line
+
+
+def test_a_proof_of_address_is_not_a_residence_permit(tmp_path):
+    """居住证明 (where one lives) may follow later; 居住证 (the permit, an identity document) may not."""
+    ok = GOOD_ITEM + "      - {name: 住房产权或居住证明, name_en: Proof of address, originals: 0, copies: 1, deferrable: true}\n"
+    load_catalogue(make_catalogue(tmp_path, "items:\n" + ok))
+
+
+def test_shipped_catalogue_follows_the_fact_review(catalogue):
+    """CATALOGUE.md's findings hold for every item: each names who accepts and who decides, licences
+    the town decides are the approval bureau's, no 零跑动 asks for an original to show, no 容缺 on a
+    core document — and the examples it named are fixed."""
+    by = catalogue.by_code
+    for item in catalogue.items:
+        assert item.department in catalogue.department_by_code, item.code
+        decider = catalogue.decider(item)
+        if item.type == "行政许可" and not item.on_behalf:
+            assert item.decided_by == "XZSP", item.code
+        assert not (item.type == "行政许可" and decider.institution), item.code
+        assert not (item.visits == 0 and any(m.shown for m in item.materials)), item.code
+        assert not any(m.deferrable and (m.is_core or m.e_license) for m in item.materials), item.code
+    with_deferrable = [i for i in catalogue.items if any(m.deferrable for m in i.materials)]
+    assert len(with_deferrable) >= 30  # 容缺+承诺+信用 stays the hall's practice for secondary materials
+    for code, name in (("JTYS-005", "无犯罪记录证明"), ("SHBX-017", "事故调查报告或证人证言"), ("RCFW-004", "不动产权证书")):
+        (m,) = [m for m in by[code].materials if m.name == name]
+        assert m.is_core and not m.deferrable, code
+    county = {"MZFW-016": "KS-MZJ", "CRJZ-001": "KS-GAJ", "MZFW-010": "KS-MZJ", "JYXX-006": "KS-JYJ",
+              "WSJK-003": "KS-WJW", "TYJR-012": "KS-TYJ", "RCFW-014": "KS-KJJ", "XFAQ-002": "KS-YJJ", "JTYS-001": "KS-JTJ"}
+    assert {code: by[code].decided_by for code in county} == county
+    assert all(by[c].decided_by == "XZSP" for c in ("CSGL-001", "JSGC-005", "WHLY-001", "WHLY-006"))  # 一枚印章
+    names = {t.name for t in (*catalogue.departments, *catalogue.authorities)}
+    assert not any("安全生产监督管理局" in n or "交通运输管理所" in n for n in names)
+    assert (by["MZFW-010"].legal_days, by["SPJY-007"].legal_days, by["SPJY-008"].legal_days) == (60, 20, 20)
+    assert "户口簿" not in {m.name for m in by["MZFW-016"].materials}
+    assert "校外培训机构设立审批" not in {i.name for i in catalogue.items}
+
+
+def test_shipped_packages_use_the_national_names(catalogue):
+    names = {b.name for b in catalogue.bundles}
+    national = {"企业信息变更一件事", "开办运输企业一件事", "经营主体信用修复一件事", "企业注销登记一件事",
+                "水电气网联合报装一件事", "新生儿出生一件事", "教育入学一件事", "残疾人服务一件事", "退休一件事",
+                "二手房转移登记及水电气网联动过户一件事", "军人退役一件事"}
+    assert national <= names
+    assert {"开办餐饮店一件事（个体工商户）", "开办餐饮店一件事（公司）"} <= names  # both routes
+    assert {"开办企业一件事", "建设项目开工一件事", "身后一件事", "人才引进一件事"} <= names  # local ones kept
+    items = {b.name: set(b.items) for b in catalogue.bundles}
+    assert "QYKB-021" in items["开办企业一件事"] and {"QYKB-022", "QYKB-023"} <= items["企业注销登记一件事"]
+    assert {"SYFW-006", "WSJK-010"} <= items["新生儿出生一件事"] and "SWFW-016" in items["二手房转移登记及水电气网联动过户一件事"]
+    assert not {"HJBL-016", "BDCD-023"} & items["教育入学一件事"]
+    assert "JSGC-004" not in catalogue.by_code and "JSGC-004" not in items["建设项目开工一件事"]

@@ -446,6 +446,7 @@ items:
     name_en: Registration of a new limited liability company
     aliases: []
     department: XZSP
+    decided_by: XZSP
     audience: [法人]
     theme: QYKB
     type: 行政许可
@@ -486,12 +487,12 @@ def test_a_complete_item_loads(tmp_path):
 
 
 @pytest.mark.parametrize("drop, line, field, message", [
-    ("    note_en: Publish a notice first.\n", 21, "items[0](QYKB-001).note_en", "'note' needs its English twin"),
-    ("    fee_note_en: The health check is charged separately\n", 14, "items[0](QYKB-001).fee_note_en",
+    ("    note_en: Publish a notice first.\n", 22, "items[0](QYKB-001).note_en", "'note' needs its English twin"),
+    ("    fee_note_en: The health check is charged separately\n", 15, "items[0](QYKB-001).fee_note_en",
      "'fee_note' needs its English twin"),
-    (", note_en: If married", 20, "items[0](QYKB-001).materials[0].note_en", "'note' needs its English twin"),
-    ("    note: 须先公告。\n", 21, "items[0](QYKB-001).note", "'note_en' translates a Chinese 'note'"),
-    (", note: 已婚者提供", 20, "items[0](QYKB-001).materials[0].note", "'note_en' translates a Chinese 'note'"),
+    (", note_en: If married", 21, "items[0](QYKB-001).materials[0].note_en", "'note' needs its English twin"),
+    ("    note: 须先公告。\n", 22, "items[0](QYKB-001).note", "'note_en' translates a Chinese 'note'"),
+    (", note: 已婚者提供", 21, "items[0](QYKB-001).materials[0].note", "'note_en' translates a Chinese 'note'"),
 ])
 def test_a_missing_twin_is_reported_with_file_line_and_field(tmp_path, drop, line, field, message):
     assert drop in ITEM

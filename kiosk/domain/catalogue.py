@@ -34,11 +34,17 @@ BUNDLE_CODE = re.compile(r"YJS-\d{2}")
 
 @dataclass(frozen=True)
 class Term:
-    """A theme or a department."""
+    """A theme, a department of the hall or a deciding authority above the town."""
 
     code: str
     name: str
     name_en: str
+    institution: bool = False  # a 事业单位: accepts and serves, never decides a licence
+
+
+#: Identity documents are core (never 容缺) wherever they are asked for: a material whose name holds
+#: one (居民身份证, 户口簿, 护照, 居住证 — not 居住证明, a proof of address — or 营业执照).
+IDENTITY_DOCUMENT = re.compile(r"居民身份证|户口簿|护照|居住证(?!明)|营业执照")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,18 @@ class Material:
     e_license: bool = False  # 电子证照: the hall fetches it, nothing to bring
     note: str = ""  # when or by whom it is needed (已婚者提供): part of 一次性告知
     note_en: str = ""  # its English twin (required wherever ``note`` is set)
+    form: bool = False  # the applicant's own document (申请表, 承诺书, 章程, 合同): filled in or e-signed online
+    core: bool = False  # a core document of the item: never 容缺 (so are identity documents, :attr:`is_core`)
+
+    @property
+    def is_core(self) -> bool:
+        """Core: flagged so, or an identity document (:data:`IDENTITY_DOCUMENT`) — never 容缺."""
+        return self.core or bool(IDENTITY_DOCUMENT.search(self.name))
+
+    @property
+    def shown(self) -> bool:
+        """An original someone else issued that must be shown: no fully online (零跑动) item can ask for it."""
+        return self.originals > 0 and not self.e_license and not self.form
 
 
 @dataclass(frozen=True)
@@ -60,7 +78,8 @@ class Item:
     name_en: str
     aliases: tuple[str, ...]
     aliases_en: tuple[str, ...]
-    department: str
+    department: str  # the hall's unit that accepts and handles it (受理)
+    decided_by: str  # who decides (审批): ``department`` itself, or an authority above the town
     audience: tuple[str, ...]
     theme: str
     zone: str | None
@@ -77,6 +96,11 @@ class Item:
     note: str = ""  # one practical tip
     note_en: str = ""  # English twins, required wherever the Chinese is set
     fee_note_en: str = ""
+
+    @property
+    def on_behalf(self) -> bool:
+        """Accepted here for an authority above the town (昆山市, 苏州市): 受理/代办, not the town's decision."""
+        return self.decided_by != self.department
 
     @property
     def zero_material(self) -> bool:
@@ -106,11 +130,13 @@ class Catalogue:
     items: tuple[Item, ...]
     bundles: tuple[Bundle, ...]
     themes: tuple[Term, ...]
-    departments: tuple[Term, ...]
+    departments: tuple[Term, ...]  # the hall's units: an item's accepting ``department``
+    authorities: tuple[Term, ...] = ()  # deciding authorities above the town: an item's ``decided_by``
     by_code: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
     bundle_by_code: dict[str, Bundle] = field(default_factory=dict, compare=False, repr=False)
     theme_by_code: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
     department_by_code: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+    authority_by_code: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
     synonyms: Synonyms = field(default_factory=Synonyms, repr=False)  # synonyms.yaml: everyday words for search
 
     def __post_init__(self) -> None:
@@ -118,6 +144,11 @@ class Catalogue:
         self.bundle_by_code.update((b.code, b) for b in self.bundles)
         self.theme_by_code.update((t.code, t) for t in self.themes)
         self.department_by_code.update((d.code, d) for d in self.departments)
+        self.authority_by_code.update((a.code, a) for a in self.authorities)
+
+    def decider(self, item: Item) -> Term:
+        """Who decides ``item``: its own department, or the authority above the town it is accepted for."""
+        return self.department_by_code.get(item.decided_by) or self.authority_by_code[item.decided_by]
 
     def items_where(self, theme: str | None = None, department: str | None = None,
                     audience: str | None = None) -> list[Item]:
@@ -211,6 +242,7 @@ ITEM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "aliases": (True, _text_list, None),
     "aliases_en": (False, _text_list, []),
     "department": (True, _text, None),
+    "decided_by": (True, _text, None),
     "audience": (True, _list_of(AUDIENCES), None),
     "theme": (True, _text, None),
     "zone": (False, _one_of(ZONES), None),
@@ -238,6 +270,8 @@ MATERIAL_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "e_license": (False, _bool, False),
     "note": (False, _text, ""),
     "note_en": (False, _text, ""),
+    "form": (False, _bool, False),
+    "core": (False, _bool, False),
 }
 
 BUNDLE_FIELDS: dict[str, tuple[bool, Check, Any]] = {
@@ -260,6 +294,18 @@ TERM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "name": (True, _text, None),
     "name_en": (True, _text, None),
 }
+UNIT_FIELDS = {**TERM_FIELDS, "institution": (False, _bool, False)}  # departments and authorities
+VOCAB_KEYS = ("themes", "departments", "authorities", "approval_bureau")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """vocab.yaml as the items are checked against it."""
+
+    themes: frozenset[str]
+    departments: dict[str, Term]
+    authorities: dict[str, Term]
+    approval_bureau: str | None  # 一枚印章管审批: the hall unit that decides the town's licences
 
 
 class _Reporter:
@@ -319,20 +365,47 @@ def _top_list(data: Any, key: str, rep: _Reporter) -> LineList:
     return value
 
 
-def _check_terms(data: Any, key: str, rep: _Reporter) -> list[Term]:
+def _check_terms(data: Any, key: str, rep: _Reporter, spec: dict[str, tuple[bool, Check, Any]] = TERM_FIELDS,
+                 required: bool = True, taken: dict[str, str] | None = None) -> list[Term]:
+    """The terms listed under ``key``; ``taken``: codes already used by another list (code -> list)."""
     seq = data.get(key) if isinstance(data, LineDict) else None
+    if seq is None and not required and isinstance(data, LineDict):
+        return []
     if not isinstance(seq, LineList):
         rep.add(getattr(data, "line", 1) or 1, key, "must be a list")
         return []
-    out, seen = [], {}
+    out, seen = [], {} if taken is None else taken
     for i, raw in enumerate(seq):
-        rec = rep.record(raw, f"{key}[{i}]", seq.line_of(i), TERM_FIELDS)
-        if rec and not any(_text(rec[f]) for f in TERM_FIELDS):
+        rec = rep.record(raw, f"{key}[{i}]", seq.line_of(i), spec)
+        if rec and not any(_text(rec[f]) for f in TERM_FIELDS) and not _bool(rec.get("institution", False)):
             if rec["code"] in seen:
-                rep.add(seq.line_of(i), f"{key}[{i}].code", f"'{rec['code']}' is used twice")
-            seen[rec["code"]] = i
-            out.append(Term(rec["code"], rec["name"], rec["name_en"]))
+                where = "is used twice" if seen[rec["code"]] == key else f"is already a code in {seen[rec['code']]}"
+                rep.add(seq.line_of(i), f"{key}[{i}].code", f"'{rec['code']}' {where}")
+            seen[rec["code"]] = key
+            out.append(Term(rec["code"], rec["name"], rec["name_en"], rec.get("institution", False)))
     return out
+
+
+def _check_vocab(vocab: Any, rep: _Reporter) -> tuple[list[Term], list[Term], list[Term], str | None]:
+    """Themes, departments, authorities (optional) and the approval bureau (optional) of vocab.yaml."""
+    themes = _check_terms(vocab, "themes", rep)
+    taken: dict[str, str] = {}
+    depts = _check_terms(vocab, "departments", rep, UNIT_FIELDS, taken=taken)
+    authorities = _check_terms(vocab, "authorities", rep, UNIT_FIELDS, required=False, taken=taken)
+    bureau = vocab.get("approval_bureau") if isinstance(vocab, LineDict) else None
+    if bureau is not None:
+        if not isinstance(bureau, str) or bureau not in {d.code for d in depts}:
+            rep.add(vocab.line_of("approval_bureau"), "approval_bureau",
+                    f"must be the code of one of the departments, not {bureau!r}")
+            bureau = None
+        elif any(d.code == bureau and d.institution for d in depts):
+            rep.add(vocab.line_of("approval_bureau"), "approval_bureau",
+                    f"'{bureau}' is an institution (事业单位): it cannot decide licences")
+    if isinstance(vocab, LineDict):
+        for key in vocab:
+            if key not in VOCAB_KEYS:
+                rep.add(vocab.line_of(key), str(key), "unknown top-level key (" + ", ".join(VOCAB_KEYS) + ")")
+    return themes, depts, authorities, bureau
 
 
 def _item_label(rec: dict[str, Any] | None, i: int) -> str:
@@ -340,15 +413,63 @@ def _item_label(rec: dict[str, Any] | None, i: int) -> str:
     return f"items[{i}]" + (f"({code})" if isinstance(code, str) else "")
 
 
-def _check_item(raw: Any, i: int, line: int, rep: _Reporter, themes: set[str], depts: set[str]) -> Item | None:
+def _check_decider(rec: dict[str, Any], line_of: Callable[[str], int], label: str, rep: _Reporter,
+                   vocab: Vocab) -> None:
+    """Who accepts and who decides: the hall accepts (``department``, a hall unit); a hall unit decides
+    only what it accepts itself, the town's licences only the approval bureau (一枚印章管审批), a
+    事业单位 never a licence; an authority above the town decides what the hall accepts for it."""
+    dept, decider = rec["department"], rec["decided_by"]
+    if isinstance(dept, str) and dept not in vocab.departments:
+        where = " (an authority above the town decides, it does not accept: put it in decided_by)" \
+            if dept in vocab.authorities else " (see vocab.yaml)"
+        rep.add(line_of("department"), f"{label}.department", f"unknown department code '{dept}'{where}")
+    if not isinstance(decider, str):
+        return
+    unit = vocab.departments.get(decider) or vocab.authorities.get(decider)
+    if unit is None:
+        rep.add(line_of("decided_by"), f"{label}.decided_by",
+                f"unknown department or authority code '{decider}' (see vocab.yaml)")
+        return
+    licence = rec["type"] == "行政许可"
+    if decider in vocab.departments and dept in vocab.departments and decider != dept:
+        rep.add(line_of("decided_by"), f"{label}.decided_by",
+                f"'{decider}' is a unit of the hall, and a hall unit decides only what it accepts itself: "
+                f"decided_by must be '{dept}' (the department) or an authority above the town")
+    elif decider in vocab.departments and licence and vocab.approval_bureau and decider != vocab.approval_bureau:
+        rep.add(line_of("decided_by"), f"{label}.decided_by",
+                f"一枚印章管审批: a licence (行政许可) the town decides is decided by '{vocab.approval_bureau}', "
+                f"not '{decider}'; if it was not delegated to the town, name the authority that decides it")
+    if unit.institution and licence:
+        rep.add(line_of("decided_by"), f"{label}.decided_by",
+                f"'{decider}' ({unit.name}) is an institution (事业单位): it cannot decide a licence (行政许可)")
+
+
+def _check_material(m: Material, mraw: LineDict, where: str, rec: dict[str, Any], line_of: Callable[[str], int],
+                    label: str, rep: _Reporter) -> None:
+    """零跑动 asks for no original to show; 容缺 never for a core document or an e-certificate."""
+    if rec["visits"] == 0 and m.shown:
+        rep.add(line_of("visits"), f"{label}.visits",
+                f"visits 0 (零跑动), but {where} '{m.name}' is an original to show: let the window fetch it "
+                f"(e_license), ask for a scan (copies), mark it form if the applicant fills it in or signs it, "
+                f"or say visits: 1")
+    if m.deferrable and m.is_core:
+        why = "flagged core" if m.core else "an identity document"
+        rep.add(mraw.line_of("deferrable"), f"{where}.deferrable",
+                f"'{m.name}' is a core document ({why}): 容缺 is only for a secondary material")
+    if m.deferrable and m.e_license:
+        rep.add(mraw.line_of("deferrable"), f"{where}.deferrable",
+                f"'{m.name}' is an e-certificate the window fetches: there is nothing to hand in later")
+
+
+def _check_item(raw: Any, i: int, line: int, rep: _Reporter, vocab: Vocab) -> Item | None:
     label = _item_label(raw if isinstance(raw, dict) else None, i)
     before = len(rep.problems)
     rec = rep.record(raw, label, line, ITEM_FIELDS)
     if rec is None:
         return None
     line_of = raw.line_of
-    if isinstance(rec["department"], str) and rec["department"] not in depts:
-        rep.add(line_of("department"), f"{label}.department", f"unknown department code '{rec['department']}' (see vocab.yaml)")
+    _check_decider(rec, line_of, label, rep, vocab)
+    themes = vocab.themes
     if isinstance(rec["theme"], str):
         if rec["theme"] not in themes:
             rep.add(line_of("theme"), f"{label}.theme", f"unknown theme code '{rec['theme']}' (see vocab.yaml)")
@@ -379,20 +500,23 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, themes: set[str], d
                 rep.add(mraw.line_of("copies"), f"{where}.copies", "originals + copies must be at least 1")
             rep.twins(mraw, where, [("note", "note_en")])
             if len(rep.problems) == mark:
-                materials.append(Material(**m))
+                material = Material(**m)
+                _check_material(material, mraw, where, rec, line_of, label, rep)
+                materials.append(material)
     if len(rep.problems) != before:
         return None
     return Item(
         code=rec["code"], name=rec["name"].strip(), name_en=rec["name_en"].strip(),
         aliases=tuple(a.strip() for a in rec["aliases"]), aliases_en=tuple(a.strip() for a in rec["aliases_en"]),
-        department=rec["department"], audience=tuple(rec["audience"]), theme=rec["theme"], zone=rec["zone"],
+        department=rec["department"], decided_by=rec["decided_by"], audience=tuple(rec["audience"]),
+        theme=rec["theme"], zone=rec["zone"],
         type=rec["type"], kind=kind, legal_days=legal, promised_days=promised, fee=rec["fee"],
         fee_note=rec["fee_note"], visits=rec["visits"], online=rec["online"], window=rec["window"],
         materials=tuple(materials), note=rec["note"], note_en=rec["note_en"], fee_note_en=rec["fee_note_en"],
     )
 
 
-def check_items_file(path: Path, themes: set[str], depts: set[str]) -> tuple[list[Item], list[Problem]]:
+def check_items_file(path: Path, vocab: Vocab) -> tuple[list[Item], list[Problem]]:
     data, problems = load(path)
     rep = _Reporter(str(path))
     rep.problems.extend(problems)
@@ -401,7 +525,7 @@ def check_items_file(path: Path, themes: set[str], depts: set[str]) -> tuple[lis
     seq = _top_list(data, "items", rep)  # an empty file lands here too: "must have 'items:'"
     items = []
     for i, raw in enumerate(seq):
-        item = _check_item(raw, i, seq.line_of(i), rep, themes, depts)
+        item = _check_item(raw, i, seq.line_of(i), rep, vocab)
         if item is not None:
             items.append(item)
     return items, rep.problems
@@ -430,10 +554,10 @@ def load_catalogue(folder: Path = DEFAULT_DIR, only: Path | None = None) -> Cata
         problems.append(Problem(str(vocab_path), 1, "(file)",
                                 "the file is empty: it must define themes and departments"))
     vrep = _Reporter(str(vocab_path))
-    themes = _check_terms(vocab, "themes", vrep) if vocab is not None else []
-    depts = _check_terms(vocab, "departments", vrep) if vocab is not None else []
+    themes, depts, authorities, bureau = _check_vocab(vocab, vrep) if vocab is not None else ([], [], [], None)
     problems += vrep.problems
-    theme_codes, dept_codes = {t.code for t in themes}, {d.code for d in depts}
+    checked = Vocab(frozenset(t.code for t in themes), {d.code: d for d in depts}, {a.code: a for a in authorities},
+                    bureau)
 
     files = [Path(only)] if only else sorted(folder.glob("items-*.yaml"))
     if not files:
@@ -441,7 +565,7 @@ def load_catalogue(folder: Path = DEFAULT_DIR, only: Path | None = None) -> Cata
     items: list[Item] = []
     origin: dict[str, tuple[Path, str]] = {}
     for path in files:
-        file_items, p = check_items_file(path, theme_codes, dept_codes)
+        file_items, p = check_items_file(path, checked)
         problems += p
         for item in file_items:
             for key, what in ((item.code, "code"), (item.name, "name")):
@@ -466,7 +590,7 @@ def load_catalogue(folder: Path = DEFAULT_DIR, only: Path | None = None) -> Cata
         problems += p
     if problems:
         raise ValidationError(problems)
-    return Catalogue(tuple(items), tuple(bundles), tuple(themes), tuple(depts), synonyms=synonyms)
+    return Catalogue(tuple(items), tuple(bundles), tuple(themes), tuple(depts), tuple(authorities), synonyms=synonyms)
 
 
 def _check_synonyms(path: Path, items: list[Item], bundles: list[Bundle]) -> tuple[Synonyms, list[Problem]]:
@@ -691,7 +815,8 @@ def _is_whole_catalogue(obj: Any) -> bool:
     """``obj`` is a :class:`Catalogue` of this version's items, materials, bundles and terms."""
     if not _is_whole(obj, Catalogue):
         return False
-    parts = ((obj.items, Item), (obj.bundles, Bundle), (obj.themes, Term), (obj.departments, Term))
+    parts = ((obj.items, Item), (obj.bundles, Bundle), (obj.themes, Term), (obj.departments, Term),
+             (obj.authorities, Term))
     if not all(isinstance(seq, tuple) and all(_is_whole(x, cls) for x in seq) for seq, cls in parts):
         return False
     if not all(isinstance(i.materials, tuple) and all(_is_whole(m, Material) for m in i.materials)
@@ -700,5 +825,7 @@ def _is_whole_catalogue(obj: Any) -> bool:
     syn = obj.synonyms
     if not (_is_whole(syn, Synonyms) and all(isinstance(seq, tuple) and all(_is_whole(g, SynonymGroup) for g in seq)
                                              for seq in (syn.zh, syn.en))):
+        return False
+    if not all(i.decided_by in obj.department_by_code or i.decided_by in obj.authority_by_code for i in obj.items):
         return False
     return len(obj.by_code) == len(obj.items) and len(obj.bundle_by_code) == len(obj.bundles)

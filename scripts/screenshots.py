@@ -1,10 +1,11 @@
 """Render every screen offscreen at its reference size into docs/screenshots/.
 
-    python scripts/screenshots.py [--out DIR] [--only normal|elder|en|en-elder|board|console]
+    python scripts/screenshots.py [--out DIR] [--only normal|elder|en|en-elder|board|console|pad]
 
 The kiosk at 1080x1920 in three sets — normal (zh_CN), elder (长辈版) and en (English) — then the
-call board (1920x1080, scripts/screenshots_board.py) and a window console (1280x800,
-scripts/screenshots_console.py), each in a process of its own. The script drives the kiosk with taps
+call board (1920x1080, scripts/screenshots_board.py), a window console (1280x800,
+scripts/screenshots_console.py) and window 1's rating pad (800x1280, scripts/screenshots_pad.py), each in a
+process of its own. The script drives the kiosk with taps
 like a citizen would, on a fresh temporary data directory, so the PNGs show real behaviour.
 """
 
@@ -120,6 +121,31 @@ def render(app, which: str, out: Path) -> None:
         tap(w.home.ticket_tile)
         tap(w.menu.findChild(type(w.identity.confirm), "bundle_YJS-01"))
         shoot(w, out, "14-package-guidance")
+        # 服务评价: a ticket served at window 1, found by its number and rated
+        from kiosk.domain.counter import Counter
+        from kiosk.domain.feedback import Level, Tag
+
+        counter = Counter(store, hall, 1, lambda: FIXED_NOW)
+        served = counter.call_next()
+        counter.start()
+        counter.finish()
+        tap(w.header.home_button)
+        tap(w.home.rate_tile)
+        for ch in "Z9":
+            tap(w.rate.keys.keys[ch])
+        tap(w.rate.find_button)
+        shoot(w, out, "15-rate-unknown-number")
+        tap(w.rate.keys.clear)
+        for ch in served.number:
+            tap(w.rate.keys.keys[ch])
+        tap(w.rate.find_button)
+        shoot(w, out, "16-rate-levels")
+        tap(w.rate.panel.level_buttons[Level.DISSATISFIED])
+        tap(w.rate.panel.submit)
+        shoot(w, out, "17-rate-no-reason")
+        tap(w.rate.panel.tag_buttons[Tag.LONG_WAIT])
+        tap(w.rate.panel.submit)
+        shoot(w, out, "18-rate-thanks")
         w.close()
         w.deleteLater()
         store.close()
@@ -129,12 +155,12 @@ def render(app, which: str, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    ap.add_argument("--only", choices=sorted(SETS) + ["board", "console"])
+    ap.add_argument("--only", choices=sorted(SETS) + ["board", "console", "pad"])
     args = ap.parse_args(argv)
     if args.only is None:
         # every set in a fresh process: a language, theme or translator one set leaves installed on
         # the QApplication must not leak into the next (the English kiosk made the board half English)
-        for which in [*SETS, "board", "console"]:
+        for which in [*SETS, "board", "console", "pad"]:
             done = subprocess.run([sys.executable, __file__, "--only", which, "--out", str(args.out)], check=False)
             if done.returncode != 0:
                 print(f"screenshots of {which} failed (exit {done.returncode})", file=sys.stderr)

@@ -786,79 +786,89 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
         <source>欢迎来到{hall}</source>
         <translation>Welcome to {hall}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="81"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
         <source>一窗通办 · 来了都能办 · 随时都可办</source>
         <translation>One-window service · Whatever you need · Whenever you come</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="82"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="83"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="92"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="93"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="82"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="92"/>
         <source>按事项、一件事或综合咨询取号</source>
         <translation>For a service, a service package or an enquiry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="84"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="86"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="94"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="96"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="85"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="95"/>
         <source>共 {n} 个事项 · 办事指南一次性告知</source>
         <translation>{n} services · Full guidance in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="97"/>
+        <source>服务评价</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="101"/>
         <source>零等待：午间不打烊，周六照常办</source>
         <translation>Open at lunchtime and on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="111"/>
         <source>老年人、军人、残疾人、境外投资者：服务专员一对一帮办代办</source>
         <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="87"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="98"/>
         <source>“五个零”服务承诺</source>
         <translation>Our “Five Zeros” service pledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="88"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="97"/>
+        <source>好差评 · 凭小票评价</source>
+        <translation>With your ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
         <source>零材料：电子证照能调取的，不用您带</source>
         <translation>No documents needed: what we can fetch as an e-certificate, you need not bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="89"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
         <translation>We come to you: assisted service in industrial parks and companies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="102"/>
         <source>零差别：任一综合窗口都能办</source>
         <translation>Same service at every general window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="92"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="103"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
         <translation>Priority service for older people, service members and people with disabilities; a problem-solving window for anything not sorted out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="95"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
         <translation>One-window service · One-stop online service · One hotline · Shared records · One team</translation>
     </message>
@@ -1332,61 +1342,66 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="333"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="343"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="500"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="510"/>
         <source>一窗通办</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="501"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="511"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="501"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="511"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="502"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="512"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="502"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="512"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="503"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="513"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="513"/>
+        <source>服务评价</source>
+        <translation>Rate our service</translation>
     </message>
 </context>
 <context>
     <name>LetterKeys</name>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="230"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="228"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="231"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="229"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="231"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="229"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="232"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="230"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1445,6 +1460,81 @@
         <location filename="../../kiosk/ui/pad/window.py" line="170"/>
         <source>暂不评价</source>
         <translation>Not now</translation>
+    </message>
+</context>
+<context>
+    <name>RateScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="282"/>
+        <source>请先输入小票上的号码</source>
+        <extracomment>a scanner&apos;s keys come a few ms apart: the lookup runs once none came for this long</extracomment>
+        <translation>Please enter the number on your ticket first.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="288"/>
+        <source>{number} 已经评价过了，每次服务只评一次。谢谢您！</source>
+        <translation>{number} has been rated already: one rating per service. Thank you!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="292"/>
+        <source>为窗口服务评价</source>
+        <translation>Rate a window&apos;s service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="293"/>
+        <source>输入小票上的号码，或把小票上的二维码对准扫码口</source>
+        <translation>Enter the number on your ticket, or hold the ticket&apos;s QR code to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="294"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="298"/>
+        <source>小票号码</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="297"/>
+        <source>例如 A012</source>
+        <translation>For example A012</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="305"/>
+        <source>← 退格</source>
+        <translation>← Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="305"/>
+        <source>退格</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="306"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="308"/>
+        <source>查找这次服务</source>
+        <translation>Find this service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="310"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="311"/>
+        <source>{number}：{level}</source>
+        <translation>{number}: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="314"/>
+        <source>我们会在 {n} 个工作日内回访，尽快整改。</source>
+        <translation>We will call you back within {n} working day and put it right.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="316"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1579,7 +1669,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/rating.py" line="115"/>
-        <location filename="../../kiosk/ui/shared/rating.py" line="491"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="489"/>
         <source>请选一个原因，或写几句，再提交</source>
         <translation>Please choose a reason or write a few words, then send.</translation>
     </message>
@@ -1599,87 +1689,82 @@
         <translation>{number} was not served, so it cannot be rated.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="474"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="472"/>
         <source>您对本次服务满意吗？</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="477"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="475"/>
         <source>您的评价：{level}</source>
         <translation>Your rating: {level}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="479"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="477"/>
         <source>改选</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="479"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="477"/>
         <source>改选满意程度</source>
         <translation>Change your rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="480"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="478"/>
         <source>不满意的地方（可多选）</source>
         <translation>What went wrong? (choose any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="481"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="479"/>
         <source>哪些方面做得好？（可选，可多选）</source>
         <translation>What was good? (optional, choose any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="482"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="480"/>
         <source>哪些方面还可以改进？（可选，可多选）</source>
         <translation>What could be better? (optional, choose any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="485"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="483"/>
         <source>差评请选原因或写几句（必填其一）</source>
         <translation>For a poor rating, choose a reason or write a few words (one is needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="485"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="483"/>
         <source>想说的话（可选）</source>
         <translation>Anything to add? (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="486"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="484"/>
         <source>点右边的键盘输入</source>
         <translation>Tap Keyboard to type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="487"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="485"/>
         <source>想说的话</source>
         <translation>Anything to add</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="488"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="486"/>
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="488"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="486"/>
         <source>键盘</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="495"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="493"/>
         <source>已写 {n} 个字，最多 {limit} 个字</source>
         <translation>{n} characters written, at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="505"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="503"/>
         <source>请看上面的提示，改好后再提交</source>
         <translation>Please see the note above and send again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="508"/>
-        <source>请先选择满意程度</source>
-        <translation>Please choose how satisfied you are first.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="512"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="510"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
@@ -1687,14 +1772,9 @@
 <context>
     <name>ServiceCard</name>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="176"/>
-        <source>本次服务</source>
-        <translation>Your service</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="185"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="183"/>
         <source>{n} 号{name}办理</source>
-        <translation>Served at Window {n} ({name})</translation>
+        <translation>Window {n} · {name}</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.domain.desk import Slip
+from kiosk.domain.promises import ticket_ref
 from kiosk.ui.shared.widgets import paint_qr, qr_matrix
 
 
@@ -64,7 +65,8 @@ def print_sizes(large: bool) -> PrintSizes:
 def slip_qr_text(slip: Slip, hall_name: str) -> str:
     t = slip.ticket
     issued = _dt.datetime.fromtimestamp(t.issued_at).strftime("%Y-%m-%d %H:%M")
-    return f"{hall_name}\n{t.number} {t.subject}\n{slip.category_name} {issued}"
+    # the last line names the ticket for 服务评价 at the kiosk (its QR scanner types this text)
+    return f"{hall_name}\n{t.number} {t.subject}\n{slip.category_name} {issued}\n{ticket_ref(t)}"
 
 
 def write_slip_pdf(slip: Slip, folder: Path, family: str, hall_name: str, lines: list[str],

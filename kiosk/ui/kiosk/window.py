@@ -202,7 +202,8 @@ class KioskWindow(Retranslating, QWidget):
         self._index = index
         for screen, factory in ((Screen.HOME, self._make_home), (Screen.TICKET_MENU, self._make_menu),
                                 (Screen.CATALOGUE, self._make_catalogue), (Screen.ITEM, self._make_item),
-                                (Screen.IDENTITY, self._make_identity), (Screen.SLIP, self._make_slip)):
+                                (Screen.IDENTITY, self._make_identity), (Screen.SLIP, self._make_slip),
+                                (Screen.RATE, self._make_rate)):
             self.nav.add(screen, factory)
         self.header.back.connect(self.nav.back)
         self.header.home.connect(self._home_tapped)
@@ -234,6 +235,7 @@ class KioskWindow(Retranslating, QWidget):
         home = HomeScreen(self.desk.hall, self.catalogue, self.language)
         home.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
         home.browse.connect(lambda: self.nav.go(Screen.CATALOGUE))
+        home.rate.connect(lambda: self.nav.go(Screen.RATE))
         return home
 
     def _make_menu(self):
@@ -277,12 +279,20 @@ class KioskWindow(Retranslating, QWidget):
         slip.done.connect(self.end_visit)
         return slip
 
+    def _make_rate(self):
+        from kiosk.ui.kiosk.screens.rate import RateScreen
+
+        rate = RateScreen(self.promises, self.catalogue, self.desk.hall, self.language)
+        rate.finished.connect(self.end_visit)
+        return rate
+
     home = property(lambda self: self.nav.widget(Screen.HOME))
     menu = property(lambda self: self.nav.widget(Screen.TICKET_MENU))
     catalogue_screen = property(lambda self: self.nav.widget(Screen.CATALOGUE))
     item = property(lambda self: self.nav.widget(Screen.ITEM))
     identity = property(lambda self: self.nav.widget(Screen.IDENTITY))
     slip = property(lambda self: self.nav.widget(Screen.SLIP))
+    rate = property(lambda self: self.nav.widget(Screen.RATE))
 
     # --- flow -----------------------------------------------------------------------------------
 
@@ -500,7 +510,7 @@ class KioskWindow(Retranslating, QWidget):
         titles = {Screen.HOME: self.tr("一窗通办"),  # the hall's name is in the welcome below
                   Screen.TICKET_MENU: self.tr("取号办事"), Screen.CATALOGUE: self.tr("事项查询"),
                   Screen.ITEM: self.tr("办事指南"), Screen.IDENTITY: self.tr("取号确认"),
-                  Screen.SLIP: self.tr("取号成功")}
+                  Screen.SLIP: self.tr("取号成功"), Screen.RATE: self.tr("服务评价")}
         self.header.title.setText(titles.get(self.nav.current, ""))
         self.header.fit_title()
 

@@ -50,6 +50,7 @@ class Screen(Enum):
     ITEM = "item"
     IDENTITY = "identity"
     SLIP = "slip"
+    RATE = "rate"  # 服务评价 (好差评) by ticket number or the slip's QR code
 
 
 class Navigator(QObject):

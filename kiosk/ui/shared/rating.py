@@ -158,12 +158,11 @@ class ServiceCard(Retranslating, QFrame):
         lay.addWidget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
         right = QVBoxLayout()
         right.setSpacing(4)
-        self.caption = label(cls="muted")
         self.subject = label(cls="lead")
         self.subject.setObjectName(f"{prefix}_subject")
         self.window = label(cls="muted")
         self.window.setObjectName(f"{prefix}_window")
-        for w in (self.caption, self.subject, self.window):
+        for w in (self.subject, self.window):
             right.addWidget(w)
         lay.addLayout(right, 1)
 
@@ -173,7 +172,6 @@ class ServiceCard(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         t = self.ticket
-        self.caption.setText(self.tr("本次服务"))
         if t is None:
             for w in (self.number, self.subject, self.window):
                 w.setText("")
@@ -465,7 +463,7 @@ class RatingPanel(Retranslating, QWidget):
         self.field.setProperty("class", "invalid" if self.error in ("reason", "text") or
                                (self.text and self.text_problem()) else "active" if bad else "")
         restyle(self.field)
-        self.submit.setEnabled(level is not None)
+        self.submit.setVisible(level is not None)  # the levels are the step's action: 提交 comes after
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -505,7 +503,7 @@ class RatingPanel(Retranslating, QWidget):
             fix = self.tr("请看上面的提示，改好后再提交")  # (tr() outside the f-string: lupdate must see it)
             self.message.setText(f"{WARNING} {fix}")
         else:
-            self.message.setText(self.tr("请先选择满意程度") if level is None else "")
+            self.message.setText("")
         self.message.setProperty("class", "error" if self.message.text().startswith(WARNING) else "muted")
         restyle(self.message)
         self.message.setVisible(bool(self.message.text()))

@@ -15,6 +15,7 @@ from kiosk.ui.shared.widgets import button, classed, label, scrolled_page, set_t
 class HomeScreen(Page, QWidget):
     take_ticket = Signal()
     browse = Signal()
+    rate = Signal()
 
     def __init__(self, hall: Hall, catalogue: Catalogue, language: Language):
         super().__init__()
@@ -37,6 +38,15 @@ class HomeScreen(Page, QWidget):
         self.browse_tile.clicked.connect(self.browse)
         root.addWidget(self.ticket_tile)
         root.addWidget(self.browse_tile)
+        # the hall's promises: a tile each, two to a row
+        self.more = QGridLayout()
+        self.more.setSpacing(14)
+        for c in range(2):
+            self.more.setColumnStretch(c, 1)
+        root.addLayout(self.more)
+        self.rate_tile = button("tile_rate", "tile", wrap=True)
+        self.rate_tile.clicked.connect(self.rate)
+        self.more.addWidget(self.rate_tile, 0, 0)
 
         # 五个零 promise
         self.promise_title = label(cls="h2")
@@ -84,6 +94,7 @@ class HomeScreen(Page, QWidget):
         set_text(self.browse_tile, self.tr("事项查询") + "\n" +
                  self.tr("共 {n} 个事项 · 办事指南一次性告知").format(n=len(self.catalogue.items)),
                  self.tr("事项查询"))
+        set_text(self.rate_tile, self.tr("服务评价") + "\n" + self.tr("好差评 · 凭小票评价"), self.tr("服务评价"))
         self.promise_title.setText(self.tr("“五个零”服务承诺"))
         texts = [self.tr("零材料：电子证照能调取的，不用您带"),
                  self.tr("零距离：帮办代办，服务进园区、进企业"),

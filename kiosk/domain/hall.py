@@ -13,7 +13,7 @@ from typing import Any
 from kiosk import ASSETS
 from kiosk.domain.catalogue import WINDOWS, _int0, _num0, _Reporter, _text
 from kiosk.domain.lifecycle import Code, HallError, Ticket
-from kiosk.domain.officers import Group, Officer
+from kiosk.domain.officers import Community, Group, Officer
 from kiosk.domain.queue import QueuePolicy
 from kiosk.domain.workdays import Calendar
 from kiosk.domain.yamlfile import LineDict, LineList, ValidationError, load
@@ -159,6 +159,7 @@ class Hall:
     language: str = "zh_CN"  # the hall's language: terminals start in it, a kiosk returns to it after a visit
     staff_pin: str = ""  # staff leave full screen with it (a long press on the kiosk's title); "": no way out but the OS
     officers: tuple[Officer, ...] = ()  # 服务专员 (demo data)
+    communities: tuple[Community, ...] = ()  # the town's villages and communities (移动办公桌 visits them)
     reception: Reception | None = None  # 接待日
     promises: Promises = Promises()
 
@@ -288,7 +289,8 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
            "language": (False, lambda v: None if v in LANGUAGES else "must be one of " + ", ".join(LANGUAGES),
                         "zh_CN"),
            "staff_pin": (False, _pin, ""), "officers": (False, lambda v: None, None),
-           "reception": (False, lambda v: None, None), "promises": (False, lambda v: None, None)}
+           "reception": (False, lambda v: None, None), "promises": (False, lambda v: None, None),
+           "communities": (False, lambda v: None, None)}
     head = rep.record(data, "hall", data.line, top)
     hours = _check_list(data, "hours", rep, {
         "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _time_range, None),
@@ -343,6 +345,7 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
     elif "queue" in data:
         rep.add(data.line_of("queue"), "queue", "must be a mapping of policy settings")
     officers = _officers(data, rep)
+    communities = _communities(data, rep)
     reception = _reception(data, rep)
     promises = _promises(data, rep)
     if rep.problems or head is None:
@@ -355,7 +358,7 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         policy=policy,
         language=head["language"],
         staff_pin=str(head["staff_pin"]),
-        officers=officers, reception=reception, promises=promises,
+        officers=officers, reception=reception, promises=promises, communities=communities,
     )
 
 
@@ -378,6 +381,17 @@ def _officers(data: LineDict, rep: _Reporter) -> tuple[Officer, ...]:
             rep.add(raw.line_of("id"), "officers.id", f"'{rec['id']}' is used twice")
     return tuple(Officer(r["id"], r["name"], r["name_en"], r["phone"], tuple(Group(g) for g in r["groups"]))
                  for r, _ in found)
+
+
+def _communities(data: LineDict, rep: _Reporter) -> tuple[Community, ...]:
+    if "communities" not in data:
+        return ()
+    found = _check_list(data, "communities", rep, {"name": (True, _text, None), "name_en": (True, _text, None)})
+    names = [rec["name"] for rec, _ in found]
+    for rec, raw in found:
+        if names.count(rec["name"]) > 1:
+            rep.add(raw.line_of("name"), "communities.name", f"'{rec['name']}' is listed twice")
+    return tuple(Community(r["name"], r["name_en"]) for r, _ in found)
 
 
 def _reception(data: LineDict, rep: _Reporter) -> Reception | None:

@@ -47,6 +47,24 @@ class Officer:
 
 
 @dataclass(frozen=True)
+class Community:
+    """A village (村) or community (社区) of the town: where a 移动办公桌 visit goes (``hall.yaml``
+    ``communities``, a demo list)."""
+
+    name: str
+    name_en: str
+
+
+#: The longest detail a citizen adds to the community (building, house number: "12-301").
+DETAIL_LIMIT = 20
+
+
+def home_address(community: Community | None, detail: str) -> str:
+    """The address a home visit is stored with: the community's name and the detail typed."""
+    return " ".join(part for part in ((community.name if community else ""), detail.strip()) if part)
+
+
+@dataclass(frozen=True)
 class NewHelp:
     day: str
     at: float

@@ -203,7 +203,9 @@ class KioskWindow(Retranslating, QWidget):
         for screen, factory in ((Screen.HOME, self._make_home), (Screen.TICKET_MENU, self._make_menu),
                                 (Screen.CATALOGUE, self._make_catalogue), (Screen.ITEM, self._make_item),
                                 (Screen.IDENTITY, self._make_identity), (Screen.SLIP, self._make_slip),
-                                (Screen.RATE, self._make_rate)):
+                                (Screen.RATE, self._make_rate),
+                                (Screen.OFFICER, self._make_officer), (Screen.HOME_VISIT, self._make_home_visit),
+                                (Screen.CHECKIN, self._make_checkin)):
             self.nav.add(screen, factory)
         self.header.back.connect(self.nav.back)
         self.header.home.connect(self._home_tapped)
@@ -236,6 +238,8 @@ class KioskWindow(Retranslating, QWidget):
         home.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
         home.browse.connect(lambda: self.nav.go(Screen.CATALOGUE))
         home.rate.connect(lambda: self.nav.go(Screen.RATE))
+        home.officer.connect(lambda: self.nav.go(Screen.OFFICER))
+        home.check_in.connect(lambda: self.nav.go(Screen.CHECKIN))
         return home
 
     def _make_menu(self):
@@ -245,6 +249,7 @@ class KioskWindow(Retranslating, QWidget):
         menu.find_item.connect(lambda: self.nav.go(Screen.CATALOGUE))
         menu.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
         menu.desk_chosen.connect(lambda cat: self.choose(Request(category=cat), Screen.IDENTITY))
+        menu.officer.connect(lambda: self.nav.go(Screen.OFFICER))
         return menu
 
     def _make_catalogue(self):
@@ -286,6 +291,34 @@ class KioskWindow(Retranslating, QWidget):
         rate.finished.connect(self.end_visit)
         return rate
 
+    def _make_officer(self):
+        from kiosk.ui.kiosk.screens.officer import OfficerScreen, officer_note
+
+        officer = OfficerScreen(self.promises, self.catalogue, self.language)
+        officer.issued.connect(lambda slip, who: self._show_slip(slip, lambda: [officer_note(who, self.language)]))
+        officer.home_visit.connect(self._home_visit)
+        return officer
+
+    def _make_home_visit(self):
+        from kiosk.ui.kiosk.screens.home_visit import HomeVisitScreen
+
+        visit = HomeVisitScreen(self.promises, self.desk.hall, self.language)
+        visit.done.connect(self.end_visit)
+        return visit
+
+    def _home_visit(self, group: str, item_code: str) -> None:
+        self.home_visit_screen.start(group, item_code)
+        self.nav.go(Screen.HOME_VISIT)
+
+    def _make_checkin(self):
+        from kiosk.ui.kiosk.screens.checkin import CheckInScreen
+
+        checkin = CheckInScreen(self.promises, self.language)
+        checkin.slip_ready.connect(self._show_slip)
+        checkin.reprint.connect(self.reprint)
+        checkin.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
+        return checkin
+
     home = property(lambda self: self.nav.widget(Screen.HOME))
     menu = property(lambda self: self.nav.widget(Screen.TICKET_MENU))
     catalogue_screen = property(lambda self: self.nav.widget(Screen.CATALOGUE))
@@ -293,6 +326,9 @@ class KioskWindow(Retranslating, QWidget):
     identity = property(lambda self: self.nav.widget(Screen.IDENTITY))
     slip = property(lambda self: self.nav.widget(Screen.SLIP))
     rate = property(lambda self: self.nav.widget(Screen.RATE))
+    officer = property(lambda self: self.nav.widget(Screen.OFFICER))
+    home_visit_screen = property(lambda self: self.nav.widget(Screen.HOME_VISIT))
+    checkin = property(lambda self: self.nav.widget(Screen.CHECKIN))
 
     # --- flow -----------------------------------------------------------------------------------
 
@@ -510,7 +546,9 @@ class KioskWindow(Retranslating, QWidget):
         titles = {Screen.HOME: self.tr("一窗通办"),  # the hall's name is in the welcome below
                   Screen.TICKET_MENU: self.tr("取号办事"), Screen.CATALOGUE: self.tr("事项查询"),
                   Screen.ITEM: self.tr("办事指南"), Screen.IDENTITY: self.tr("取号确认"),
-                  Screen.SLIP: self.tr("取号成功"), Screen.RATE: self.tr("服务评价")}
+                  Screen.SLIP: self.tr("取号成功"), Screen.RATE: self.tr("服务评价"),
+                  Screen.OFFICER: self.tr("服务专员"),
+                  Screen.HOME_VISIT: self.tr("移动办公桌"), Screen.CHECKIN: self.tr("预约签到")}
         self.header.title.setText(titles.get(self.nav.current, ""))
         self.header.fit_title()
 

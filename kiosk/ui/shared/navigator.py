@@ -51,6 +51,9 @@ class Screen(Enum):
     IDENTITY = "identity"
     SLIP = "slip"
     RATE = "rate"  # 服务评价 (好差评) by ticket number or the slip's QR code
+    OFFICER = "officer"  # 服务专员
+    HOME_VISIT = "home_visit"  # 移动办公桌
+    CHECKIN = "checkin"  # 预约签到
 
 
 class Navigator(QObject):

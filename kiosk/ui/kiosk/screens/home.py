@@ -16,6 +16,8 @@ class HomeScreen(Page, QWidget):
     take_ticket = Signal()
     browse = Signal()
     rate = Signal()
+    officer = Signal()  # 服务专员 · 移动办公桌
+    check_in = Signal()  # 预约签到
 
     def __init__(self, hall: Hall, catalogue: Catalogue, language: Language):
         super().__init__()
@@ -47,6 +49,12 @@ class HomeScreen(Page, QWidget):
         self.rate_tile = button("tile_rate", "tile", wrap=True)
         self.rate_tile.clicked.connect(self.rate)
         self.more.addWidget(self.rate_tile, 0, 0)
+        self.checkin_tile = button("tile_checkin", "tile", wrap=True)
+        self.checkin_tile.clicked.connect(self.check_in)
+        self.officer_tile = button("tile_officer", "tile", wrap=True)
+        self.officer_tile.clicked.connect(self.officer)
+        self.more.addWidget(self.checkin_tile, 0, 1)
+        self.more.addWidget(self.officer_tile, 1, 0)
 
         # 五个零 promise
         self.promise_title = label(cls="h2")
@@ -95,6 +103,8 @@ class HomeScreen(Page, QWidget):
                  self.tr("共 {n} 个事项 · 办事指南一次性告知").format(n=len(self.catalogue.items)),
                  self.tr("事项查询"))
         set_text(self.rate_tile, self.tr("服务评价") + "\n" + self.tr("好差评 · 凭小票评价"), self.tr("服务评价"))
+        set_text(self.checkin_tile, self.tr("预约签到") + "\n" + self.tr("有预约的，到了先签到"), self.tr("预约签到"))
+        set_text(self.officer_tile, self.tr("服务专员") + "\n" + self.tr("一对一帮办，可上门"), self.tr("服务专员"))
         self.promise_title.setText(self.tr("“五个零”服务承诺"))
         texts = [self.tr("零材料：电子证照能调取的，不用您带"),
                  self.tr("零距离：帮办代办，服务进园区、进企业"),

@@ -18,6 +18,7 @@ class TicketMenuScreen(Page, QWidget):
     find_item = Signal()
     bundle_chosen = Signal(str)
     desk_chosen = Signal(str)
+    officer = Signal()  # 服务专员: one-to-one help for the special groups
 
     def __init__(self, catalogue: Catalogue, language: Language):
         super().__init__()
@@ -52,6 +53,9 @@ class TicketMenuScreen(Page, QWidget):
             btn.clicked.connect(lambda _=False, c=code: self.desk_chosen.emit(c))
             root.addWidget(btn)
             self.desk_buttons[code] = btn
+        self.officer_button = button("ticket_officer", "", wrap=True)
+        self.officer_button.clicked.connect(self.officer)
+        root.insertWidget(root.indexOf(self.desk_buttons["assist"]) + 1, self.officer_button)
         root.addStretch(1)
         self.retranslate()
 
@@ -68,4 +72,5 @@ class TicketMenuScreen(Page, QWidget):
         self.desks_title.setText(self.tr("不确定办什么？"))
         set_text(self.desk_buttons["consult"], self.tr("综合咨询：先问一问"))
         set_text(self.desk_buttons["assist"], self.tr("帮办代办：老年人、军人、残疾人、境外投资者一对一帮办"))
+        set_text(self.officer_button, self.tr("找服务专员：一对一帮办，留 24 小时电话，也可以上门"))
         set_text(self.desk_buttons["cannot_do"], self.tr("办不成事反映：在别处没办成的事，请到这里反映"))

@@ -91,7 +91,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--elder", action="store_true", help="start in 长辈版 (large text and targets)")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND",
                             help="counter, board, pad, hall: the hall's other terminals; catalogue: check or search "
-                                 "the catalogue; stats: a day's queue statistics")
+                                 "the catalogue; stats: a day's queue statistics; officers, appointments: the "
+                                 "服务专员 lists and 预约")
     counter = sub.add_parser("counter", parents=[common], help="a window's console (窗口叫号), 1280x800")
     counter.add_argument("counter_number", nargs="?", type=int, metavar="N",
                          help="the window number (see assets/hall.yaml); --window WxH is the kiosk's preview size")
@@ -139,6 +140,20 @@ def parser() -> argparse.ArgumentParser:
     ticket.add_argument("--id", dest="resident_id", metavar="ID", help="the resident ID number (GB 11643)")
     ticket.add_argument("--phone", metavar="PHONE", help="a mainland mobile number for the reminder")
     ticket.add_argument("--green", action="store_true", help="ask for the green channel (needs --id that qualifies)")
+    officers = sub.add_parser("officers", parents=[common],
+                              help="服务专员 requests (帮办代办 tickets, 移动办公桌 home visits) per officer, with status")
+    officers.add_argument("--officer", metavar="ID", default=None,
+                          help="one officer's list (an id from hall.yaml officers, e.g. zhou)")
+    officers.add_argument("--all", dest="all_requests", action="store_true",
+                          help="also the requests finished on earlier days (default: open ones and today's)")
+    appts = sub.add_parser("appointments", parents=[common], help="预约: import appointments from CSV, or list them")
+    apsub = appts.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = apsub.add_parser("import", parents=[common],
+                           help="import a CSV file (header date,time,item,id_number,phone): all rows or none; "
+                                "every problem by line and column, exit 1")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    lst = apsub.add_parser("list", parents=[common], help="a day's appointments: time, code, item, status, ticket")
+    lst.add_argument("--day", type=_day, default=None, metavar="YYYY-MM-DD", help="the day (default: today)")
     window = sub.add_parser("window", parents=[common],
                             help="act at a window as its console does; prints the ticket number (exit 1: refused)")
     window.add_argument("number", type=int, metavar="N", help="the window number")
@@ -191,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--from {first} is after --to {last}.", file=sys.stderr)
             return 2
         return _stats(args, data_dir, first, last, args.csv)
+    if args.command in ("officers", "appointments"):
+        from kiosk.help_cli import run_appointments, run_officers
+
+        return (run_officers if args.command == "officers" else run_appointments)(args, data_dir)
     if args.command in ("ticket", "window"):
         from kiosk.scripting import run_ticket, run_window
 

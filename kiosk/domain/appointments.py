@@ -140,10 +140,14 @@ class ImportProblem:
 
 
 def parse_csv(text: str, known_items: set[str], today: _dt.date, now: _dt.datetime,
-              open_at: Callable[[_dt.datetime], bool] | None = None) -> tuple[list[NewAppointment], list[ImportProblem]]:
+              open_at: Callable[[_dt.datetime], bool] | None = None,
+              booked: Callable[[NewAppointment], str | None] | None = None,
+              ) -> tuple[list[NewAppointment], list[ImportProblem]]:
     """Appointments from CSV text with the header ``date,time,item,id_number,phone``, and every
     problem (line, column); the caller stores nothing when there is any problem. ``item`` is an
-    item code of the catalogue; ``open_at(datetime)`` says whether the hall calls then."""
+    item code of the catalogue; ``open_at(datetime)`` says whether the hall calls then;
+    ``booked(new)`` gives the code of an appointment already stored for the same person and slot
+    (a file imported twice is refused, not stored twice)."""
     problems: list[ImportProblem] = []
     out: list[NewAppointment] = []
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
@@ -190,7 +194,13 @@ def parse_csv(text: str, known_items: set[str], today: _dt.date, now: _dt.dateti
             problems.append(ImportProblem(n, "id_number", f"the same person at the same time as line {seen[key]}"))
         seen.setdefault(key, n)
         if len(problems) == bad and day and time:
-            out.append(booking(day, time, cells["item"].upper(), None, rid, cells["phone"], Source.IMPORT, now))
+            new = booking(day, time, cells["item"].upper(), None, rid, cells["phone"], Source.IMPORT, now)
+            held = booked(new) if booked is not None else None
+            if held:
+                problems.append(ImportProblem(n, "id_number", f"this person is already booked at this time "
+                                                              f"(code {held})"))
+            else:
+                out.append(new)
     if not out and not problems:
         problems.append(ImportProblem(1, "(file)", "no appointments in the file"))
     return out, problems

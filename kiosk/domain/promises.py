@@ -274,7 +274,12 @@ class Promises:
     def import_appointments(self, text: str) -> tuple[list[Appointment], list[ImportProblem]]:
         """Every appointment of a CSV file, or none with every problem (line, column)."""
         now = self._now()
-        news, problems = parse_csv(text, set(self.catalogue.by_code), now.date(), now, self.hall.calling_at)
+
+        def booked(new: NewAppointment) -> str | None:
+            return next((a.code for a in self.store.appointments_of(new.person_hash, new.day)
+                         if a.slot == new.slot and a.status != AppointmentStatus.CANCELLED), None)
+
+        news, problems = parse_csv(text, set(self.catalogue.by_code), now.date(), now, self.hall.calling_at, booked)
         if problems:
             return [], problems
         return self.store.add_appointments(news), []

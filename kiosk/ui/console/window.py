@@ -210,6 +210,7 @@ class ConsoleWindow(Retranslating, QWidget):
         self.suspended_row.setSpacing(10)
         cl.addLayout(self.suspended_row)
         self.left.addWidget(card)
+        self.panel_buttons = self._staff_panels(hl)
 
         self.transfer_panel, self.transfer_grid = self._panel("transfer")
         self.transfer_windows_title = label(cls="console-lead")
@@ -276,6 +277,33 @@ class ConsoleWindow(Retranslating, QWidget):
         super().showEvent(event)
         if self.window().focusWidget() is None:  # (in kiosk hall's tabs, the tab bar may have it)
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _staff_panels(self, header: QHBoxLayout) -> dict[str, QPushButton]:
+        """The promises' staff panels, each opened by a button in the header (none without promises)."""
+        if self.promises is None:
+            return {}
+        from kiosk.ui.console.appointments import AppointmentsPanel
+        from kiosk.ui.console.officers import OfficersPanel
+
+        self.officers_panel = OfficersPanel(self.promises, self.bridge, self.language, self.clock)
+        self.appointments_panel = AppointmentsPanel(self.promises, self.language, self.clock)
+        found = {}
+        for key, panel in (("officers", self.officers_panel), ("appointments", self.appointments_panel)):
+            panel.closed.connect(self.show_ticket)
+            self.left.addWidget(panel)
+            b = button(f"console_open_{key}", "nav")
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            b.clicked.connect(lambda _=False, k=key, p=panel: self._open_staff_panel(k, p))
+            header.insertWidget(header.indexOf(self.pause_button), b)
+            found[key] = b
+        return found
+
+    def _open_staff_panel(self, key: str, panel: QWidget) -> None:
+        refresh = getattr(panel, "refresh", None)
+        if refresh is not None:
+            refresh()
+        self._opener = self.panel_buttons[key]
+        self.left.setCurrentWidget(panel)
 
     # --- the ticket card ----------------------------------------------------------------------
 
@@ -591,6 +619,8 @@ class ConsoleWindow(Retranslating, QWidget):
         else:
             self.state.setText(self.tr("服务中"))
         set_text(self.pause_button, self.tr("恢复窗口") if paused is not None else self.tr("暂停窗口"))
+        for key, b in self.panel_buttons.items():
+            set_text(b, {"officers": self.tr("服务专员"), "appointments": self.tr("预约登记")}[key])
         t = self.current
         status = t.status if t else None
         enabled = {"call_next": t is None and paused is None, "recall": status == Status.CALLED,

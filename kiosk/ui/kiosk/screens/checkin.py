@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.appointments import CODE_ALPHABET, CODE_LENGTH, Appointment, Arrival, CheckInCode, CheckInError
 from kiosk.domain.desk import DuplicateTicket
@@ -34,6 +34,7 @@ from kiosk.ui.shared.widgets import (
     restyle,
     scrolled_page,
     set_text,
+    to_top,
 )
 from kiosk.ui.shared.words import clock_time
 
@@ -85,8 +86,6 @@ class CheckInScreen(Page, QWidget):
 
         self.lead = label(cls="lead")
         root.addWidget(self.lead)
-        self.intro = label(cls="muted")
-        root.addWidget(self.intro)
         modes = QHBoxLayout()
         modes.setSpacing(12)
         self.mode_buttons = {}
@@ -97,7 +96,28 @@ class CheckInScreen(Page, QWidget):
             self.mode_buttons[m] = b
         root.addLayout(modes)
 
-        self.panels = QStackedWidget()
+        # what happened (the result card with its choices): at the top, read first
+        self.result = classed(QFrame(), "card")
+        self.result.setObjectName("checkin_result")
+        rl = QVBoxLayout(self.result)
+        rl.setContentsMargins(24, 18, 24, 18)
+        rl.setSpacing(12)
+        self.result_text = label(cls="big")
+        self.result_text.setObjectName("checkin_result_text")
+        rl.addWidget(self.result_text)
+        rrow = QHBoxLayout()
+        rrow.setSpacing(12)
+        self.ordinary = button("checkin_take_ordinary", "primary", wrap=True)
+        self.ordinary.clicked.connect(lambda: self._check_in(take_ordinary=True))
+        self.again = button("checkin_reprint", "primary", wrap=True)
+        self.again.clicked.connect(self._reprint)
+        self.other = button("checkin_take_ticket", "", wrap=True)
+        self.other.clicked.connect(self.take_ticket)
+        for b in (self.ordinary, self.again, self.other):
+            rrow.addWidget(b, 1)
+        rl.addLayout(rrow)
+        root.addWidget(self.result)
+
         # by code
         code_panel = QWidget()
         cl = QVBoxLayout(code_panel)
@@ -117,7 +137,7 @@ class CheckInScreen(Page, QWidget):
         self.keyboard.backspace.connect(lambda: self._edit(lambda s: s[:-1]))
         self.keyboard.cleared.connect(lambda: self._edit(lambda s: ""))
         cl.addWidget(self.keyboard)
-        self.panels.addWidget(code_panel)
+        root.addWidget(code_panel)
         self.code_panel = code_panel
         # by ID + phone
         id_panel = QWidget()
@@ -163,36 +183,15 @@ class CheckInScreen(Page, QWidget):
         self.keypad.cleared.connect(lambda: self._edit(lambda s: ""))
         manual.addWidget(self.keypad, 2)
         il.addLayout(manual)
-        self.panels.addWidget(id_panel)
+        root.addWidget(id_panel)
         self.id_panel = id_panel
-        root.addWidget(self.panels)
         root.addStretch(1)
 
-        # the footer: what happened (the result card with its choices), a problem, and 签到
+        # the footer: 签到, always in view
         footer = classed(QFrame(), "footer")
         fv = QVBoxLayout(footer)
         fv.setContentsMargins(36, 14, 36, 14)
         fv.setSpacing(10)
-        self.result = classed(QFrame(), "card")
-        self.result.setObjectName("checkin_result")
-        rl = QVBoxLayout(self.result)
-        rl.setContentsMargins(24, 18, 24, 18)
-        rl.setSpacing(12)
-        self.result_text = label(cls="big")
-        self.result_text.setObjectName("checkin_result_text")
-        rl.addWidget(self.result_text)
-        rrow = QHBoxLayout()
-        rrow.setSpacing(12)
-        self.ordinary = button("checkin_take_ordinary", "primary", wrap=True)
-        self.ordinary.clicked.connect(lambda: self._check_in(take_ordinary=True))
-        self.again = button("checkin_reprint", "primary", wrap=True)
-        self.again.clicked.connect(self._reprint)
-        self.other = button("checkin_take_ticket", "", wrap=True)
-        self.other.clicked.connect(self.take_ticket)
-        for b in (self.ordinary, self.again, self.other):
-            rrow.addWidget(b, 1)
-        rl.addLayout(rrow)
-        fv.addWidget(self.result)
         fl = QHBoxLayout()
         self.error = label(cls="error")
         self.error.setObjectName("checkin_error")
@@ -396,11 +395,12 @@ class CheckInScreen(Page, QWidget):
     def _show(self, kind: str, detail: object) -> None:
         self.outcome = (kind, detail)
         self.refresh()
-
+        to_top(self)  # the result is at the top: in view, and read first
     # --- rendering --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.panels.setCurrentWidget(self.code_panel if self.mode == BY_CODE else self.id_panel)
+        self.code_panel.setVisible(self.mode == BY_CODE)
+        self.id_panel.setVisible(self.mode == BY_ID)
         for m, b in self.mode_buttons.items():
             b.setChecked(m == self.mode)
         self.code_field.setText(code_text(self.code) if self.code.strip() else self.code)
@@ -422,8 +422,7 @@ class CheckInScreen(Page, QWidget):
 
     def retranslate(self) -> None:
         en = self.language.english
-        self.lead.setText(self.tr("预约签到"))
-        self.intro.setText(self.tr("到了请签到：预约时间前后 {grace} 分钟内签到，优先叫号。").format(grace=int(self.grace)))
+        self.lead.setText(self.tr("到了请签到：预约时间前后 {grace} 分钟内签到，优先叫号。").format(grace=int(self.grace)))
         set_text(self.mode_buttons[BY_CODE], self.tr("用预约码签到"))
         set_text(self.mode_buttons[BY_ID], self.tr("用身份证和手机号签到"))
         self.code_title.setText(self.tr("请输入预约短信里的 6 位预约码"))

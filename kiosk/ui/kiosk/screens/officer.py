@@ -152,6 +152,8 @@ class OfficerScreen(Page, QWidget):
             b.clicked.connect(lambda _=False, c=code: self.choose_item(c))
             self.item_buttons[code] = b
         self._place_items()
+        for b in self.item_buttons.values():
+            b.show()  # at once (a layout shows a new child only when the event loop next runs)
 
     def _place_items(self) -> None:
         columns = 1 if self.language.english else 2  # English names are long: one per row

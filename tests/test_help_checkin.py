@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
-from test_kiosk_ui import kiosk, make_kiosk, qtbot_app  # noqa: F401 - the fixtures and their helper
+from test_kiosk_ui import make_kiosk, qtbot_app  # noqa: F401 - the fixture and its helper
 
 from kiosk.app import build_console, make_promises
 from kiosk.domain.appointments import AppointmentStatus, Source, booking
@@ -21,6 +21,11 @@ from kiosk.ui.shared.navigator import Screen
 ELDER = persona("elder")
 PHONE = "13912345678"
 TODAY = _dt.date(2026, 11, 27)  # the FakeClock's day (tests/conftest.py): 09:30
+
+
+@pytest.fixture
+def kiosk(make_kiosk):  # noqa: F811
+    return make_kiosk()
 
 
 def book(k, at: str, day: _dt.date = TODAY, item: str = "LNRY-001", rid: str = ELDER.resident_id,
@@ -378,6 +383,11 @@ def test_staff_book_an_appointment_at_the_console(qtbot, console_env):
     f["time"].setText("19:00")  # the windows do not call then
     tap(qtbot, panel.book_button)
     assert "不叫号" in panel.errors["time"].text()
+    f["date"].setText("2026-11-27")
+    f["time"].setText("09:00")  # earlier today
+    tap(qtbot, panel.book_button)
+    assert "已过" in panel.errors["time"].text()
+    f["date"].setText("2026-11-30")
     f["time"].setText("10:00")
     f["item"].setText("lnry-001")
     f["id"].setText(ELDER.resident_id)

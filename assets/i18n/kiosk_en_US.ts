@@ -10,6 +10,134 @@
     </message>
 </context>
 <context>
+    <name>AppointmentsPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="115"/>
+        <source>这一天已经过去了</source>
+        <translation>This date has passed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="117"/>
+        <source>请写成 {example} 这样的日期</source>
+        <translation>Write the date like {example}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="123"/>
+        <source>如 09:30</source>
+        <translation>Like 09:30</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="127"/>
+        <source>时间已过</source>
+        <translation>Already past</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="129"/>
+        <source>窗口不叫号</source>
+        <translation>Hall closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="132"/>
+        <source>请填事项编码，例如 QYKB-001</source>
+        <translation>Enter a service code, e.g. QYKB-001</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="134"/>
+        <source>没有这个事项编码</source>
+        <translation>No service has this code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="138"/>
+        <source>请填身份证号</source>
+        <translation>Enter the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="138"/>
+        <source>身份证号是 18 位</source>
+        <translation>An ID number has 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="139"/>
+        <source>身份证号码有误，请逐位核对</source>
+        <translation>This ID number isn&apos;t valid. Check each digit.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="139"/>
+        <source>身份证号码不对</source>
+        <translation>This ID number isn&apos;t valid</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="142"/>
+        <source>请填手机号</source>
+        <translation>Enter the mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="142"/>
+        <source>不是 11 位手机号</source>
+        <translation>Not an 11-digit mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="175"/>
+        <source>预约登记</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="176"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="177"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="177"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="177"/>
+        <source>事项编码</source>
+        <translation>Service code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="178"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="178"/>
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="191"/>
+        <source>登记预约</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="194"/>
+        <source>已预约。请把预约码告诉办事人：{code}</source>
+        <translation>Booked. Give the applicant this code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="196"/>
+        <source>⚠ 此人这个时间已经有预约，预约码 {code}，没有重复登记</source>
+        <translation>⚠ Already booked at this time (code {code}): not booked again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="201"/>
+        <source>事项：{name}</source>
+        <translation>Service: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/appointments.py" line="202"/>
+        <source>核对无误后点“登记预约”，把预约码告诉办事人。</source>
+        <translation>Check the details, tap “Book” and give the applicant the code.</translation>
+    </message>
+</context>
+<context>
     <name>BoardWindow</name>
     <message>
         <location filename="../../kiosk/ui/board/window.py" line="434"/>
@@ -302,6 +430,211 @@
     </message>
 </context>
 <context>
+    <name>CheckInScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="55"/>
+        <source>{y} 年 {m} 月 {d} 日</source>
+        <extracomment>Characters a code never has (they look like others): said at the field when typed.</extracomment>
+        <translation>{d}/{m}/{y}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="294"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="302"/>
+        <source>预约码只有字母和数字</source>
+        <translation>A code has only letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="296"/>
+        <source>预约码里没有 0、1、I、L、O，请对照短信再看一下</source>
+        <translation>Codes never contain 0, 1, I, L or O. Please check the text message.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="298"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="310"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="323"/>
+        <source>还差 {n} 位</source>
+        <translation>{n} more needed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="300"/>
+        <source>预约码是 {n} 位，多了 {m} 位</source>
+        <translation>A code has {n} characters: {m} too many</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="314"/>
+        <source>只有最后一位可以是 X</source>
+        <translation>Only the last character can be X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="315"/>
+        <source>第 7–14 位的出生日期不对，请核对</source>
+        <translation>Digits 7–14 are not a valid date of birth. Please check.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="316"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="488"/>
+        <source>身份证号码有误，请逐位核对</source>
+        <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="316"/>
+        <source>身份证号码不对</source>
+        <translation>This ID number isn&apos;t valid</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="324"/>
+        <source>手机号应以 13–19 开头</source>
+        <translation>Chinese mobile numbers start with 13–19</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="382"/>
+        <source>预约优先 · 预约时间 {time}</source>
+        <translation>Appointment: called first · booked for {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="385"/>
+        <source>比预约时间 {time} 晚了 {m} 分钟（超过 {grace} 分钟），按普通号排队</source>
+        <translation>{m} minutes after your {time} appointment (more than {grace}): you queue as usual</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="387"/>
+        <source>普通号：预约签到 {time} 开始，您选了现在取号</source>
+        <translation>Regular ticket: check-in for your appointment opens at {time}, you chose to queue now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="425"/>
+        <source>到了请签到：预约时间前后 {grace} 分钟内签到，优先叫号。</source>
+        <translation>Check in when you arrive: within {grace} minutes of your appointment, you are called first.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="426"/>
+        <source>用预约码签到</source>
+        <translation>Check in with the code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="427"/>
+        <source>用身份证和手机号签到</source>
+        <translation>Check in with ID card and mobile</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="428"/>
+        <source>请输入预约短信里的 6 位预约码</source>
+        <translation>Enter the 6-character code from your text message</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="429"/>
+        <source>6 位字母和数字</source>
+        <translation>6 letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="430"/>
+        <source>预约码</source>
+        <translation>Appointment code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="431"/>
+        <source>请把身份证放到读卡区（演示：点一张卡）</source>
+        <translation>Scan your ID card (demo: tap a card)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="437"/>
+        <source>（已读取）</source>
+        <translation> (scanned)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="439"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="443"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="440"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="444"/>
+        <source>预约时留的手机号</source>
+        <translation>Your mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="441"/>
+        <source>18 位，最后一位可以是 X</source>
+        <translation>18 characters, the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="442"/>
+        <source>11 位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="454"/>
+        <source>签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="455"/>
+        <source>现在取普通号</source>
+        <translation>Take a regular ticket now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="456"/>
+        <source>重新打印小票</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="457"/>
+        <source>取号办事</source>
+        <translation>Take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="468"/>
+        <source>您预约的是 {slot}，{opens} 起可以签到（提前 {grace} 分钟）。可以到时再来签到，也可以现在取普通号，按顺序排队。</source>
+        <translation>Your appointment is at {slot}. Check-in opens at {opens} ({grace} minutes before). Come back then, or take a regular ticket now and queue as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="472"/>
+        <source>这个预约是 {day} 的，已经过了。请重新预约，或者现在取号办理。</source>
+        <translation>This appointment was on {day} and has passed. Please book again, or take a ticket now.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="475"/>
+        <source>这个预约是 {day} {time} 的，不是今天。请那天再来签到；今天要办可以取号。</source>
+        <translation>This appointment is on {day} at {time}, not today. Please check in that day, or take a ticket today.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="478"/>
+        <source>这个预约已经签到过了，号码是 {number}。小票丢了可以重新打印。</source>
+        <translation>You have already checked in: your ticket is {number}. Lost it? Reprint it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="480"/>
+        <source>这个预约已经取消了。今天要办可以取号。</source>
+        <translation>This appointment was cancelled. You can take a ticket today.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="482"/>
+        <source>您今天已经有这个事项的号：{number}。同一事项每人只能有一个号。</source>
+        <translation>You already have a ticket for this service today: {number}. One ticket per person per service.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="485"/>
+        <source>没有找到这个预约码，请对照短信再看一下。</source>
+        <translation>We can&apos;t find this code. Please check the text message.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="486"/>
+        <source>没有找到今天用这个身份证号和手机号的预约，请核对，或者用预约码签到。</source>
+        <translation>We can&apos;t find an appointment today for this ID and mobile number. Please check them, or use the code.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="490"/>
+        <source>系统暂时无法签到，请到服务台由工作人员为您签到。</source>
+        <translation>We can&apos;t check you in right now. Please ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="491"/>
+        <source>现在不能签到，请到服务台问一下。</source>
+        <translation>You can&apos;t check in here now. Please ask at the information desk.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleWindow</name>
     <message>
         <location filename="../../kiosk/ui/shared/words.py" line="25"/>
@@ -435,17 +768,17 @@
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="433"/>
+        <location filename="../../kiosk/ui/console/window.py" line="462"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="470"/>
+        <location filename="../../kiosk/ui/console/window.py" line="499"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="472"/>
+        <location filename="../../kiosk/ui/console/window.py" line="501"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
@@ -460,286 +793,296 @@
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="511"/>
+        <location filename="../../kiosk/ui/console/window.py" line="540"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="545"/>
+        <location filename="../../kiosk/ui/console/window.py" line="574"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="545"/>
+        <location filename="../../kiosk/ui/console/window.py" line="574"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="545"/>
+        <location filename="../../kiosk/ui/console/window.py" line="574"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="546"/>
+        <location filename="../../kiosk/ui/console/window.py" line="575"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="546"/>
+        <location filename="../../kiosk/ui/console/window.py" line="575"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="546"/>
+        <location filename="../../kiosk/ui/console/window.py" line="575"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="547"/>
+        <location filename="../../kiosk/ui/console/window.py" line="576"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="547"/>
-        <location filename="../../kiosk/ui/console/window.py" line="556"/>
+        <location filename="../../kiosk/ui/console/window.py" line="576"/>
+        <location filename="../../kiosk/ui/console/window.py" line="585"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="547"/>
-        <location filename="../../kiosk/ui/console/window.py" line="557"/>
+        <location filename="../../kiosk/ui/console/window.py" line="576"/>
+        <location filename="../../kiosk/ui/console/window.py" line="586"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="551"/>
+        <location filename="../../kiosk/ui/console/window.py" line="580"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="555"/>
+        <location filename="../../kiosk/ui/console/window.py" line="584"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="561"/>
+        <location filename="../../kiosk/ui/console/window.py" line="590"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="564"/>
+        <location filename="../../kiosk/ui/console/window.py" line="593"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="564"/>
+        <location filename="../../kiosk/ui/console/window.py" line="593"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="581"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="590"/>
+        <location filename="../../kiosk/ui/console/window.py" line="619"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="592"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="593"/>
+        <location filename="../../kiosk/ui/console/window.py" line="622"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="593"/>
+        <location filename="../../kiosk/ui/console/window.py" line="622"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="615"/>
+        <location filename="../../kiosk/ui/console/window.py" line="646"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="622"/>
+        <location filename="../../kiosk/ui/console/window.py" line="653"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="612"/>
+        <location filename="../../kiosk/ui/console/window.py" line="643"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="429"/>
-        <location filename="../../kiosk/ui/console/window.py" line="433"/>
+        <location filename="../../kiosk/ui/console/window.py" line="458"/>
+        <location filename="../../kiosk/ui/console/window.py" line="462"/>
         <source>转移到：{target}</source>
         <translation>Transfer to {target}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="441"/>
+        <location filename="../../kiosk/ui/console/window.py" line="470"/>
         <source>挂起原因：{reason}</source>
         <translation>Suspend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="502"/>
+        <location filename="../../kiosk/ui/console/window.py" line="531"/>
         <source>暂停原因：{reason}</source>
         <translation>Pause: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="509"/>
+        <location filename="../../kiosk/ui/console/window.py" line="538"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="524"/>
+        <location filename="../../kiosk/ui/console/window.py" line="553"/>
         <source>提示：{message}</source>
         <translation>Message: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="537"/>
+        <location filename="../../kiosk/ui/console/window.py" line="566"/>
         <source>各窗口叫号</source>
         <translation>Window consoles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="542"/>
+        <location filename="../../kiosk/ui/console/window.py" line="571"/>
         <source>窗口叫号：{n} {name}</source>
         <translation>Window console: {n} {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="553"/>
+        <location filename="../../kiosk/ui/console/window.py" line="582"/>
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="553"/>
+        <location filename="../../kiosk/ui/console/window.py" line="582"/>
         <source>号码和排队位置不变</source>
         <translation>The number and its place in the queue stay the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="554"/>
+        <location filename="../../kiosk/ui/console/window.py" line="583"/>
         <source>挂起原因</source>
         <translation>Why suspend?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="554"/>
+        <location filename="../../kiosk/ui/console/window.py" line="583"/>
         <source>挂起期间可以先办下一位，之后点号码恢复办理。</source>
         <translation>Meanwhile you can serve the next person; tap the number later to resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="555"/>
+        <location filename="../../kiosk/ui/console/window.py" line="584"/>
         <source>暂停期间本窗口不叫号，大厅叫号屏会显示原因。</source>
         <translation>While paused, this window calls no one; the call board shows why.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="556"/>
+        <location filename="../../kiosk/ui/console/window.py" line="585"/>
         <source>输入号码：先点字母，再点数字。</source>
         <translation>Enter the number: the letter first, then the digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="557"/>
+        <location filename="../../kiosk/ui/console/window.py" line="586"/>
         <source>输入过号的号码，它重新排队。</source>
         <translation>Enter a no-show&apos;s number to put it back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="562"/>
+        <location filename="../../kiosk/ui/console/window.py" line="591"/>
         <source>或者转到窗口</source>
         <translation>Or to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="564"/>
+        <location filename="../../kiosk/ui/console/window.py" line="593"/>
         <source>输入的号码：{number}</source>
         <translation>Number entered: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="564"/>
+        <location filename="../../kiosk/ui/console/window.py" line="593"/>
         <source>还没有输入号码</source>
         <translation>No number entered yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="588"/>
+        <location filename="../../kiosk/ui/console/window.py" line="617"/>
         <source>正在重新连接……</source>
         <translation>Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="604"/>
+        <location filename="../../kiosk/ui/console/window.py" line="624"/>
+        <source>服务专员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="624"/>
+        <source>预约登记</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/window.py" line="635"/>
         <source>挂起中（点号码恢复办理）：</source>
         <translation>Suspended (tap a number to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="646"/>
+        <location filename="../../kiosk/ui/console/window.py" line="677"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="646"/>
+        <location filename="../../kiosk/ui/console/window.py" line="677"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="647"/>
+        <location filename="../../kiosk/ui/console/window.py" line="678"/>
         <source>等候本窗口：{n} 人</source>
         <translation>Waiting for this window: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="651"/>
-        <location filename="../../kiosk/ui/console/window.py" line="673"/>
+        <location filename="../../kiosk/ui/console/window.py" line="682"/>
+        <location filename="../../kiosk/ui/console/window.py" line="704"/>
         <source>当前号码：{number}</source>
         <translation>Current number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="653"/>
+        <location filename="../../kiosk/ui/console/window.py" line="684"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="655"/>
+        <location filename="../../kiosk/ui/console/window.py" line="686"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="658"/>
+        <location filename="../../kiosk/ui/console/window.py" line="689"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="660"/>
+        <location filename="../../kiosk/ui/console/window.py" line="691"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="670"/>
+        <location filename="../../kiosk/ui/console/window.py" line="701"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="676"/>
+        <location filename="../../kiosk/ui/console/window.py" line="707"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="682"/>
+        <location filename="../../kiosk/ui/console/window.py" line="713"/>
         <source>（电子证照）</source>
         <translation> (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="682"/>
+        <location filename="../../kiosk/ui/console/window.py" line="713"/>
         <source>（可容缺）</source>
         <translation> (can follow later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="693"/>
+        <location filename="../../kiosk/ui/console/window.py" line="724"/>
         <source>{material}：已收到</source>
         <translation>{material}: received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="695"/>
+        <location filename="../../kiosk/ui/console/window.py" line="726"/>
         <source>{material}：未收到</source>
         <translation>{material}: not received yet</translation>
     </message>
@@ -786,91 +1129,247 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="90"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="98"/>
         <source>欢迎来到{hall}</source>
         <translation>Welcome to {hall}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="91"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
         <source>一窗通办 · 来了都能办 · 随时都可办</source>
         <translation>One-window service · Whatever you need · Whenever you come</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="92"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="93"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="101"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="92"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
         <source>按事项、一件事或综合咨询取号</source>
         <translation>For a service, a service package or an enquiry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="94"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="96"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="102"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="104"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="95"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="103"/>
         <source>共 {n} 个事项 · 办事指南一次性告知</source>
         <translation>{n} services · Full guidance in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="97"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="105"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="101"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
+        <source>有预约的，到了先签到</source>
+        <translation>Booked? Check in first</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="107"/>
+        <source>服务专员</source>
+        <translation>Service officer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="107"/>
+        <source>一对一帮办，可上门</source>
+        <translation>One-to-one help, home visits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="111"/>
         <source>零等待：午间不打烊，周六照常办</source>
         <translation>Open at lunchtime and on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="111"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="121"/>
         <source>老年人、军人、残疾人、境外投资者：服务专员一对一帮办代办</source>
         <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="98"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="108"/>
         <source>“五个零”服务承诺</source>
         <translation>Our “Five Zeros” service pledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="97"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="105"/>
         <source>好差评 · 凭小票评价</source>
         <translation>With your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="109"/>
         <source>零材料：电子证照能调取的，不用您带</source>
         <translation>No documents needed: what we can fetch as an e-certificate, you need not bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
         <translation>We come to you: assisted service in industrial parks and companies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="102"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="112"/>
         <source>零差别：任一综合窗口都能办</source>
         <translation>Same service at every general window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="103"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="113"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
         <translation>Priority service for older people, service members and people with disabilities; a problem-solving window for anything not sorted out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="120"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
         <translation>One-window service · One-stop online service · One hotline · Shared records · One team</translation>
+    </message>
+</context>
+<context>
+    <name>HomeVisitScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="45"/>
+        <source>太长了：最多 {n} 个字</source>
+        <extracomment>The working days within which the officer calls back.</extracomment>
+        <translation>Too long: {n} characters at most</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="47"/>
+        <source>有看不见的控制字符，请清空后重新输入</source>
+        <translation>It holds hidden control characters. Please clear it and type again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="49"/>
+        <source>不能输入表情符号，请只用文字、字母和数字</source>
+        <translation>No emoji, please: use letters and digits only</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="251"/>
+        <source>请留一个手机号，服务专员打这个电话</source>
+        <translation>Please leave a mobile number for the officer to call</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="253"/>
+        <source>手机号只能是数字</source>
+        <translation>A mobile number has digits only</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="255"/>
+        <source>还差 {n} 位</source>
+        <translation>{n} more digits needed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="257"/>
+        <source>手机号是 11 位，多了 {n} 位</source>
+        <translation>A mobile number has 11 digits: {n} too many</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="258"/>
+        <source>手机号应以 13–19 开头</source>
+        <translation>Chinese mobile numbers start with 13–19</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="261"/>
+        <source>请点选住在哪个村（社区）</source>
+        <translation>Please tap the village or community</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="310"/>
+        <source>移动办公桌：工作人员上门办理</source>
+        <translation>Mobile desk: staff come to the home</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="311"/>
+        <source>家里有行动不便的老人或病人？选好住在哪里，留一个手机号，服务专员会打电话和您约上门的时间。地址和电话只用于这次上门。</source>
+        <translation>Someone at home who can&apos;t come in? Choose where they live and leave a mobile number: the service officer will call to arrange a visit. The address and number are used for this visit only.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="313"/>
+        <source>住在哪个村（社区）</source>
+        <translation>Village or community</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="321"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="325"/>
+        <source>门牌号（可选）</source>
+        <translation>House number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="322"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="326"/>
+        <source>联系手机</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="323"/>
+        <source>例如 12-301，可以不填</source>
+        <translation>e.g. 12-301, optional</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="324"/>
+        <source>11 位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="329"/>
+        <source>提交上门申请</source>
+        <translation>Ask for a home visit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="330"/>
+        <source>系统暂时无法登记，请到服务台由工作人员为您登记。</source>
+        <translation>We can&apos;t take this request right now. Please ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="331"/>
+        <source>有一项没有填好，请看上面的提示。</source>
+        <translation>Something is missing: see the notes above.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="333"/>
+        <source>完成，返回首页</source>
+        <translation>Done, back to start</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="340"/>
+        <source>{m}月{d}日</source>
+        <translation>{d}/{m}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="341"/>
+        <source>上门申请已收到</source>
+        <translation>Home visit requested</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="342"/>
+        <source>服务专员 {name} 会在 1 个工作日内（{when}前）打电话到 {phone}，和您约上门的时间。</source>
+        <translation>Service officer {name} will call {phone} within 1 working day (by {when}) to arrange the visit.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="344"/>
+        <source>上门地点：{address}</source>
+        <translation>Where: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="346"/>
+        <source>有急事请打服务专员 24 小时电话：{phone}</source>
+        <translation>Urgent? Call the officer day or night: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="348"/>
+        <source>登记为：{group}</source>
+        <translation>Registered as: {group}</translation>
     </message>
 </context>
 <context>
@@ -1342,45 +1841,60 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="343"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="510"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="546"/>
         <source>一窗通办</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="511"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="547"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="511"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="547"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="512"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="548"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="512"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="548"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="513"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="549"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="513"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="549"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="550"/>
+        <source>服务专员</source>
+        <translation>Service officer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="551"/>
+        <source>移动办公桌</source>
+        <translation>Mobile desk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="551"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1918,218 @@
         <location filename="../../kiosk/ui/shared/rating.py" line="230"/>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="24"/>
+        <source>境外投资者</source>
+        <extracomment>The groups as the kiosk names them: (name, what the officer helps with).</extracomment>
+        <translation>Foreign investors</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="25"/>
+        <source>设立或变更外商投资企业</source>
+        <translation>Setting up or changing a foreign-invested company</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="26"/>
+        <source>高层次人才</source>
+        <translation>High-level talent</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="27"/>
+        <source>人才认定、人才公寓、子女入学</source>
+        <translation>Talent status, talent flats, school places</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="28"/>
+        <source>军人、退役军人</source>
+        <translation>Service members and veterans</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="29"/>
+        <source>优待证、报到登记、补助</source>
+        <translation>Preferential card, registration, allowances</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="30"/>
+        <source>老年人、行动不便的人</source>
+        <translation>Older people, people with limited mobility</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="31"/>
+        <source>可以请工作人员上门办理</source>
+        <translation>Staff can come to your home</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="53"/>
+        <source>服务专员 {name} · 24 小时电话 {phone}</source>
+        <extracomment>What each group most often comes for (catalogue codes; one missing from the catalogue is left out).</extracomment>
+        <translation>Service officer {name} · day and night: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="213"/>
+        <source>请先选择您属于哪一类</source>
+        <translation>Please choose which group you belong to first</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="191"/>
+        <source>服务专员 + 联络员：一对一帮办代办</source>
+        <translation>Service officers: one-to-one assisted service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="192"/>
+        <source>境外投资者、高层次人才、军人和老年人，可以请服务专员一对一帮您办，还会留给您一个 24 小时都能打通的电话。</source>
+        <translation>Foreign investors, high-level talent, service members and older people can have a service officer help them one to one, with a number to call day or night.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="194"/>
+        <source>1. 您属于哪一类？</source>
+        <translation>1. Which group are you in?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="199"/>
+        <source>（已选）</source>
+        <translation> (chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="201"/>
+        <source>2. 要办的事（可以不选）</source>
+        <translation>2. What you need (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="202"/>
+        <source>请先选择上面的一类</source>
+        <translation>Choose a group above first</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="203"/>
+        <source>不在这里也没关系，服务专员会问清楚</source>
+        <translation>Not listed? The officer will ask you</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="209"/>
+        <source>在大厅一对一帮办</source>
+        <translation>One-to-one help in the hall</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="209"/>
+        <source>取帮办代办号</source>
+        <translation>Take an assisted service ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="211"/>
+        <source>移动办公桌：请工作人员上门</source>
+        <translation>Mobile desk: staff come to the home</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="210"/>
+        <source>为行动不便的家人申请</source>
+        <translation>For a family member who can&apos;t come</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="214"/>
+        <source>系统暂时无法登记，请到服务台由工作人员为您联系服务专员。</source>
+        <translation>We can&apos;t take this request right now. Please ask at the information desk for a service officer.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="28"/>
+        <source>待接单</source>
+        <extracomment>A request&apos;s status as staff read it; done is marked ✓ (not by colour alone).</extracomment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="29"/>
+        <source>已接单</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="30"/>
+        <source>✓ 已办结</source>
+        <translation>✓ Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="34"/>
+        <source>接单</source>
+        <extracomment>What the one action on a request does next.</extracomment>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="35"/>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="106"/>
+        <source>这条申请已被其他终端更新，请看刷新后的状态</source>
+        <translation>Another terminal updated this request: see its status now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="111"/>
+        <source>已更新为：{status}</source>
+        <translation>Now: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="132"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="134"/>
+        <source>{name} · 24 小时 {phone} · {groups} · 待办 {n}</source>
+        <translation>{name} · 24h {phone} · {groups} · open: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="138"/>
+        <source>暂无申请</source>
+        <translation>No requests</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="153"/>
+        <source>未选事项</source>
+        <translation>No service chosen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="155"/>
+        <source>移动办公桌（上门）· {when}</source>
+        <translation>Mobile desk (home visit) · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="156"/>
+        <source>地址：{address} · 电话：{phone}</source>
+        <translation>Address: {address} · Phone: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="158"/>
+        <source>帮办代办 {number} · {when}</source>
+        <translation>Assisted service {number} · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="168"/>
+        <source>{action}：{what}</source>
+        <translation>{action}: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="176"/>
+        <source>服务专员 + 联络员</source>
+        <translation>Service officers and liaisons</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="177"/>
+        <source>每位服务专员的申请：接单后请尽快联系办事人，上门申请 1 个工作日内回电。</source>
+        <translation>Each officer&apos;s requests: contact the applicant soon after accepting; call home-visit requests back within 1 working day.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/officers.py" line="178"/>
+        <source>返回</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -2049,48 +2775,53 @@
 <context>
     <name>TicketMenuScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="60"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="64"/>
         <source>请选择取号方式</source>
         <extracomment>Desks a citizen can queue for without choosing an item.</extracomment>
         <translation>How would you like to take a ticket?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="61"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="65"/>
         <source>按事项取号</source>
         <translation>Ticket for a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="61"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="65"/>
         <source>查找要办的事，看清材料再取号</source>
         <translation>Check what to bring, then take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="62"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="66"/>
         <source>一件事 · 一次办</source>
         <translation>Service package · one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="63"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="67"/>
         <source>几件相关的事，一次取号、一个窗口办完</source>
         <translation>Several related services: one ticket, one window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="68"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="72"/>
         <source>不确定办什么？</source>
         <translation>Not sure what you need?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="69"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="73"/>
         <source>综合咨询：先问一问</source>
         <translation>Enquiries: ask us first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="70"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="74"/>
         <source>帮办代办：老年人、军人、残疾人、境外投资者一对一帮办</source>
         <translation>Assisted service: one-to-one help for older people, service members, people with disabilities and foreign investors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="71"/>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="75"/>
+        <source>找服务专员：一对一帮办，留 24 小时电话，也可以上门</source>
+        <translation>Service officer: one-to-one help, a number to call day or night, home visits</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="76"/>
         <source>办不成事反映：在别处没办成的事，请到这里反映</source>
         <translation>Problem-solving window: not sorted out elsewhere? We&apos;ll take it from here.</translation>
     </message>

@@ -120,13 +120,13 @@ class AppointmentsPanel(Retranslating, QFrame):
                 raise ValueError
             time = _dt.time.fromisoformat(text["time"].zfill(5))
         except ValueError:
-            problems["time"] = self.tr("请写成 09:30 这样的时间")
+            problems["time"] = self.tr("如 09:30")
         if day is not None and time is not None and "date" not in problems:
             slot = _dt.datetime.combine(day, time)
             if slot < now:
-                problems["time"] = self.tr("这个时间已经过去了")
+                problems["time"] = self.tr("时间已过")
             elif not self.promises.hall.calling_at(slot):
-                problems["time"] = self.tr("这个时间窗口不叫号，请看办公时间")
+                problems["time"] = self.tr("窗口不叫号")
         code = text["item"].upper()
         if not code:
             problems["item"] = self.tr("请填事项编码，例如 QYKB-001")

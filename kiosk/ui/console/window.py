@@ -210,7 +210,6 @@ class ConsoleWindow(Retranslating, QWidget):
         self.suspended_row.setSpacing(10)
         cl.addLayout(self.suspended_row)
         self.left.addWidget(card)
-        self.panel_buttons = self._staff_panels(hl)
 
         self.transfer_panel, self.transfer_grid = self._panel("transfer")
         self.transfer_windows_title = label(cls="console-lead")
@@ -249,7 +248,8 @@ class ConsoleWindow(Retranslating, QWidget):
         self.feedback = label(cls="error")
         self.feedback.setObjectName("console_message")
         right.addWidget(self.feedback, 5, 0, 1, 2)
-        right.setRowStretch(6, 1)
+        self.panel_buttons = self._staff_panels(right, 6)  # the promises' staff panels, under the actions
+        right.setRowStretch(7, 1)
 
         foot = classed(QFrame(), "footer")
         fl = QHBoxLayout(foot)
@@ -278,8 +278,9 @@ class ConsoleWindow(Retranslating, QWidget):
         if self.window().focusWidget() is None:  # (in kiosk hall's tabs, the tab bar may have it)
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _staff_panels(self, header: QHBoxLayout) -> dict[str, QPushButton]:
-        """The promises' staff panels, each opened by a button in the header (none without promises)."""
+    def _staff_panels(self, grid: QGridLayout, row: int) -> dict[str, QPushButton]:
+        """The promises' staff panels, each opened by a button in ``row`` of the actions (none
+        without promises)."""
         if self.promises is None:
             return {}
         from kiosk.ui.console.appointments import AppointmentsPanel
@@ -288,13 +289,13 @@ class ConsoleWindow(Retranslating, QWidget):
         self.officers_panel = OfficersPanel(self.promises, self.bridge, self.language, self.clock)
         self.appointments_panel = AppointmentsPanel(self.promises, self.language, self.clock)
         found = {}
-        for key, panel in (("officers", self.officers_panel), ("appointments", self.appointments_panel)):
+        for col, (key, panel) in enumerate((("officers", self.officers_panel),
+                                            ("appointments", self.appointments_panel))):
             panel.closed.connect(self.show_ticket)
             self.left.addWidget(panel)
-            b = button(f"console_open_{key}", "nav")
-            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            b = wrapping(f"console_open_{key}")
             b.clicked.connect(lambda _=False, k=key, p=panel: self._open_staff_panel(k, p))
-            header.insertWidget(header.indexOf(self.pause_button), b)
+            grid.addWidget(b, row, col)
             found[key] = b
         return found
 

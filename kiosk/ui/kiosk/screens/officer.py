@@ -50,7 +50,7 @@ def officer_name(officer: Officer, language: Language) -> str:
 
 def officer_note(officer: Officer, language: Language) -> str:
     """The slip's line for a 服务专员 ticket: who helps and how to reach them day and night."""
-    return language.translate(_CTX, "服务专员 {name} · 24 小时电话 {phone}").format(
+    return language.translate("OfficerScreen", "服务专员 {name} · 24 小时电话 {phone}").format(
         name=officer_name(officer, language), phone=officer.phone)
 
 

@@ -146,10 +146,80 @@ def render(app, which: str, out: Path) -> None:
         tap(w.rate.panel.tag_buttons[Tag.LONG_WAIT])
         tap(w.rate.panel.submit)
         shoot(w, out, "18-rate-thanks")
+        help_and_checkin(w, out, which, hall)
         w.close()
         w.deleteLater()
         store.close()
         QApplication.processEvents()
+
+
+def again(w, which: str, hall) -> None:
+    """After a finished visit the kiosk is back in the hall's defaults: this set's visitor chooses again."""
+    if SETS[which]["elder"] and not w.header.elder.isChecked():
+        tap(w.header.elder)
+    if SETS[which]["language"] != w.language.current:
+        tap(w.header.lang)
+
+
+def help_and_checkin(w, out: Path, which: str, hall) -> None:
+    """服务专员, 移动办公桌 and 预约签到 (kiosk/ui/kiosk/screens/officer.py, home_visit.py, checkin.py)."""
+    from kiosk.domain.appointments import Source, booking
+    from kiosk.domain.officers import Group
+    from kiosk.domain.personas import persona
+
+    tap(w.header.home_button)
+    again(w, which, hall)
+    tap(w.home.officer_tile)
+    tap(w.officer.group_buttons[Group.FOREIGN_INVESTOR])
+    tap(w.officer.item_buttons["QYKB-013"])
+    shoot(w, out, "20-officer")
+    tap(w.officer.take)
+    shoot(w, out, "21-officer-slip")
+    tap(w.slip.finish)
+    again(w, which, hall)
+    tap(w.home.officer_tile)
+    tap(w.officer.group_buttons[Group.ELDER])
+    tap(w.officer.visit_home)
+    hv = w.home_visit_screen
+    tap(hv.place_buttons["姜杭村"])
+    for ch in "12-301":
+        hv._typed(ch)
+    tap(hv.phone_pick)
+    for ch in "1391234567":
+        tap(hv.keypad.findChild(type(hv.submit), f"pad_{ch}"))
+    tap(hv.submit)  # one digit short: said at the field
+    shoot(w, out, "22-home-visit-form")
+    tap(hv.keypad.findChild(type(hv.submit), "pad_8"))
+    tap(hv.submit)
+    shoot(w, out, "23-home-visit-sent")
+    tap(hv.finish)
+    again(w, which, hall)
+    rid = persona("elder").resident_id
+    now = FIXED_NOW
+    on_time, early = w.promises.book([
+        booking(now.date(), _dt.time(10, 20), "LNRY-001", None, rid, "13912345678", Source.CONSOLE, now),
+        booking(now.date(), _dt.time(11, 30), "LNRY-002", None, rid, "13912345678", Source.CONSOLE, now)])
+    tap(w.home.checkin_tile)
+    type_keys(w.checkin.keyboard, early.code)
+    tap(w.checkin.confirm)
+    shoot(w, out, "24-checkin-early")
+    tap(w.checkin.keyboard.clear)
+    type_keys(w.checkin.keyboard, on_time.code)
+    tap(w.checkin.confirm)
+    shoot(w, out, "25-checkin-slip")
+    tap(w.slip.finish)
+    again(w, which, hall)
+    tap(w.home.checkin_tile)
+    type_keys(w.checkin.keyboard, on_time.code)
+    tap(w.checkin.confirm)
+    shoot(w, out, "26-checkin-already")
+    tap(w.checkin.mode_buttons["id"])
+    tap(w.checkin.persona_buttons["elder"])
+    for ch in "139":
+        tap(w.checkin.keypad.findChild(type(w.checkin.confirm), f"pad_{ch}"))
+    shoot(w, out, "27-checkin-by-id")
+    tap(w.header.home_button)
+    shoot(w, out, "28-home-after")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -61,11 +61,11 @@ def test_an_officer_ticket_names_the_officer_and_their_24_hour_number(kiosk):
     assert (req.kind, req.group, req.item_code, req.status) == (Help.OFFICER, Group.FOREIGN_INVESTOR, "QYKB-013",
                                                                HelpStatus.NEW)
     assert w.slip.number.text() == req.number and req.number.startswith("E")
-    assert officer.name in w.slip.green.text() and officer.phone in w.slip.green.text()
+    assert officer.name in w.slip.note.text() and officer.phone in w.slip.note.text()
     pdf = kiosk.data_dir / "slips" / f"2026-11-27-{req.number}.pdf"
     assert pdf.exists()
     kiosk.tap(w.header.lang)  # the slip's officer line follows the language
-    assert officer.name_en in w.slip.green.text()
+    assert officer.name_en in w.slip.note.text()
     kiosk.tap(w.slip.finish)
     assert kiosk.screen == Screen.HOME
 
@@ -181,7 +181,7 @@ def test_on_time_by_code_keeps_the_priority_and_a_second_check_in_offers_the_rep
     assert w.checkin.code_field.text() == appt.code
     kiosk.tap(w.checkin.confirm)
     assert kiosk.screen == Screen.SLIP
-    assert "预约优先" in w.slip.green.text() and "9:40" in w.slip.green.text()
+    assert "预约优先" in w.slip.note.text() and "9:40" in w.slip.note.text()
     ticket = kiosk.store.ticket_by_number("2026-11-27", w.slip.number.text())
     assert ticket.appointment_at == appt.slot
     assert kiosk.store.appointment_by_code(appt.code).status == AppointmentStatus.CHECKED_IN
@@ -204,7 +204,7 @@ def test_early_is_told_when_check_in_opens_and_may_take_an_ordinary_ticket(kiosk
     said = w.checkin.result_text.text()
     assert "10:30" in said and "10:15" in said and kiosk.store.tickets_on("2026-11-27") == []
     kiosk.tap(w.checkin.ordinary)
-    assert kiosk.screen == Screen.SLIP and "普通号" in w.slip.green.text()
+    assert kiosk.screen == Screen.SLIP and "普通号" in w.slip.note.text()
     (ticket,) = kiosk.store.tickets_on("2026-11-27")
     assert ticket.appointment_at is None
 
@@ -216,7 +216,7 @@ def test_late_gets_an_ordinary_ticket_and_is_told_why(kiosk, clock):
     type_code(kiosk, appt.code)
     kiosk.tap(w.checkin.confirm)
     assert kiosk.screen == Screen.SLIP
-    assert "晚了 30 分钟" in w.slip.green.text() and "超过 15 分钟" in w.slip.green.text()
+    assert "晚了 30 分钟" in w.slip.note.text() and "超过 15 分钟" in w.slip.note.text()
     (ticket,) = kiosk.store.tickets_on("2026-11-27")
     assert ticket.appointment_at is None
 
@@ -267,7 +267,7 @@ def test_by_card_and_phone_and_a_reset_forgets_them(kiosk):
     kiosk.tap(c.keypad.findChild(QPushButton, "pad_backspace"))
     kiosk.tap(c.keypad.findChild(QPushButton, "pad_8"))
     kiosk.tap(c.confirm)
-    assert kiosk.screen == Screen.SLIP and "预约优先" in w.slip.green.text()
+    assert kiosk.screen == Screen.SLIP and "预约优先" in w.slip.note.text()
     kiosk.tap(w.header.home_button)
     assert (c.resident_id, c.phone, c.persona_id, c.code, c.appointment, c.outcome) == ("", "", "", "", None, None)
 

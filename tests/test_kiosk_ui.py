@@ -81,7 +81,7 @@ def test_home_shows_the_hall_and_only_real_tiles(kiosk):
         assert must in texts
     assert "381" in w.home.browse_tile.text()
     tiles = [b.objectName() for b in w.home.findChildren(QPushButton) if b.isVisible()]
-    assert tiles == ["tile_take_ticket", "tile_browse", "tile_rate"]
+    assert tiles == ["tile_take_ticket", "tile_browse", "tile_rate", "tile_checkin", "tile_officer"]
     assert not w.header.back_button.isVisible() and w.header.elder.isVisible() and w.header.lang.isVisible()
 
 

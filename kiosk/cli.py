@@ -133,6 +133,17 @@ def parser() -> argparse.ArgumentParser:
                        help="last day of a period, inclusive (default: today)")
     stats.add_argument("--csv", type=Path, default=None, metavar="FILE",
                        help="also write the figures to FILE as CSV (UTF-8 with BOM, opens in Excel)")
+    follow = sub.add_parser("followups", parents=[common],
+                            help="差评回访: list the open follow-ups of poor ratings (due dates, overdue marked); "
+                                 "record the return call or close one")
+    follow.add_argument("follow_action", nargs="?", choices=("list", "call", "close"), default="list",
+                        metavar="ACTION", help="list (default), call ID --note TEXT, close ID --note TEXT --level N")
+    follow.add_argument("follow_id", nargs="?", metavar="ID", help="the follow-up's ID (from the list)")
+    follow.add_argument("--note", default=None, metavar="TEXT",
+                        help="call: what was said on the return call; close: what was done to put it right")
+    follow.add_argument("--level", default=None, metavar="N",
+                        help="close: the citizen's rating of the fix, 1 (非常不满意) to 5 (非常满意)")
+    follow.add_argument("--all", action="store_true", help="list closed follow-ups too")
     ticket = sub.add_parser("ticket", parents=[common],
                             help="issue a ticket as the kiosk does; prints its number (exit 3: the person holds one)")
     ticket.add_argument("request", metavar="REQUEST",
@@ -210,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.help_cli import run_appointments, run_officers
 
         return (run_officers if args.command == "officers" else run_appointments)(args, data_dir)
+    if args.command == "followups":
+        return _followups(args, data_dir)
     if args.command in ("ticket", "window"):
         from kiosk.scripting import run_ticket, run_window
 
@@ -290,6 +303,136 @@ def _terminal(args, data_dir: Path) -> int:
     except StoreError as err:
         print(f"The {args.command} cannot start: {err}", file=sys.stderr)
         return 1
+
+
+#: 好差评's levels and tags as the staff read them in a report (the screens translate their own)
+LEVEL_NAMES = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
+TAG_NAMES = {"kind": "服务态度好", "fast": "办事效率高", "told_once": "一次性告知清楚", "facilities": "环境设施好",
+             "guided": "引导帮办到位", "rude": "服务态度差", "slow": "办事效率低", "not_told": "一次性告知不清楚",
+             "too_many_materials": "材料要求多", "long_wait": "等候时间长", "facilities_poor": "环境设施差",
+             "not_done": "事情没办成"}
+FOLLOW_PROBLEMS = {"no_such_follow_up": "there is no follow-up {id}; `kiosk followups --all` lists them",
+                   "wrong_step": "follow-up {id} is {status}: {step}",
+                   "note_needed": "--note TEXT is needed: {what}",
+                   "empty": "--note TEXT is needed: {what}",
+                   "too_long": "the note is {n} characters; at most {limit}",
+                   "control": "the note holds control characters or direction marks; type it again",
+                   "symbols": "the note holds emoji or pictographs; use words"}
+
+
+def _followups(args, data_dir: Path) -> int:
+    """``kiosk followups [list|call ID|close ID]``: the hall's 差评 follow-ups."""
+    from kiosk.app import Settings, load_data, make_promises, staff_desk
+    from kiosk.domain.feedback import REASON_LIMIT, FollowError, FollowStatus
+    from kiosk.domain.ports import StaleRecord
+    from kiosk.domain.yamlfile import ValidationError
+    from kiosk.store.errors import StoreError
+
+    problems: list[str] = []
+    action, fid, level = args.follow_action, None, None
+    if action != "list":
+        try:
+            fid = int(args.follow_id or "")
+        except ValueError:
+            problems.append(f"{action} needs the follow-up's ID (a number from `kiosk followups`), "
+                            f"not {args.follow_id!r}" if args.follow_id else f"{action} needs the follow-up's ID")
+        if args.note is None:
+            problems.append("--note TEXT is needed: " + ("what was said on the return call" if action == "call"
+                                                         else "what was done to put it right"))
+        if action == "close":
+            if args.level is None or args.level.strip() not in {"1", "2", "3", "4", "5"}:
+                problems.append("--level N is needed: the citizen's rating of the fix, 1 (非常不满意) to 5 (非常满意)"
+                                + (f", not {args.level!r}" if args.level is not None else ""))
+            else:
+                level = int(args.level)
+        elif args.level is not None:
+            problems.append("--level is for close only")
+    elif args.follow_id or args.note is not None or args.level is not None:
+        problems.append("list takes no ID, --note or --level (did you mean call ID or close ID?)")
+    if problems:
+        for p in problems:
+            print(f"kiosk followups: {p}", file=sys.stderr)
+        return 1
+    try:
+        catalogue, hall = load_data(args.catalogue, data_dir / "cache", args.hall)
+    except ValidationError as err:
+        _print_problems(err)
+        return 1
+    from kiosk.store.connect import DB_NAME
+
+    if not args.db and not (Path(data_dir) / DB_NAME).is_file() and action == "list":
+        print(f"No follow-ups (data directory {data_dir} has no database).")
+        return 0
+    settings = Settings(data_dir=data_dir, db=args.db)
+    try:
+        from kiosk.store.db import open_store
+
+        store = open_store(args.db, data_dir)
+    except StoreError as err:
+        print(f"Cannot read the follow-ups: {err}", file=sys.stderr)
+        return 1
+    try:
+        promises = make_promises(store, staff_desk(settings, catalogue, hall, store, _dt.datetime.now))
+        if action == "list":
+            print(_follow_table(promises.follow_ups(open_only=not args.all), promises.clock().timestamp(),
+                                hall.name, args.all))
+            return 0
+        try:
+            done = promises.called_back(fid, args.note) if action == "call" else promises.fixed(fid, args.note, level)
+        except (FollowError, StaleRecord) as exc:
+            current = store.follow_up(fid) if fid is not None else None
+            code = exc.problem.value if isinstance(exc, FollowError) and exc.problem else \
+                exc.code.value if isinstance(exc, FollowError) else "wrong_step"
+            status = current.status.value if current is not None else "gone"
+            step = {"open": "record the return call first (call ID --note …)",
+                    "called": "its call is recorded; close it (close ID --note … --level N)",
+                    "closed": "it is closed already"}.get(status, "")
+            what = "what was said on the return call" if action == "call" else "what was done to put it right"
+            print("kiosk followups: " + FOLLOW_PROBLEMS.get(code, code).format(
+                id=fid, status=status, step=step, what=what, n=len(args.note.strip()), limit=REASON_LIMIT),
+                file=sys.stderr)
+            return 1
+        if done.status == FollowStatus.CALLED:
+            print(f"Follow-up {done.id} ({done.number}): return call recorded; fix due by {_day_of(done.fix_due)}")
+        else:
+            print(f"Follow-up {done.id} ({done.number}): closed, "
+                  f"{'on time' if done.on_time else 'late'}; the citizen rated the fix {LEVEL_NAMES[int(done.after_level)]}")
+        return 0
+    except StoreError as err:
+        print(f"Cannot {'read' if action == 'list' else 'record'} the follow-ups: {err}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+def _day_of(ts: float | None) -> str:
+    return _dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d") if ts else "-"
+
+
+def _follow_table(follow_ups, now: float, hall_name: str, everything: bool) -> str:
+    """The follow-ups as a plain-text table; a late step is marked OVERDUE (and ⚠), not by colour."""
+    late = [f for f in follow_ups if f.overdue(now)]
+    open_ = [f for f in follow_ups if f.status != "closed"]
+    head = f"{hall_name} · 差评回访 follow-ups: {len(open_)} open" + (f", {len(late)} OVERDUE" if late else "")
+    if not follow_ups:
+        return head + "\nNone" + (" open." if not everything else ".")
+    rows = [["ID", "ticket", "window", "rating", "reason", "opened", "call by", "fix by", "status"]]
+    for f in follow_ups:
+        reason = "; ".join([TAG_NAMES.get(t.value, t.value) for t in f.tags] + ([f.text] if f.text else []))
+        status = f.status.value
+        if f.overdue(now):
+            status += " ⚠ OVERDUE"
+        elif f.status == "closed":
+            status += f" ({'on time' if f.on_time else 'late'}; fix rated {LEVEL_NAMES[int(f.after_level)]})" \
+                if f.after_level is not None else ""
+        rows.append([str(f.id), f.number, str(f.window or "-"), f"{int(f.level)} {LEVEL_NAMES[int(f.level)]}",
+                     reason[:40] + ("…" if len(reason) > 40 else ""), _day_of(f.opened_at), _day_of(f.call_due),
+                     _day_of(f.fix_due), status])
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c + " " * (widths[i] - _width(c)) for i, c in enumerate(r)).rstrip() for r in rows]
+    return "\n".join([head, *lines, "Due: a return call within 1 working day, the fix within 15 "
+                                      "(by the end of that day). kiosk followups call ID --note TEXT; "
+                                      "kiosk followups close ID --note TEXT --level N."])
 
 
 def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -> int:

@@ -806,6 +806,69 @@ def test_the_tabs_by_keys(qtbot, hall_tabs):
     assert consoles[9].isAncestorOf(focused()) and focused().objectName().startswith("console_")
 
 
+# --- the console's 差评回访 panel -------------------------------------------------------------------
+
+
+def followup_states(qtbot, env, w):
+    """Three 差评 follow-ups (one called back, one overdue, one with long words), then the panel's
+    list and its two forms, by taps; yield each state's name."""
+    import datetime as _dt
+
+    from kiosk.domain.feedback import Level, Tag
+
+    p, store, clock = env["promises"], env["store"], env["clock"]
+    for window, level, tags, text in ((2, Level.DISSATISFIED, (Tag.LONG_WAIT,), ""),
+                                      (6, Level.VERY_DISSATISFIED, (Tag.RUDE, Tag.NOT_TOLD, Tag.TOO_MANY_MATERIALS),
+                                       "nobody told me which certificate to bring, I came three times"),
+                                      (10, Level.DISSATISFIED, (), "too long a wait for the assisted service")):
+        slip = p.desk.issue(Request(category=env["hall"].windows[window - 1].categories[0]))
+        c = Counter(store, env["hall"], window, clock)
+        c.call_next()
+        c.start()
+        c.finish()
+        p.rate(store.ticket(slip.ticket.id), level, tags, text)
+    called = p.follow_ups()[1]
+    p.called_back(called.id, "called back: apologised, explained the checklist")
+    clock.now = clock.now + _dt.timedelta(days=4)  # Tuesday: Monday's calls are late
+    env["bridge"].refresh()
+    yield "opener with overdue follow-ups"
+    tap(qtbot, w.followups.opener)
+    yield "follow-up list"
+    first = w.followups.follow_ups[0]
+    tap(qtbot, w.followups.row_buttons[first.id])
+    tap(qtbot, w.followups.confirm)
+    yield "record the call: no note"
+    tap(qtbot, w.followups.back)
+    tap(qtbot, w.followups.row_buttons[called.id])
+    tap(qtbot, w.followups.after_buttons[Level.FAIR])
+    yield "record the fix"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_follow_ups_panel_fits_is_named_and_passes_the_walkers_eye(qtbot, staff_hall, catalogue, hall, lang):
+    from test_walker import NORMAL_RULES
+    from test_walker import problems as walker_problems
+
+    from kiosk.app import make_promises
+
+    env = dict(staff_hall, promises=make_promises(staff_hall["store"], staff_hall["desk"]))
+    staff_hall["bridge"].check()
+    w = build_console(catalogue, hall, 1, staff_hall["store"], staff_hall["bridge"], staff_hall["clock"],
+                      Language(lang), env["promises"])
+    Theme(staff_hall["store"].data_dir / "cache").attach(w)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    found, seen = [], []
+    for state in followup_states(qtbot, env, w):
+        seen.append(state)
+        found += [f"{state}: {p}" for p in problems(w, english=lang == EN, foreign_ok=LANGUAGE_SWITCH,
+                                                    size=CONSOLE_SIZE)]
+        found += [f"{state}: {p}" for p in walker_problems(w, NORMAL_RULES)]
+    assert len(seen) == 4
+    assert not found, "\n".join(found)
+
+
 # --- the window's rating pad (800×1280) ---------------------------------------------------------
 
 

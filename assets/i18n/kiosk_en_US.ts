@@ -768,17 +768,17 @@
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="462"/>
+        <location filename="../../kiosk/ui/console/window.py" line="490"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="499"/>
+        <location filename="../../kiosk/ui/console/window.py" line="527"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="501"/>
+        <location filename="../../kiosk/ui/console/window.py" line="529"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
@@ -793,298 +793,447 @@
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="540"/>
+        <location filename="../../kiosk/ui/console/window.py" line="568"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="574"/>
+        <location filename="../../kiosk/ui/console/window.py" line="602"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="574"/>
+        <location filename="../../kiosk/ui/console/window.py" line="602"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="574"/>
+        <location filename="../../kiosk/ui/console/window.py" line="602"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="575"/>
+        <location filename="../../kiosk/ui/console/window.py" line="603"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="575"/>
+        <location filename="../../kiosk/ui/console/window.py" line="603"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="575"/>
+        <location filename="../../kiosk/ui/console/window.py" line="603"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="576"/>
+        <location filename="../../kiosk/ui/console/window.py" line="604"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="576"/>
-        <location filename="../../kiosk/ui/console/window.py" line="585"/>
+        <location filename="../../kiosk/ui/console/window.py" line="604"/>
+        <location filename="../../kiosk/ui/console/window.py" line="613"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="576"/>
-        <location filename="../../kiosk/ui/console/window.py" line="586"/>
+        <location filename="../../kiosk/ui/console/window.py" line="604"/>
+        <location filename="../../kiosk/ui/console/window.py" line="614"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="580"/>
+        <location filename="../../kiosk/ui/console/window.py" line="608"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="584"/>
+        <location filename="../../kiosk/ui/console/window.py" line="612"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="590"/>
+        <location filename="../../kiosk/ui/console/window.py" line="618"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="593"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="593"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="638"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="619"/>
+        <location filename="../../kiosk/ui/console/window.py" line="647"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="649"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="622"/>
+        <location filename="../../kiosk/ui/console/window.py" line="650"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="622"/>
+        <location filename="../../kiosk/ui/console/window.py" line="650"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="646"/>
+        <location filename="../../kiosk/ui/console/window.py" line="674"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="653"/>
+        <location filename="../../kiosk/ui/console/window.py" line="681"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="643"/>
+        <location filename="../../kiosk/ui/console/window.py" line="671"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="458"/>
-        <location filename="../../kiosk/ui/console/window.py" line="462"/>
+        <location filename="../../kiosk/ui/console/window.py" line="486"/>
+        <location filename="../../kiosk/ui/console/window.py" line="490"/>
         <source>转移到：{target}</source>
         <translation>Transfer to {target}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="470"/>
+        <location filename="../../kiosk/ui/console/window.py" line="498"/>
         <source>挂起原因：{reason}</source>
         <translation>Suspend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="531"/>
+        <location filename="../../kiosk/ui/console/window.py" line="559"/>
         <source>暂停原因：{reason}</source>
         <translation>Pause: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="538"/>
+        <location filename="../../kiosk/ui/console/window.py" line="566"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="553"/>
+        <location filename="../../kiosk/ui/console/window.py" line="581"/>
         <source>提示：{message}</source>
         <translation>Message: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="566"/>
+        <location filename="../../kiosk/ui/console/window.py" line="594"/>
         <source>各窗口叫号</source>
         <translation>Window consoles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="571"/>
+        <location filename="../../kiosk/ui/console/window.py" line="599"/>
         <source>窗口叫号：{n} {name}</source>
         <translation>Window console: {n} {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="582"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="582"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>号码和排队位置不变</source>
         <translation>The number and its place in the queue stay the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="583"/>
+        <location filename="../../kiosk/ui/console/window.py" line="611"/>
         <source>挂起原因</source>
         <translation>Why suspend?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="583"/>
+        <location filename="../../kiosk/ui/console/window.py" line="611"/>
         <source>挂起期间可以先办下一位，之后点号码恢复办理。</source>
         <translation>Meanwhile you can serve the next person; tap the number later to resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="584"/>
+        <location filename="../../kiosk/ui/console/window.py" line="612"/>
         <source>暂停期间本窗口不叫号，大厅叫号屏会显示原因。</source>
         <translation>While paused, this window calls no one; the call board shows why.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="585"/>
+        <location filename="../../kiosk/ui/console/window.py" line="613"/>
         <source>输入号码：先点字母，再点数字。</source>
         <translation>Enter the number: the letter first, then the digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="586"/>
+        <location filename="../../kiosk/ui/console/window.py" line="614"/>
         <source>输入过号的号码，它重新排队。</source>
         <translation>Enter a no-show&apos;s number to put it back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="591"/>
+        <location filename="../../kiosk/ui/console/window.py" line="619"/>
         <source>或者转到窗口</source>
         <translation>Or to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="593"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>输入的号码：{number}</source>
         <translation>Number entered: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="593"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>还没有输入号码</source>
         <translation>No number entered yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="617"/>
+        <location filename="../../kiosk/ui/console/window.py" line="645"/>
         <source>正在重新连接……</source>
         <translation>Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="624"/>
+        <location filename="../../kiosk/ui/console/window.py" line="652"/>
         <source>服务专员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="624"/>
+        <location filename="../../kiosk/ui/console/window.py" line="652"/>
         <source>预约登记</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="635"/>
+        <location filename="../../kiosk/ui/console/window.py" line="663"/>
         <source>挂起中（点号码恢复办理）：</source>
         <translation>Suspended (tap a number to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="677"/>
+        <location filename="../../kiosk/ui/console/window.py" line="705"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="677"/>
+        <location filename="../../kiosk/ui/console/window.py" line="705"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="678"/>
+        <location filename="../../kiosk/ui/console/window.py" line="706"/>
         <source>等候本窗口：{n} 人</source>
         <translation>Waiting for this window: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="682"/>
-        <location filename="../../kiosk/ui/console/window.py" line="704"/>
+        <location filename="../../kiosk/ui/console/window.py" line="710"/>
+        <location filename="../../kiosk/ui/console/window.py" line="732"/>
         <source>当前号码：{number}</source>
         <translation>Current number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="684"/>
+        <location filename="../../kiosk/ui/console/window.py" line="712"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="686"/>
+        <location filename="../../kiosk/ui/console/window.py" line="714"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="689"/>
+        <location filename="../../kiosk/ui/console/window.py" line="717"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="691"/>
+        <location filename="../../kiosk/ui/console/window.py" line="719"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="701"/>
+        <location filename="../../kiosk/ui/console/window.py" line="729"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="707"/>
+        <location filename="../../kiosk/ui/console/window.py" line="735"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="713"/>
+        <location filename="../../kiosk/ui/console/window.py" line="741"/>
         <source>（电子证照）</source>
         <translation> (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="713"/>
+        <location filename="../../kiosk/ui/console/window.py" line="741"/>
         <source>（可容缺）</source>
         <translation> (can follow later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="724"/>
+        <location filename="../../kiosk/ui/console/window.py" line="752"/>
         <source>{material}：已收到</source>
         <translation>{material}: received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="726"/>
+        <location filename="../../kiosk/ui/console/window.py" line="754"/>
         <source>{material}：未收到</source>
         <translation>{material}: not received yet</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="218"/>
+        <source>请选择市民对整改结果的评价</source>
+        <extracomment>The mark of a late step, beside the words that say it (not a colour alone).</extracomment>
+        <translation>Choose how the citizen rated the fix.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="228"/>
+        <source>请写下整改了什么</source>
+        <translation>Write down what was done to put it right.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="229"/>
+        <source>请写下回访时说了什么</source>
+        <translation>Write down what was said on the call.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="245"/>
+        <source>{number} 已整改办结</source>
+        <translation>{number}: fixed and closed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="246"/>
+        <source>{number} 已记录回访</source>
+        <translation>{number}: return call recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="253"/>
+        <source>{number} 的这一步已由其他窗口办理，列表已更新</source>
+        <translation>{number}: another window has done this step; the list is up to date</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="279"/>
+        <source>原因：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="285"/>
+        <source>回访期限 {date}</source>
+        <translation>Call back by {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="287"/>
+        <source>已回访 {called} · 整改期限 {date}</source>
+        <translation>Called {called} · fix by {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="290"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="321"/>
+        <source>差评回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="322"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="323"/>
+        <source>每条差评：{call} 个工作日内回访，{fix} 个工作日内整改，再请市民评价整改结果。</source>
+        <translation>Every poor rating: a call back within {call} working day, the fix within {fix}, then the citizen rates the fix.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="325"/>
+        <source>差评回访 {n}</source>
+        <translation>Follow-ups {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="327"/>
+        <source>{n} 条超期</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="333"/>
+        <source>没有待办的差评回访</source>
+        <translation>No follow-ups to do</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="338"/>
+        <source>{n} 号窗口</source>
+        <translation>Window {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="345"/>
+        <source>记录回访</source>
+        <translation>Record call</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="345"/>
+        <source>整改办结</source>
+        <translation>Record fix</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="346"/>
+        <source>{step}：{number}</source>
+        <translation>{step}: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="355"/>
+        <source>整改办结：{number}</source>
+        <translation>Record the fix: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="355"/>
+        <source>记录回访：{number}</source>
+        <translation>Record the call: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="358"/>
+        <source>回访记录：{note}</source>
+        <translation>On the call: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="359"/>
+        <source>整改了什么（必填）</source>
+        <translation>What was done (required)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="359"/>
+        <source>回访时说了什么（必填）</source>
+        <translation>What was said (required)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="360"/>
+        <source>整改情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="360"/>
+        <source>回访情况</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="366"/>
+        <source>市民对整改结果的评价</source>
+        <translation>The citizen&apos;s rating of the fix</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/followups.py" line="372"/>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,7 @@ class ConsoleWindow(Retranslating, QWidget):
         hl.addWidget(self.state, 1)
         hl.addWidget(self.pause_button)
         hl.addWidget(self.lang)
+        self.header_row = hl  # staff panels put their openers here (add_panel)
         root.addWidget(head)
 
         body = QHBoxLayout()
@@ -271,7 +272,34 @@ class ConsoleWindow(Retranslating, QWidget):
 
         bridge.changed.connect(self.show_rows)
         bridge.connection_changed.connect(self._connection)
+        if promises is not None:  # the hall's promises: a panel each (kiosk/ui/console/*.py)
+            from kiosk.ui.console.followups import FollowUpsPanel
+
+            self.followups = FollowUpsPanel(promises, bridge, language, clock)
+            self.add_panel(self.followups, self.followups.opener)
         self.retranslate()
+
+    def add_panel(self, panel: QWidget, opener: QPushButton) -> None:
+        """A staff panel of its own module: ``opener`` goes into the header (before 暂停窗口) and
+        opens ``panel`` in the left column; the panel's ``closed`` signal brings the ticket back."""
+        opener.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.header_row.insertWidget(self.header_row.indexOf(self.pause_button), opener)
+        self.left.addWidget(panel)
+        QWidget.setTabOrder(opener, self.pause_button)
+        opener.clicked.connect(lambda: self._open_panel(panel, opener))
+        panel.closed.connect(self.show_ticket)
+
+    def _open_panel(self, panel: QWidget, opener: QPushButton) -> None:
+        if self.left.currentWidget() is panel:  # the opener again: back to the ticket
+            self.show_ticket()
+            return
+        by_key = opener.hasFocus()
+        self._opener = opener
+        self.left.setCurrentWidget(panel)
+        if by_key:
+            first = next((b for b in panel.findChildren(QPushButton) if b.isVisible() and b.isEnabled()), None)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

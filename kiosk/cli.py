@@ -468,10 +468,14 @@ def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -
         except StoreError as err:
             print(f"Cannot read the tickets{'' if args.db else ' in ' + str(data_dir)}: {err}", file=sys.stderr)
             return 1
+        if stats.by_item:
+            _name_items(stats, args, data_dir)
         if stats.empty:
             print(f"No tickets {period}.")
         else:
             print(_stats_table(stats, hall.name))
+            if stats.overall.rated:
+                print(_satisfaction_table(stats))
     if csv_path is not None:
         import csv
 
@@ -527,6 +531,70 @@ def _stats_table(stats, hall_name: str) -> str:
     out.append("Minutes. wait: issued/reactivated/transferred → called; walk-up: called → started;")
     out.append("service: started → done less holds (挂起); p90: 90th percentile (nearest rank);")
     out.append("rate: no-shows per ended call; tickets: issued (category, day) or called (window).")
+    return "\n".join(out)
+
+
+def _name_items(stats, args, data_dir: Path) -> None:
+    """The rated items' names from the catalogue (a code the catalogue lacks keeps its code)."""
+    from kiosk.domain.catalogue import DEFAULT_DIR, SHIPPED_CACHE, load_catalogue_cached
+    from kiosk.domain.yamlfile import ValidationError
+
+    try:
+        cat = load_catalogue_cached(args.catalogue or DEFAULT_DIR, data_dir / "cache" if data_dir.is_dir() else None,
+                                    SHIPPED_CACHE)
+    except (ValidationError, OSError):
+        return
+    for code, f in stats.by_item.items():
+        found = cat.by_code.get(code)
+        if found is not None:
+            f.name, f.name_en = found.name, found.name_en
+
+
+#: the most rated items the table lists (every one is in the CSV)
+TABLE_ITEMS = 15
+
+
+def _satisfaction_table(stats) -> str:
+    """好差评 as a plain-text table: ratings per level, 满意率, 差评 and their follow-ups."""
+    from kiosk.domain.stats import Figures
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    def line(label: str, f: Figures) -> list[str]:
+        return [label, str(f.rated), pct(f.satisfaction), *(str(f.levels.get(lv, 0)) for lv in (5, 4, 3, 2, 1)),
+                str(f.bad), pct(f.follow_on_time_rate)]
+
+    head = ["", "rated", "满意率", "5 非常满意", "4 满意", "3 基本满意", "2 不满意", "1 非常不满意", "差评", "on time"]
+    body: list[list[str] | str] = ["Satisfaction 满意度 (好差评) by category 按类别"]
+    body += [line(f"  {f.name}", f) for f in stats.by_category.values() if f.rated]
+    body.append("By window 按窗口")
+    body += [line(f"  {n:>2} {f.name}", f) for n, f in stats.by_window.items() if f.rated]
+    items = list(stats.by_item.values())
+    if items:
+        more = f" (the {TABLE_ITEMS} most rated of {len(items)}; all in the CSV)" if len(items) > TABLE_ITEMS else ""
+        body.append(f"By item 按事项{more}")
+        body += [line(f"  {f.key} {f.name[:18]}", f) for f in items[:TABLE_ITEMS]]
+    if stats.first != stats.last and len(stats.by_day) <= 62:
+        body.append("By day 按日")
+        body += [line(f"  {d}", f) for d, f in stats.by_day.items() if f.rated]
+    body.append(line("Whole day 全天" if stats.first == stats.last else "Whole period 全期", stats.overall))
+    rows = [head] + [r for r in body if isinstance(r, list)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(head))]
+
+    def fmt(r: list[str]) -> str:
+        cells = [r[0] + " " * (widths[0] - _width(r[0]))]
+        cells += [" " * (widths[i] - _width(c)) + c for i, c in enumerate(r[1:], 1)]
+        return "  ".join(cells).rstrip()
+
+    o = stats.overall
+    follow = o.follow
+    out = ["", fmt(head)] + [r if isinstance(r, str) else fmt(r) for r in body]
+    out.append(f"差评 follow-ups 回访: {sum(follow.values())} — closed on time {follow.get('on_time', 0)}, "
+               f"late {follow.get('late', 0)}, overdue now {follow.get('overdue', 0)}, within their time "
+               f"{follow.get('pending', 0)}; followed up on time: {pct(o.follow_on_time_rate)}.")
+    out.append("满意率: ratings 基本满意 or better; 差评: 不满意 and 非常不满意; on time: of the follow-ups closed or")
+    out.append("already late, those called back within 1 working day and put right within 15.")
     return "\n".join(out)
 
 

@@ -147,6 +147,14 @@ def test_per_window_split(stats):
         assert by_cat == by_win == figure(stats.overall)
 
 
+#: A scope without ratings: no satisfaction, no follow-ups (the CSV's last columns).
+NO_RATINGS = {"rated": 0, "satisfaction_rate": None, "level_5_very_satisfied": 0, "level_4_satisfied": 0,
+              "level_3_fair": 0, "level_2_dissatisfied": 0, "level_1_very_dissatisfied": 0, "bad": 0,
+              "follow_on_time": 0, "follow_late": 0, "follow_overdue": 0, "follow_pending": 0,
+              "follow_on_time_rate": None}
+UNRATED = ",0,,0,0,0,0,0,0,0,0,0,0,"
+
+
 def test_rows_for_csv(stats):
     rows = stats.rows()
     assert [(r["scope"], r["key"]) for r in rows] == [
@@ -156,7 +164,7 @@ def test_rows_for_csv(stats):
     assert rows[-1] == {"scope": "day", "key": DAY, "name": "全天", "tickets": 6, "served": 3, "no_shows": 1,
                         "no_show_rate": 0.2, "mean_wait_min": 5.33, "p90_wait_min": 10, "mean_service_min": 8,
                         "p90_service_min": 12, "mean_walkup_min": 0.88, "hold_min": 3, "calls": 6,
-                        "cancelled": 1, "transferred_out": 1, "transferred_in": 1}
+                        "cancelled": 1, "transferred_out": 1, "transferred_in": 1} | NO_RATINGS
 
 
 def test_empty_day(played_day, hall):
@@ -168,7 +176,8 @@ def test_empty_day(played_day, hall):
             f.p90_service_min, f.mean_walkup_min, f.hold_min) == (0, 0, None, None, None, None, None, None, 0)
     assert empty.rows() == [dict.fromkeys(ROW_FIELDS, 0) | {
         "scope": "day", "key": "2026-11-28", "name": "全天", "no_show_rate": None, "mean_wait_min": None,
-        "p90_wait_min": None, "mean_service_min": None, "p90_service_min": None, "mean_walkup_min": None}]
+        "p90_wait_min": None, "mean_service_min": None, "p90_service_min": None, "mean_walkup_min": None,
+        "satisfaction_rate": None, "follow_on_time_rate": None}]
 
 
 def test_tickets_only_waiting_give_no_samples(store, catalogue, hall, clock):
@@ -262,13 +271,13 @@ def test_cli_prints_a_table_and_writes_csv_with_bom(played_day, tmp_path, capsys
     lines = raw[3:].decode("utf-8").split("\r\n")
     assert lines[0] == ",".join(ROW_FIELDS)
     assert lines[1:] == [
-        "category,comprehensive,综合受理,5,1,0,0.0,5.0,6.0,8.0,8.0,0.75,3.0,3,1,1,0",
-        "category,consult,综合咨询,1,1,1,0.5,8.0,10.0,4.0,4.0,1.0,0.0,2,0,0,0",
-        "category,realty,不动产登记,0,1,0,0.0,1.0,1.0,12.0,12.0,1.0,0.0,1,0,0,1",
-        "window,1,综合窗口,3,1,1,0.5,6.67,10.0,8.0,8.0,1.0,3.0,3,0,0,0",
-        "window,2,综合窗口,2,1,0,0.0,5.5,6.0,4.0,4.0,0.75,0.0,2,0,1,0",
-        "window,6,不动产登记窗口,1,1,0,0.0,1.0,1.0,12.0,12.0,1.0,0.0,1,0,0,0",
-        "day,2026-11-27,全天,6,3,1,0.2,5.33,10.0,8.0,12.0,0.88,3.0,6,1,1,1",
+        "category,comprehensive,综合受理,5,1,0,0.0,5.0,6.0,8.0,8.0,0.75,3.0,3,1,1,0" + UNRATED,
+        "category,consult,综合咨询,1,1,1,0.5,8.0,10.0,4.0,4.0,1.0,0.0,2,0,0,0" + UNRATED,
+        "category,realty,不动产登记,0,1,0,0.0,1.0,1.0,12.0,12.0,1.0,0.0,1,0,0,1" + UNRATED,
+        "window,1,综合窗口,3,1,1,0.5,6.67,10.0,8.0,8.0,1.0,3.0,3,0,0,0" + UNRATED,
+        "window,2,综合窗口,2,1,0,0.0,5.5,6.0,4.0,4.0,0.75,0.0,2,0,1,0" + UNRATED,
+        "window,6,不动产登记窗口,1,1,0,0.0,1.0,1.0,12.0,12.0,1.0,0.0,1,0,0,0" + UNRATED,
+        "day,2026-11-27,全天,6,3,1,0.2,5.33,10.0,8.0,12.0,0.88,3.0,6,1,1,1" + UNRATED,
         "",
     ]
 
@@ -289,7 +298,7 @@ def test_cli_without_a_database_says_so_and_creates_nothing(tmp_path, capsys):
     assert f"No tickets on {DAY}" in out and "Traceback" not in out
     assert not missing.exists()
     text = out_file.read_text(encoding="utf-8-sig").splitlines()
-    assert text == [",".join(ROW_FIELDS), f"day,{DAY},全天,0,0,0,,,,,,,0.0,0,0,0,0"]
+    assert text == [",".join(ROW_FIELDS), f"day,{DAY},全天,0,0,0,,,,,,,0.0,0,0,0,0" + UNRATED]
     assert main(["stats", "--data-dir", str(missing)]) == 0  # the default day is today
     assert f"No tickets on {dt.date.today().isoformat()}" in capsys.readouterr().out
 

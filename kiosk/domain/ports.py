@@ -243,6 +243,10 @@ class RecordStore(Protocol):
 
     def rating_groups(self, first: str, last: str) -> list[tuple[str, int | None, str, str | None, int, int]]: ...
 
+    def follow_up_groups(self, first: str, last: str, now: float) -> list[tuple[str, int | None, str, str | None, str,
+                                                                                 int]]:
+        """(day, window, category, item code, state, count) of the 差评 of the period (kiosk.domain.stats)."""
+
     def follow_ups(self, open_only: bool = True) -> list[FollowUp]: ...
 
     def follow_up(self, follow_id: int) -> FollowUp | None: ...

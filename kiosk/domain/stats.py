@@ -55,13 +55,31 @@ Attribution
 
 The day's figures are always the union of the categories' samples; the windows' samples are a
 subset of them (everything except waits and counts of events without a window).
+
+Satisfaction (好差评)
+--------------------
+From the ratings (:meth:`RecordStore.rating_groups`: one GROUP BY day, window, category, item and
+level) and their follow-ups (:meth:`RecordStore.follow_up_groups`: one GROUP BY with each 差评's
+state), per day, category, window and item (an item has no queue figures: its other columns are
+empty), and for the period. A rating counts on the day, at the window and in the category of the
+service rated (the ticket's when it was served), whenever and wherever it was given.
+
+- **Counts per level** (``level_5_very_satisfied`` … ``level_1_very_dissatisfied``) and ``rated``.
+- **Satisfaction** (满意率): the share of ratings 基本满意 or better (levels 3–5); ``None`` without ratings.
+- **差评** (``bad``): 不满意 and 非常不满意; each opens one follow-up.
+- **Followed up on time**: of the 差评 whose follow-up is settled — closed, or already late — the share
+  called back by the end of the 1st working day *and* put right by the end of the 15th
+  (kiosk.domain.feedback). A follow-up still within its time and not done (``follow_pending``) is
+  left out, as an open call is left out of the no-show rate. ``follow_late``: called or fixed after
+  its due; ``follow_overdue``: the step due now is late (counted as of the moment the figures are made).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections.abc import Sequence
+import time as _time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -71,10 +89,21 @@ if TYPE_CHECKING:
     from kiosk.domain.hall import Hall
     from kiosk.domain.ports import HallStore, StatsRows
 
-#: The CSV columns, in order (the last four add counts that the table shows too).
+#: 好差评's levels, best first, as the CSV names their counts.
+LEVEL_FIELDS = {5: "level_5_very_satisfied", 4: "level_4_satisfied", 3: "level_3_fair", 2: "level_2_dissatisfied",
+                1: "level_1_very_dissatisfied"}
+#: A 差评 follow-up's state (RecordStore.follow_up_groups).
+FOLLOW_STATES = ("on_time", "late", "overdue", "pending")
+
+#: The CSV columns, in order (the last four queue columns add counts that the table shows too; then
+#: satisfaction and the 差评 follow-ups).
 ROW_FIELDS = ("scope", "key", "name", "tickets", "served", "no_shows", "no_show_rate",
               "mean_wait_min", "p90_wait_min", "mean_service_min", "p90_service_min",
-              "mean_walkup_min", "hold_min", "calls", "cancelled", "transferred_out", "transferred_in")
+              "mean_walkup_min", "hold_min", "calls", "cancelled", "transferred_out", "transferred_in",
+              "rated", "satisfaction_rate", *LEVEL_FIELDS.values(), "bad", "follow_on_time", "follow_late",
+              "follow_overdue", "follow_pending", "follow_on_time_rate")
+#: The queue's columns (empty on an item's row: the queue is counted per category and window).
+QUEUE_FIELDS = ROW_FIELDS[3:17]
 
 
 def percentile(values: Sequence[float], pct: float) -> float | None:
@@ -115,6 +144,28 @@ class Figures:
     service_sum: float = 0.0
     service_p90: float | None = None
     hold_sec: float = 0.0
+    levels: dict[int, int] = field(default_factory=dict)  # 好差评 level → ratings
+    follow: dict[str, int] = field(default_factory=dict)  # 差评 follow-up state → follow-ups
+
+    @property
+    def rated(self) -> int:
+        return sum(self.levels.values())
+
+    @property
+    def satisfaction(self) -> float | None:
+        """满意率: the share of ratings 基本满意 or better; None without ratings."""
+        return sum(n for lv, n in self.levels.items() if lv >= 3) / self.rated if self.rated else None
+
+    @property
+    def bad(self) -> int:
+        """差评: 不满意 and 非常不满意."""
+        return sum(n for lv, n in self.levels.items() if lv <= 2)
+
+    @property
+    def follow_on_time_rate(self) -> float | None:
+        """Of the follow-ups settled (closed, or already late), the share done on time."""
+        settled = sum(self.follow.get(k, 0) for k in ("on_time", "late", "overdue"))
+        return self.follow.get("on_time", 0) / settled if settled else None
 
     @property
     def no_show_rate(self) -> float | None:
@@ -147,7 +198,7 @@ class Figures:
     @property
     def active(self) -> bool:
         return bool(self.tickets or self.calls or self.served or self.no_shows or self.cancelled
-                    or self.transferred_out or self.transferred_in or self.wait_n or self.hold_sec)
+                    or self.transferred_out or self.transferred_in or self.wait_n or self.hold_sec or self.rated)
 
     def add(self, kind: str, count: int, ended: int, n: int, total: float) -> None:
         """One (kind, count, calls ended, duration samples, their sum) group from the store."""
@@ -182,7 +233,11 @@ class Figures:
             "mean_walkup_min": _round(self.mean_walkup_min), "hold_min": _round(self.hold_min),
             "calls": self.calls, "cancelled": self.cancelled, "transferred_out": self.transferred_out,
             "transferred_in": self.transferred_in,
-        }
+            "rated": self.rated, "satisfaction_rate": _round(self.satisfaction, 3),
+            **{name: self.levels.get(lv, 0) for lv, name in LEVEL_FIELDS.items()},
+            "bad": self.bad, **{f"follow_{k}": self.follow.get(k, 0) for k in FOLLOW_STATES},
+            "follow_on_time_rate": _round(self.follow_on_time_rate, 3),
+        } | ({k: None for k in QUEUE_FIELDS} if self.scope == "item" else {})
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -197,6 +252,7 @@ class PeriodStats:
     by_category: dict[str, Figures]  # category code → figures, the hall's order first
     by_window: dict[int, Figures]  # window number → figures, ascending
     by_day: dict[str, Figures] = field(default_factory=dict)  # each day with events, ascending
+    by_item: dict[str, Figures] = field(default_factory=dict)  # item code → its ratings, most rated first
 
     @property
     def day(self) -> str:
@@ -207,32 +263,42 @@ class PeriodStats:
         return not self.overall.active
 
     def rows(self) -> list[dict[str, Any]]:
-        """Flat rows for a CSV file: the categories, then the windows, then (for a period of
-        several days) each day, then the whole period."""
+        """Flat rows for a CSV file: the categories, then the windows, then the rated items, then
+        (for a period of several days) each day, then the whole period."""
         days = list(self.by_day.values()) if self.first != self.last else []
         return ([f.row() for f in self.by_category.values()] + [f.row() for f in self.by_window.values()]
-                + [f.row() for f in days] + [self.overall.row()])
+                + [f.row() for f in self.by_item.values()] + [f.row() for f in days] + [self.overall.row()])
 
 
 #: A day's statistics are a period of one day.
 DayStats = PeriodStats
 
 
-def period_stats(store: HallStore, first: str, last: str | None = None, hall: Hall | None = None) -> PeriodStats:
+def period_stats(store: HallStore, first: str, last: str | None = None, hall: Hall | None = None,
+                 items: Mapping[str, tuple[str, str]] | None = None, now: float | None = None) -> PeriodStats:
     """The statistics of the days ``first``..``last`` (inclusive; one day when ``last`` is None).
 
     ``hall`` gives the categories' and windows' names and the order of the categories; without
-    it (or for a code the hall does not know) the code is the name. Only categories and windows
-    that appear in the events are listed."""
+    it (or for a code the hall does not know) the code is the name; ``items`` gives the rated
+    items' names (code → (name, name_en)). Only categories and windows that appear in the events
+    (or the ratings) are listed. A store that keeps the hall's promises adds their satisfaction
+    and follow-ups, the follow-ups' states as of ``now`` (default: the present moment)."""
     last = last or first
-    return build_stats(first, last, store.stats_rows(first, last), hall)
+    ratings = follow = None
+    if hasattr(store, "rating_groups"):  # a store with the promises' records (kiosk.domain.ports.RecordStore)
+        ratings = store.rating_groups(first, last)  # type: ignore[attr-defined]
+        follow = store.follow_up_groups(first, last, _time.time() if now is None else now)  # type: ignore[attr-defined]
+    return build_stats(first, last, store.stats_rows(first, last), hall, ratings, follow, items)
 
 
 def day_stats(store: HallStore, day: str, hall: Hall | None = None) -> PeriodStats:
     return period_stats(store, day, day, hall)
 
 
-def build_stats(first: str, last: str, rows: StatsRows, hall: Hall | None = None) -> PeriodStats:
+def build_stats(first: str, last: str, rows: StatsRows, hall: Hall | None = None,
+                ratings: Sequence[tuple[str, int | None, str, str | None, int, int]] | None = None,
+                follow: Sequence[tuple[str, int | None, str, str | None, str, int]] | None = None,
+                items: Mapping[str, tuple[str, str]] | None = None) -> PeriodStats:
     key = first if first == last else f"{first}..{last}"
     overall = Figures("day", key, "全天" if first == last else "全期", "Whole day" if first == last else "Whole period")
     cats: dict[str, Figures] = {}
@@ -291,8 +357,27 @@ def build_stats(first: str, last: str, rows: StatsRows, hall: Hall | None = None
         f.wait_p90 = p90(values)
     for f, values in services.items():
         f.service_p90 = p90(values)
+    # 好差评: the ratings' groups and their 差评's follow-ups, summed into every scope they belong to
+    by_item: dict[str, Figures] = {}
+
+    def scopes(d: str, window: int | None, category: str, item: str | None) -> list[Figures]:
+        found = [overall, cat(category), day(d), *((win(window),) if window is not None else ())]
+        if item:
+            if item not in by_item:
+                name, name_en = (items or {}).get(item, (item, item))
+                by_item[item] = Figures("item", item, name, name_en)
+            found.append(by_item[item])
+        return found
+
+    for d, window, category, item, level, n in ratings or ():
+        for f in scopes(d, window, category, item):
+            f.levels[level] = f.levels.get(level, 0) + n
+    for d, window, category, item, state, n in follow or ():
+        for f in scopes(d, window, category, item):
+            f.follow[state] = f.follow.get(state, 0) + n
     order = [c.code for c in hall.categories] if hall is not None else []
     by_category = {code: cats[code] for code in sorted(cats, key=lambda c: (c not in order,
                                                                             order.index(c) if c in order else 0, c))}
     return PeriodStats(first, last, overall, by_category, {n: wins[n] for n in sorted(wins)},
-                       {d: days[d] for d in sorted(days)})
+                       {d: days[d] for d in sorted(days)},
+                       {code: by_item[code] for code in sorted(by_item, key=lambda c: (-by_item[c].rated, c))})

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, and_, case, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -133,6 +133,28 @@ class RecordTables:
         with self._read() as conn:
             return [(d, w, c, i, int(lv), int(n)) for d, w, c, i, lv, n in conn.execute(
                 select(*keys, func.count()).where(r.day.between(first, last)).group_by(*keys))]
+
+    def follow_up_groups(self, first: str, last: str, now: float) -> list[tuple[str, int | None, str, str | None, str,
+                                                                                 int]]:
+        """(day, window, category, item code, state, follow-ups) of the 差评 of the services of
+        ``first``..``last``, the
+        state as of ``now`` (kiosk.domain.stats.FollowState): on_time (closed, called and fixed
+        by their dues), late (called or fixed after its due), overdue (the step due now is late),
+        pending (in time, not done yet)."""
+        f, r = follow_ups.c, ratings.c
+        called_late = and_(f.called_at.is_not(None), f.called_at > f.call_due)
+        state = case(
+            (and_(f.status == FollowStatus.CLOSED.value, f.called_at <= f.call_due, f.closed_at <= f.fix_due),
+             "on_time"),
+            (or_(called_late, f.closed_at > f.fix_due), "late"),
+            (or_(and_(f.status == FollowStatus.OPEN.value, f.call_due < now),
+                 and_(f.status == FollowStatus.CALLED.value, f.fix_due < now)), "overdue"),
+            else_="pending")
+        keys = (r.day, r.window, r.category, r.item_code, state)
+        with self._read() as conn:
+            return [(d, w, c, i, st, int(n)) for d, w, c, i, st, n in conn.execute(
+                select(*keys, func.count()).select_from(follow_ups.join(ratings))
+                .where(r.day.between(first, last)).group_by(*keys))]
 
     def follow_ups(self, open_only: bool = True) -> list[FollowUp]:
         q = select(follow_ups, ratings.c.number, ratings.c.window, ratings.c.level, ratings.c.tags, ratings.c.text) \

@@ -92,7 +92,7 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND",
                             help="counter, board, pad, hall: the hall's other terminals; catalogue: check or search "
                                  "the catalogue; stats: a day's queue statistics; officers, appointments: the "
-                                 "服务专员 lists and 预约")
+                                 "服务专员 lists and 预约; cases, opinions: the 办不成事 cases and the 意见箱")
     counter = sub.add_parser("counter", parents=[common], help="a window's console (窗口叫号), 1280x800")
     counter.add_argument("counter_number", nargs="?", type=int, metavar="N",
                          help="the window number (see assets/hall.yaml); --window WxH is the kiosk's preview size")
@@ -144,6 +144,9 @@ def parser() -> argparse.ArgumentParser:
     follow.add_argument("--level", default=None, metavar="N",
                         help="close: the citizen's rating of the fix, 1 (非常不满意) to 5 (非常满意)")
     follow.add_argument("--all", action="store_true", help="list closed follow-ups too")
+    from kiosk.listing import add_parsers
+
+    add_parsers(sub, common)  # kiosk cases, kiosk opinions
     ticket = sub.add_parser("ticket", parents=[common],
                             help="issue a ticket as the kiosk does; prints its number (exit 3: the person holds one)")
     ticket.add_argument("request", metavar="REQUEST",
@@ -223,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
         return (run_officers if args.command == "officers" else run_appointments)(args, data_dir)
     if args.command == "followups":
         return _followups(args, data_dir)
+    if args.command in ("cases", "opinions"):
+        from kiosk.listing import run
+
+        return run(args, data_dir)
     if args.command in ("ticket", "window"):
         from kiosk.scripting import run_ticket, run_window
 
@@ -456,6 +463,7 @@ def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -
 
         print(f"No tickets {period} (data directory {data_dir} has no database).")
         stats = build_stats(first, last, StatsRows(), hall)
+        cases = []
     else:
         try:
             from kiosk.store.db import open_store
@@ -463,6 +471,7 @@ def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -
             store = open_store(args.db, data_dir)
             try:
                 stats = period_stats(store, first, last, hall)
+                cases = store.cases()  # 办不成事: opened, closed and how
             finally:
                 store.close()
         except StoreError as err:
@@ -476,6 +485,10 @@ def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -
             print(_stats_table(stats, hall.name))
             if stats.overall.rated:
                 print(_satisfaction_table(stats))
+        from kiosk.listing import figures_table
+
+        if figures_table(cases, first, last):
+            print(figures_table(cases, first, last))
     if csv_path is not None:
         import csv
 

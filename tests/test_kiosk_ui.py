@@ -81,7 +81,8 @@ def test_home_shows_the_hall_and_only_real_tiles(kiosk):
         assert must in texts
     assert "381" in w.home.browse_tile.text()
     tiles = [b.objectName() for b in w.home.findChildren(QPushButton) if b.isVisible()]
-    assert tiles == ["tile_take_ticket", "tile_browse", "tile_rate", "tile_checkin", "tile_officer"]
+    assert tiles == ["tile_take_ticket", "tile_browse", "tile_rate", "tile_checkin", "tile_officer", "tile_report",
+                     "tile_opinion"]
     assert not w.header.back_button.isVisible() and w.header.elder.isVisible() and w.header.lang.isVisible()
 
 
@@ -195,6 +196,9 @@ def test_empty_search_is_no_dead_end(kiosk):
     assert w.catalogue_screen.model.rowCount() == 0
     assert w.catalogue_screen.empty_assist.isVisible() and w.catalogue_screen.empty_cannot.isVisible()
     kiosk.tap(w.catalogue_screen.empty_cannot)
+    assert kiosk.screen == Screen.REPORT  # 办不成事反映: what was searched for is what was tried
+    assert w.report.tried.value == "qqqxz"
+    kiosk.tap(w.report.plain)  # no typing: a ticket for the 专窗 straight away
     assert kiosk.screen == Screen.IDENTITY
     kiosk.tap(w.identity.confirm)
     assert w.slip.number.text() == "D001"

@@ -302,6 +302,169 @@
     </message>
 </context>
 <context>
+    <name>Cases</name>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="22"/>
+        <source>找不到要办的事项</source>
+        <translation>I couldn&apos;t find the service I need</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="23"/>
+        <source>材料要求不清楚或太多</source>
+        <translation>The documents asked for were unclear or too many</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="24"/>
+        <source>被推来推去</source>
+        <translation>I was sent from one place to another</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="25"/>
+        <source>窗口说系统办不了</source>
+        <translation>The window said the system can&apos;t do it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="26"/>
+        <source>说我不符合条件，但没说清为什么</source>
+        <translation>I was told I don&apos;t qualify, but not why</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="27"/>
+        <source>办得太久</source>
+        <translation>It is taking too long</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="28"/>
+        <source>网上办不成</source>
+        <translation>It didn&apos;t work online</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="29"/>
+        <source>其他问题</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="32"/>
+        <source>当场解决</source>
+        <translation>Solved on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="33"/>
+        <source>协调后解决</source>
+        <translation>Solved after follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="34"/>
+        <source>转交主管部门</source>
+        <translation>Passed to the responsible department</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="35"/>
+        <source>依法不能办，已解释清楚</source>
+        <translation>Not possible by law; explained</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="38"/>
+        <source>服务态度</source>
+        <translation>Staff attitude</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="39"/>
+        <source>办事流程</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="40"/>
+        <source>环境设施</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="41"/>
+        <source>政策建议</source>
+        <translation>Policy suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="42"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="44"/>
+        <source>周一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="44"/>
+        <source>周二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="44"/>
+        <source>周三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="45"/>
+        <source>周四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="45"/>
+        <source>周五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="45"/>
+        <source>周六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="46"/>
+        <source>周日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="77"/>
+        <source>最多 {limit} 个字，现在 {n} 个字，请删去 {extra} 个字</source>
+        <translation>At most {limit} characters: this has {n}. Please delete {extra}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="80"/>
+        <source>有看不见的特殊字符（如方向标记），请清空后重新输入</source>
+        <translation>This holds invisible characters (such as direction marks). Please clear it and type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="82"/>
+        <source>不能输入表情符号，请删去后再试</source>
+        <translation>Emoji can&apos;t be used here. Please delete them.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="85"/>
+        <source>已输入 {n} 个字，最多 {limit} 个字</source>
+        <translation>{n} of at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="96"/>
+        <source>手机号只能是数字</source>
+        <translation>A mobile number has digits only</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="98"/>
+        <source>还差 {n} 位</source>
+        <translation>{n} more digits needed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="100"/>
+        <source>手机号是 11 位，多了 {n} 位</source>
+        <translation>A mobile number has 11 digits: {n} too many</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/casewords.py" line="102"/>
+        <source>手机号应以 13–19 开头</source>
+        <translation>Chinese mobile numbers start with 13–19</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueScreen</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/catalogue.py" line="286"/>
@@ -1278,109 +1441,131 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="98"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
         <source>欢迎来到{hall}</source>
         <translation>Welcome to {hall}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="99"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="107"/>
         <source>一窗通办 · 来了都能办 · 随时都可办</source>
         <translation>One-window service · Whatever you need · Whenever you come</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="101"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="108"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="109"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="108"/>
         <source>按事项、一件事或综合咨询取号</source>
         <translation>For a service, a service package or an enquiry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="102"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="104"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="112"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="103"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="111"/>
         <source>共 {n} 个事项 · 办事指南一次性告知</source>
         <translation>{n} services · Full guidance in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="105"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="113"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="114"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="114"/>
         <source>有预约的，到了先签到</source>
         <translation>Booked? Check in first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="107"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="115"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="107"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="115"/>
         <source>一对一帮办，可上门</source>
         <translation>One-to-one help, home visits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="111"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="117"/>
+        <source>办不成事反映</source>
+        <translation>Problem-solving window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
+        <source>没办成的事，告诉我们</source>
+        <translation>Couldn&apos;t get something done? Tell us</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="119"/>
+        <source>意见建议</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="118"/>
+        <source>意见箱 · 人大代表联系点</source>
+        <translation>Suggestion box · deputies&apos; liaison point</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="123"/>
         <source>零等待：午间不打烊，周六照常办</source>
         <translation>Open at lunchtime and on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="121"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="133"/>
         <source>老年人、军人、残疾人、境外投资者：服务专员一对一帮办代办</source>
         <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="108"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="120"/>
         <source>“五个零”服务承诺</source>
         <translation>Our “Five Zeros” service pledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="105"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="113"/>
         <source>好差评 · 凭小票评价</source>
         <translation>With your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="109"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="121"/>
         <source>零材料：电子证照能调取的，不用您带</source>
         <translation>No documents needed: what we can fetch as an e-certificate, you need not bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="122"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
         <translation>We come to you: assisted service in industrial parks and companies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="112"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="124"/>
         <source>零差别：任一综合窗口都能办</source>
         <translation>Same service at every general window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="125"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
         <translation>Priority service for older people, service members and people with disabilities; a problem-solving window for anything not sorted out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="128"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="120"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="132"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
         <translation>One-window service · One-stop online service · One hotline · Shared records · One team</translation>
     </message>
@@ -1990,60 +2175,70 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="379"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="414"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="546"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="586"/>
         <source>一窗通办</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="547"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="587"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="547"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="587"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="548"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="588"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="548"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="588"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="549"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="589"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="549"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="589"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="550"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="590"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="551"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
         <source>移动办公桌</source>
         <translation>Mobile desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="551"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
+        <source>办不成事反映</source>
+        <translation>Problem-solving window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
+        <source>意见建议</source>
+        <translation>Suggestions</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2498,121 @@
         <location filename="../../kiosk/ui/shared/widgets.py" line="424"/>
         <source>空格</source>
         <translation>Space</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="194"/>
+        <source>请写下您的意见或建议</source>
+        <translation>Please write your suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="208"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="222"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="284"/>
+        <source>请先按上面标出的提示修改</source>
+        <translation>Please first fix what is noted above</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="227"/>
+        <source>{problem}。请到服务台，工作人员会帮您登记。</source>
+        <translation>{problem}. Please ask at the information desk: our staff will take it down.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="246"/>
+        <source>请选一类</source>
+        <translation>Please choose one</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="252"/>
+        <source>现在是匿名提交：不留电话，我们无法单独回复您。</source>
+        <translation>This will be sent anonymously: without a number we can&apos;t reply to you in person.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="254"/>
+        <source>留了电话：工作人员会打电话回复您，回复后号码即删除。</source>
+        <translation>With your number, our staff will call you with a reply; the number is deleted once they have replied.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="255"/>
+        <source>提交</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="255"/>
+        <source>匿名提交</source>
+        <translation>Send anonymously</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="265"/>
+        <source>人大代表接待日：当面听取您的意见建议</source>
+        <translation>Deputies&apos; reception day: tell them in person</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="269"/>
+        <source>对大厅的服务、办事流程、环境设施或政策，您有什么意见建议？请写下来，人大代表社情民意联系点定人收集整理。</source>
+        <translation>Do you have a suggestion about our service, our procedures, the facilities or a policy? Write it here: staff of the People&apos;s Congress deputies&apos; liaison point collect and sort every one.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="271"/>
+        <source>1. 关于哪方面？</source>
+        <translation>1. What is it about?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="272"/>
+        <source>2. 您的意见建议</source>
+        <translation>2. Your suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="273"/>
+        <source>内容（可以用拼音或英文写）</source>
+        <translation>Your words (pinyin or English)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="274"/>
+        <source>请写下您的意见建议</source>
+        <translation>Write your suggestion here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="275"/>
+        <source>3. 留个电话？（可选）</source>
+        <translation>3. Leave a number? (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="276"/>
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="277"/>
+        <source>11 位手机号</source>
+        <translation>Chinese mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="285"/>
+        <source>谢谢您的意见建议</source>
+        <translation>Thank you for your suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="288"/>
+        <source>已记录（第 {n} 号）</source>
+        <translation>Recorded (no. {n})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="289"/>
+        <source>工作人员会打电话 {phone} 回复您。</source>
+        <translation>Our staff will call you on {phone} with a reply.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="290"/>
+        <source>这是匿名意见：没有留电话，我们无法单独回复您。</source>
+        <translation>Sent anonymously: without a number we can&apos;t reply to you in person.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="293"/>
+        <source>完成，返回首页</source>
+        <translation>Done – back to the home screen</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +2952,181 @@
         <location filename="../../kiosk/ui/shared/rating.py" line="510"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="282"/>
+        <source>已选：{name}</source>
+        <translation>Chosen: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="294"/>
+        <source>请至少选一项，或在下面补充说明里写一写</source>
+        <translation>Please choose at least one, or describe it under More details</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="303"/>
+        <source>请选一个找到的事项，或输入您想办的事</source>
+        <translation>Please choose a service found, or type what you wanted to do</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="320"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="353"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="437"/>
+        <source>请先按上面标出的提示修改</source>
+        <translation>Please first fix what is noted above</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="358"/>
+        <source>{problem}。请到服务台，工作人员会帮您登记。</source>
+        <translation>{problem}. Please ask at the information desk: our staff will take it down.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="364"/>
+        <source>现在无法登记，请到服务台，工作人员会帮您登记。</source>
+        <translation>This can&apos;t be recorded right now. Please ask at the information desk: our staff will take it down.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="371"/>
+        <source>您反映的问题已记录（第 {n} 号），工作人员叫号时会看到。</source>
+        <translation>Your problem is recorded (no. {n}): staff will see it when they call your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="373"/>
+        <source>处理结果会打电话告诉您：{phone}</source>
+        <translation>We will call you with the outcome: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="382"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="391"/>
+        <source>（见补充说明）</source>
+        <translation>(see More details)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="393"/>
+        <source>{phone}（处理结果会打电话告诉您）</source>
+        <translation>{phone} (we will call you with the outcome)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="394"/>
+        <source>没有留电话：结果请在专窗当面问</source>
+        <translation>No number left: ask for the outcome at the window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="396"/>
+        <source>想办的事</source>
+        <translation>What you wanted to do</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="396"/>
+        <source>遇到的问题</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="396"/>
+        <source>补充说明</source>
+        <translation>More details</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="397"/>
+        <source>联系电话</source>
+        <translation>Contact number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="406"/>
+        <source>在别处没办成的事，请告诉我们。{windows} 号专窗的工作人员会帮您协调；确实办不了的，也会当面说清楚。</source>
+        <translation>Couldn&apos;t get something done elsewhere? Tell us. Staff at the dedicated window {windows} will sort it out with you, and if it really can&apos;t be done, they will explain why in person.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="408"/>
+        <source>1. 您想办什么事？</source>
+        <translation>1. What did you want to do?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="409"/>
+        <source>事项名称（拼音首字母、全拼或英文）</source>
+        <translation>Name of the service (English or pinyin)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="410"/>
+        <source>如 yyzz、shebao</source>
+        <translation>e.g. licence, yyzz, shebao</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="411"/>
+        <source>点一下找到的事项选中它；找不到也没关系，您输入的字会记下来。</source>
+        <translation>Tap a service found to choose it. Nothing fits? That&apos;s fine: what you typed is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="412"/>
+        <source>2. 遇到了什么问题？（可多选）</source>
+        <translation>2. What went wrong? (choose any)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="413"/>
+        <source>补充说明（可选）</source>
+        <translation>More details (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="414"/>
+        <source>可以用拼音或英文写</source>
+        <translation>Pinyin or English</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="415"/>
+        <source>3. 留个电话？（可选）</source>
+        <translation>3. Leave a number? (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="416"/>
+        <source>留了电话，处理结果会打电话告诉您；不留也可以，请在专窗当面问。</source>
+        <translation>With a number, we will call you with the outcome. Without one, ask at the window in person.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="417"/>
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="418"/>
+        <source>11 位手机号</source>
+        <translation>Chinese mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="419"/>
+        <source>不方便输入？直接取号，到 {windows} 号专窗当面说</source>
+        <translation>Rather not type? Take a ticket and tell the dedicated window {windows} in person</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="420"/>
+        <source>下一步：核对</source>
+        <translation>Next: check</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="421"/>
+        <source>请核对您反映的问题</source>
+        <translation>Please check your report</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="422"/>
+        <source>确认后打印一张号，请到 {windows} 号专窗等候叫号。工作人员叫号时会看到您填写的内容。</source>
+        <translation>Once you confirm, a ticket is printed: wait for your call at the dedicated window {windows}. Staff will see what you wrote when they call you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="424"/>
+        <source>返回修改</source>
+        <translation>Change it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="425"/>
+        <source>确认提交并取号</source>
+        <translation>Confirm and take a ticket</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,10 @@ contact number is kept only while the record is open: closing it erases the numb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as _dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kiosk.domain.freetext import TextProblem, clean_text
@@ -149,3 +152,58 @@ def check_opinion(at: float, day: str, topic: Topic | str, text: str, contact: s
         raise ReportError(ReportCode.TEXT, "text", problem.value)
     contact = contact_number(contact)
     return NewOpinion(at, day, Topic(topic), cleaned, contact, not contact)
+
+
+def check_reply(reply: str) -> str:
+    """What staff replied to an opinion: required, and kept only if it can be (freetext)."""
+    cleaned, problem = clean_text(reply, TEXT_LIMIT, required=True)
+    if problem is not None:
+        raise ReportError(ReportCode.TEXT, "reply", problem.value)
+    return cleaned
+
+
+# --- figures for ``kiosk stats`` ------------------------------------------------------------------
+
+
+@dataclass
+class CaseFigures:
+    """The 办不成事 cases of one day (or a whole period): opened that day, closed that day and
+    how they ended, and those still open at the day's end (of those opened up to then)."""
+
+    key: str
+    opened: int = 0
+    closed: int = 0
+    outcomes: Counter = field(default_factory=Counter)  # CaseOutcome -> closed that day with it
+    still_open: int = 0
+
+    def row(self) -> dict[str, object]:
+        return {"day": self.key, "opened": self.opened, "closed": self.closed,
+                **{o.value: self.outcomes.get(o, 0) for o in CaseOutcome}, "still_open": self.still_open}
+
+
+def _day_of(at: float) -> str:
+    return _dt.datetime.fromtimestamp(at).date().isoformat()
+
+
+def case_figures(cases: Iterable[Case], first: str, last: str) -> tuple[list[CaseFigures], CaseFigures]:
+    """Each day of ``first``..``last`` with a case opened or closed, ascending, and the whole
+    period. A case counts as opened on its day and as closed on the day it was closed."""
+    cases = list(cases)
+    days: dict[str, CaseFigures] = {}
+    total = CaseFigures(first if first == last else f"{first}..{last}")
+    for c in cases:
+        if first <= c.day <= last:
+            days.setdefault(c.day, CaseFigures(c.day)).opened += 1
+            total.opened += 1
+        if c.closed_at is not None and c.outcome is not None:
+            day = _day_of(c.closed_at)
+            if first <= day <= last:
+                f = days.setdefault(day, CaseFigures(day))
+                f.closed += 1
+                f.outcomes[c.outcome] += 1
+                total.closed += 1
+                total.outcomes[c.outcome] += 1
+    for key, f in days.items():
+        f.still_open = sum(1 for c in cases if c.day <= key and (c.closed_at is None or _day_of(c.closed_at) > key))
+    total.still_open = sum(1 for c in cases if c.day <= last and (c.closed_at is None or _day_of(c.closed_at) > last))
+    return [days[d] for d in sorted(days)], total

@@ -38,6 +38,7 @@ from kiosk.domain.cases import (
     check_case,
     check_opinion,
     check_outcome,
+    check_reply,
 )
 from kiosk.domain.commitments import Applicant, Commitment, CreditList, NewCommitment, commit, load_credit
 from kiosk.domain.desk import DuplicateTicket, Request, Slip, TicketDesk
@@ -196,6 +197,21 @@ class Promises:
     def leave_opinion(self, topic: Topic | str, text: str, contact: str = "") -> Opinion:
         now = self._now()
         return self.store.add_opinion(check_opinion(now.timestamp(), now.date().isoformat(), topic, text, contact))
+
+    def cases(self, open_only: bool = False) -> list[Case]:
+        return self.store.cases(open_only=open_only)
+
+    def opinions(self, open_only: bool = False) -> list[Opinion]:
+        return self.store.opinions(open_only)
+
+    def answer_opinion(self, opinion_id: int, reply: str) -> None:
+        """The opinion is answered with ``reply`` (its contact number is erased). ReportError
+        CLOSED when it already was, NO_SUCH_RECORD, TEXT for a reply that cannot be kept;
+        StaleRecord when another terminal answered it a moment before."""
+        if not any(o.id == opinion_id for o in self.store.opinions(open_only=True)):
+            raise ReportError(ReportCode.CLOSED if any(o.id == opinion_id for o in self.store.opinions())
+                              else ReportCode.NO_SUCH_RECORD)
+        self.store.close_opinion(opinion_id, check_reply(reply), self._now().timestamp())
 
     def next_reception(self) -> _dt.datetime | None:
         return self.hall.reception.next(self._now()) if self.hall.reception else None

@@ -129,7 +129,7 @@ class Header(Retranslating, QFrame):
         margins = self.outer.contentsMargins()
         buttons = [b for b in (self.back_button, self.home_button, self.voice, self.elder, self.lang)
                    if not b.isHidden()]
-        room = (self.width() - margins.left() - margins.right()
+        room = (self.contentsRect().width() - margins.left() - margins.right()
                 - sum(b.sizeHint().width() for b in buttons) - self.row.spacing() * len(buttons))
         font = QFont(self.title.font())
         font.setPixelSize(max(1, int(font.pixelSize() * FIT_FLOOR)))
@@ -205,9 +205,10 @@ class KioskWindow(Retranslating, QWidget):
                                 (Screen.IDENTITY, self._make_identity), (Screen.SLIP, self._make_slip),
                                 (Screen.RATE, self._make_rate),
                                 (Screen.OFFICER, self._make_officer), (Screen.HOME_VISIT, self._make_home_visit),
-                                (Screen.CHECKIN, self._make_checkin)):
+                                (Screen.CHECKIN, self._make_checkin), (Screen.REPORT, self._make_report),
+                                (Screen.OPINION, self._make_opinion)):
             self.nav.add(screen, factory)
-        self.header.back.connect(self.nav.back)
+        self.header.back.connect(self.back)
         self.header.home.connect(self._home_tapped)
         self.header.elder_toggled.connect(self._elder_toggled)
         self.header.voice_toggled.connect(self._voice_toggled)
@@ -240,6 +241,8 @@ class KioskWindow(Retranslating, QWidget):
         home.rate.connect(lambda: self.nav.go(Screen.RATE))
         home.officer.connect(lambda: self.nav.go(Screen.OFFICER))
         home.check_in.connect(lambda: self.nav.go(Screen.CHECKIN))
+        home.report.connect(self.open_report)
+        home.opinion.connect(lambda: self.nav.go(Screen.OPINION))
         return home
 
     def _make_menu(self):
@@ -248,7 +251,8 @@ class KioskWindow(Retranslating, QWidget):
         menu = TicketMenuScreen(self.catalogue, self.language)
         menu.find_item.connect(lambda: self.nav.go(Screen.CATALOGUE))
         menu.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
-        menu.desk_chosen.connect(lambda cat: self.choose(Request(category=cat), Screen.IDENTITY))
+        menu.desk_chosen.connect(lambda cat: self.open_report() if cat == "cannot_do"
+                                 else self.choose(Request(category=cat), Screen.IDENTITY))
         menu.officer.connect(lambda: self.nav.go(Screen.OFFICER))
         return menu
 
@@ -258,7 +262,8 @@ class KioskWindow(Retranslating, QWidget):
         cat = CatalogueScreen(self.catalogue, self._index, self.language, self.theme.size)
         cat.item_chosen.connect(lambda code: self.choose(Request(item_code=code), Screen.ITEM))
         cat.bundle_chosen.connect(lambda code: self.choose(Request(bundle_code=code), Screen.ITEM))
-        cat.desk_chosen.connect(lambda c: self.choose(Request(category=c), Screen.IDENTITY))
+        cat.desk_chosen.connect(lambda c: self.open_report(cat.query) if c == "cannot_do"
+                                else self.choose(Request(category=c), Screen.IDENTITY))
         return cat
 
     def _make_item(self):
@@ -319,6 +324,23 @@ class KioskWindow(Retranslating, QWidget):
         checkin.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
         return checkin
 
+    def _make_report(self):
+        from kiosk.ui.kiosk.screens.report import ReportScreen
+
+        report = ReportScreen(self.catalogue, self.desk.hall, self._index, self.promises, self.language)
+        report.reported.connect(self._show_slip)
+        report.plain_ticket.connect(lambda: self.choose(Request(category="cannot_do"), Screen.IDENTITY))
+        report.stepped.connect(self._screen_stepped)
+        return report
+
+    def _make_opinion(self):
+        from kiosk.ui.kiosk.screens.opinion import OpinionScreen
+
+        opinion = OpinionScreen(self.desk.hall, self.promises, self.language)
+        opinion.finished.connect(self.end_visit)
+        opinion.stepped.connect(self._screen_stepped)
+        return opinion
+
     home = property(lambda self: self.nav.widget(Screen.HOME))
     menu = property(lambda self: self.nav.widget(Screen.TICKET_MENU))
     catalogue_screen = property(lambda self: self.nav.widget(Screen.CATALOGUE))
@@ -329,8 +351,21 @@ class KioskWindow(Retranslating, QWidget):
     officer = property(lambda self: self.nav.widget(Screen.OFFICER))
     home_visit_screen = property(lambda self: self.nav.widget(Screen.HOME_VISIT))
     checkin = property(lambda self: self.nav.widget(Screen.CHECKIN))
+    report = property(lambda self: self.nav.widget(Screen.REPORT))
+    opinion = property(lambda self: self.nav.widget(Screen.OPINION))
 
     # --- flow -----------------------------------------------------------------------------------
+
+    def open_report(self, tried: str = "") -> None:
+        """办不成事反映; ``tried``: what a search found nothing for."""
+        self.report.start(tried)
+        self.nav.go(Screen.REPORT)
+
+    def back(self) -> None:
+        """返回 (and Escape): a step back within a screen of two steps, else the screen before."""
+        step_back = getattr(self.nav.widget(self.nav.current), "step_back", None) if self.nav.current else None
+        if step_back is None or not step_back():
+            self.nav.back()
 
     def choose(self, request: Request, screen: Screen) -> None:
         self.visit.choose(request)
@@ -532,11 +567,16 @@ class KioskWindow(Retranslating, QWidget):
         self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.speaker.say(self.screen_speech())
 
+    def _screen_stepped(self) -> None:
+        """A screen moved to its next step: keys, switches and the voice start at its title again."""
+        self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.speaker.say(self.screen_speech())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Keys no control took: Escape is 返回; typing goes to the screen's field (the search, the
         ID and phone numbers), wherever the focus is."""
         if event.key() == Qt.Key.Key_Escape and self.nav.current != Screen.HOME:
-            self.nav.back()
+            self.back()
             return
         typed = getattr(self.nav.widget(self.nav.current), "typed_key", None) if self.nav.current else None
         if typed is None or not typed(event):
@@ -548,7 +588,8 @@ class KioskWindow(Retranslating, QWidget):
                   Screen.ITEM: self.tr("办事指南"), Screen.IDENTITY: self.tr("取号确认"),
                   Screen.SLIP: self.tr("取号成功"), Screen.RATE: self.tr("服务评价"),
                   Screen.OFFICER: self.tr("服务专员"),
-                  Screen.HOME_VISIT: self.tr("移动办公桌"), Screen.CHECKIN: self.tr("预约签到")}
+                  Screen.HOME_VISIT: self.tr("移动办公桌"), Screen.CHECKIN: self.tr("预约签到"),
+                  Screen.REPORT: self.tr("办不成事反映"), Screen.OPINION: self.tr("意见建议")}
         self.header.title.setText(titles.get(self.nav.current, ""))
         self.header.fit_title()
 

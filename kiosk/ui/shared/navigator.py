@@ -54,6 +54,8 @@ class Screen(Enum):
     OFFICER = "officer"  # 服务专员
     HOME_VISIT = "home_visit"  # 移动办公桌
     CHECKIN = "checkin"  # 预约签到
+    REPORT = "report"  # 办不成事反映
+    OPINION = "opinion"  # 意见建议
 
 
 class Navigator(QObject):

@@ -18,6 +18,8 @@ class HomeScreen(Page, QWidget):
     rate = Signal()
     officer = Signal()  # 服务专员 · 移动办公桌
     check_in = Signal()  # 预约签到
+    report = Signal()  # 办不成事反映
+    opinion = Signal()  # 意见建议
 
     def __init__(self, hall: Hall, catalogue: Catalogue, language: Language):
         super().__init__()
@@ -55,6 +57,12 @@ class HomeScreen(Page, QWidget):
         self.officer_tile.clicked.connect(self.officer)
         self.more.addWidget(self.checkin_tile, 0, 1)
         self.more.addWidget(self.officer_tile, 1, 0)
+        self.report_tile = button("tile_report", "tile", wrap=True)
+        self.report_tile.clicked.connect(self.report)
+        self.opinion_tile = button("tile_opinion", "tile", wrap=True)
+        self.opinion_tile.clicked.connect(self.opinion)
+        self.more.addWidget(self.report_tile, 1, 1)
+        self.more.addWidget(self.opinion_tile, 2, 0)
 
         # 五个零 promise
         self.promise_title = label(cls="h2")
@@ -105,6 +113,10 @@ class HomeScreen(Page, QWidget):
         set_text(self.rate_tile, self.tr("服务评价") + "\n" + self.tr("好差评 · 凭小票评价"), self.tr("服务评价"))
         set_text(self.checkin_tile, self.tr("预约签到") + "\n" + self.tr("有预约的，到了先签到"), self.tr("预约签到"))
         set_text(self.officer_tile, self.tr("服务专员") + "\n" + self.tr("一对一帮办，可上门"), self.tr("服务专员"))
+        set_text(self.report_tile, self.tr("办不成事反映") + "\n" + self.tr("没办成的事，告诉我们"),
+                 self.tr("办不成事反映"))
+        set_text(self.opinion_tile, self.tr("意见建议") + "\n" + self.tr("意见箱 · 人大代表联系点"),
+                 self.tr("意见建议"))
         self.promise_title.setText(self.tr("“五个零”服务承诺"))
         texts = [self.tr("零材料：电子证照能调取的，不用您带"),
                  self.tr("零距离：帮办代办，服务进园区、进企业"),

@@ -66,6 +66,7 @@ from kiosk.domain.feedback import Level
 from kiosk.domain.officers import Group
 from kiosk.domain.ports import StoreCode, StoreError
 from kiosk.ui.shared.models import ResultModel
+from kiosk.ui.shared.navigator import Screen
 from kiosk.ui.shared.theme import SIZES
 
 COMBINATIONS = {
@@ -683,8 +684,8 @@ def typed(k, text: str) -> None:
 def walk_cases(k, as_combination):
     """办不成事反映 and 意见建议 (kiosk/ui/kiosk/screens/report.py, opinion.py)."""
     w = k.w
-    w.overlay.hide()  # the walk showed the idle warning by hand: its 继续 tells a watcher that never warned
-    k.tap(w.header.home_button)
+    if w.nav.current != Screen.HOME:
+        k.tap(w.header.home_button)
     k.tap(w.home.report_tile)
     r = w.report
     for ch in "yyzz":

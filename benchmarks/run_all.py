@@ -35,10 +35,10 @@ GROUPS = {"data": "bench_data", "startup": "bench_startup", "search": "bench_sea
           "navigation": "bench_navigation", "switch": "bench_switch", "warmup": "bench_warmup",
           "tickets": "bench_tickets", "memory": "bench_memory",
           "calls": "bench_calls", "board": "bench_board", "concurrency": "bench_concurrency",
-          "hall": "bench_hall", "stats": "bench_stats"}
+          "hall": "bench_hall", "stats": "bench_stats", "rating": "bench_rating"}
 #: the modules that measure the hall's database (the others need no PostgreSQL server)
 DB_MODULES = {"bench_data", "bench_tickets", "bench_calls", "bench_board", "bench_concurrency", "bench_hall",
-              "bench_stats"}
+              "bench_stats", "bench_rating"}
 ALIASES = {"issue": "tickets", "call": "calls", "nav": "navigation", "start": "startup", "pg": "data"}
 MARK = "@@ROWS@@ "
 

@@ -147,6 +147,12 @@ def render(app, which: str, out: Path) -> None:
         tap(w.rate.panel.submit)
         shoot(w, out, "18-rate-thanks")
         help_and_checkin(w, out, which, hall)
+        # an item the hall accepts for a 昆山市 authority (受理 · 办理：…（本中心代为受理）), its fee a rule
+        tap(w.header.home_button)
+        tap(w.home.browse_tile)
+        type_keys(w.catalogue_screen.keyboard, "ershoufangmaimai")  # 二手房买卖: BDCD-003
+        tap_row(w.catalogue_screen.view, 0)
+        shoot(w, out, "29-item-county")
         w.close()
         w.deleteLater()
         store.close()

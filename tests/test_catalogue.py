@@ -445,6 +445,11 @@ def test_shipped_catalogue_follows_the_fact_review(catalogue):
     assert (by["MZFW-010"].legal_days, by["SPJY-007"].legal_days, by["SPJY-008"].legal_days) == (60, 20, 20)
     assert "户口簿" not in {m.name for m in by["MZFW-016"].materials}
     assert "校外培训机构设立审批" not in {i.name for i in catalogue.items}
+    # fees as rules: 不动产登记 80 housing / 550 non-housing, 小微企业 exempt; 港澳签注 15 / 30 / 80+
+    assert all(by[c].fee_varies and "80元" in by[c].fee_note and "550元" in by[c].fee_note
+               for c in ("BDCD-001", "BDCD-002", "BDCD-003", "BDCD-008"))
+    assert all("小微企业" in by[c].fee_note for c in ("BDCD-001", "BDCD-002", "BDCD-003", "BDCD-008"))
+    assert by["CRJZ-005"].fee_varies and all(f in by["CRJZ-005"].fee_note for f in ("15元", "30元", "80元"))
 
 
 def test_shipped_packages_use_the_national_names(catalogue):
@@ -460,3 +465,35 @@ def test_shipped_packages_use_the_national_names(catalogue):
     assert {"SYFW-006", "WSJK-010"} <= items["新生儿出生一件事"] and "SWFW-016" in items["二手房转移登记及水电气网联动过户一件事"]
     assert not {"HJBL-016", "BDCD-023"} & items["教育入学一件事"]
     assert "JSGC-004" not in catalogue.by_code and "JSGC-004" not in items["建设项目开工一件事"]
+
+
+# --- a fee that varies is a rule, never one figure (不动产登记: 80 housing / 550 non-housing) ----------
+
+RULE = ("    fee: 0\n", "    fee: varies\n    fee_note: 住宅每件80元，非住宅每件550元；小微企业免收\n"
+        "    fee_note_en: CNY 80 per case for a home, CNY 550 for other property; small and micro businesses are exempt\n")
+
+
+def test_a_fee_that_varies_loads_as_its_rule(tmp_path):
+    assert item_problems(tmp_path, RULE) == []
+    item = load_catalogue(tmp_path / "cat").by_code["QYKB-001"]
+    assert item.fee is None and item.fee_varies and item.fee_note.startswith("住宅每件80元")
+    town = load_catalogue(make_catalogue(tmp_path / "t", "items:\n" + GOOD_ITEM)).by_code["QYKB-001"]
+    assert town.fee == 0 and not town.fee_varies
+
+
+@pytest.mark.parametrize("change, field, fragment", [
+    (("    fee: 0\n", "    fee: varies\n"), "fee_note", "a fee that varies needs its rule in fee_note"),
+    (("    fee: 0\n", "    fee: sometimes\n"), "fee", "must be a number ≥ 0 or 'varies'"),
+    ((RULE[0], RULE[1].replace("fee: varies", "fee: 80")), "fee", "fee_note names other amounts (550元): the fee varies"),
+    ((RULE[0], "    fee: 20\n    fee_note: 工本费；因损坏换领的收40元\n    fee_note_en: Production fee; CNY 40 if damaged\n"),
+     "fee", "(40元)"),
+])
+def test_one_figure_for_a_fee_that_varies_is_refused(tmp_path, change, field, fragment):
+    problems = item_problems(tmp_path, change)
+    assert [p.field for p in problems] == [f"items[0](QYKB-001).{field}"], problems
+    assert fragment in problems[0].message and problems[0].line == line_in_good_item("fee:")
+
+
+def test_one_fee_with_what_it_is_for_is_fine(tmp_path):
+    assert item_problems(tmp_path, (RULE[0], "    fee: 10\n    fee_note: 证书工本费每本10元\n"
+                                             "    fee_note_en: CNY 10 per certificate\n")) == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListView, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton
 
 from kiosk.app import Settings, build_kiosk_window, install_excepthook
 from kiosk.domain.desk import Request
@@ -299,6 +299,48 @@ def test_idle_warns_then_clears_personal_data(kiosk):
     w.idle.tick()
     assert kiosk.screen == Screen.HOME and not w.overlay.isVisible()
     assert not w.visit.has_personal_data and w.identity.id_field.text() == ""
+
+
+def fact_values(screen) -> list[str]:
+    """The texts the guidance screen shows (a fact's title, then its value …)."""
+    QApplication.processEvents()  # labels a retranslation made show once events run
+    return [lab.text() for lab in screen.findChildren(QLabel) if lab.isVisible()]
+
+
+def test_a_county_item_is_shown_as_accepted_here_for_the_authority_that_decides(kiosk, catalogue):
+    """CATALOGUE.md: a town hall shows county-level items as 受理/代办, not as its own decisions."""
+    w = kiosk.w
+    county = catalogue.by_code["MZFW-010"]  # 社会团体成立登记: 昆山市民政局 decides, the town accepts
+    town = catalogue.by_code["QYKB-001"]  # 张浦镇行政审批局 accepts and decides
+    assert county.on_behalf and not town.on_behalf
+    w.choose(Request(item_code=county.code), Screen.ITEM)
+    assert w.item.subtitle.text().splitlines() == [
+        "MZFW-010 · 行政许可", "受理：张浦镇社会事业局（民政） · 审批：昆山市民政局（本中心代为受理）"]
+    kiosk.tap(w.header.lang)
+    assert w.item.subtitle.text().splitlines()[1] == ("Accepted by: Zhangpu Social Affairs Bureau (Civil Affairs) · "
+                                                      "Approved by: Kunshan Civil Affairs Bureau (accepted here on its behalf)")
+    kiosk.tap(w.header.lang)
+    w.choose(Request(item_code="MZFW-016"), Screen.ITEM)  # not a licence: 办理, not 审批
+    assert "办理：昆山市民政局（本中心代为受理）" in w.item.subtitle.text()
+    w.choose(Request(item_code=town.code), Screen.ITEM)
+    assert w.item.subtitle.text() == "QYKB-001 · 张浦镇行政审批局 · 行政许可"  # the town's own decision
+
+
+def test_a_fee_that_varies_is_shown_as_its_rule(kiosk, catalogue):
+    w = kiosk.w
+    resale = catalogue.by_code["BDCD-003"]
+    assert resale.fee_varies
+    w.choose(Request(item_code=resale.code), Screen.ITEM)
+    texts = fact_values(w.item)
+    fee = texts[texts.index("收费") + 1]
+    assert fee == resale.fee_note and "80元" in fee and "550元" in fee and "免收" in fee  # the rule, not "80 元（…）"
+    kiosk.tap(w.header.lang)
+    texts = fact_values(w.item)
+    assert texts[texts.index("Fee") + 1] == resale.fee_note_en
+    kiosk.tap(w.header.lang)
+    w.choose(Request(item_code="HJBL-007"), Screen.ITEM)  # one fee, with what it is for
+    texts = fact_values(w.item)
+    assert texts[texts.index("收费") + 1] == "20 元（工本费，低保对象等按规定减免）"
 
 
 def test_language_switch_retranslates_without_restart(kiosk):

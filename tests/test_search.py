@@ -252,7 +252,7 @@ def test_an_everyday_word_finds_the_official_term(index, catalogue):
         assert hit.text[s:e] in ("生育", "出生")  # the official term is what is highlighted
         assert hit.text in (where(catalogue, hit.key).name, *where(catalogue, hit.key).aliases)
     keys = {h.key for h in hits}
-    assert {"SYFW-001", "HJBL-001", "YJS-05"} <= keys  # 生育登记, 出生登记, 出生一件事
+    assert {"SYFW-001", "HJBL-001", "YJS-05"} <= keys  # 生育登记, 出生登记, 新生儿出生一件事
     assert {h.key for h in index.search("shengwa")} == keys  # its pinyin
     assert keys <= {h.key for h in index.search("sw")}  # and initials
     assert {h.key for h in index.search("结婚")} >= {"MZFW-015", "MZFW-016"}  # 婚姻登记预约, …档案查询

@@ -1911,245 +1911,255 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="103"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="105"/>
         <source>原件 {n} 份</source>
         <translation>original ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="105"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="107"/>
         <source>复印件 {n} 份</source>
         <translation>copy ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="100"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="102"/>
         <source>{name}（免带：窗口调取电子证照）</source>
         <translation>{name} (e-certificate – no need to bring)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="108"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="110"/>
         <source>【可容缺后补】</source>
         <translation> [can follow later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="112"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="114"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="112"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="114"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="134"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="135"/>
         <source>即办件：当场办结</source>
         <translation>On the spot: done while you wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="136"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="160"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="137"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="164"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Within {p} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="138"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (legal limit: {l})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
         <source>不收费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
         <source>{fee} 元</source>
         <translation>CNY {fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="145"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="149"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed: can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="147"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="162"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="166"/>
         <source>办理窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="155"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="158"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="162"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="142"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
         <source>{fee}（{note}）</source>
         <translation>{fee} ({note})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="161"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
         <source>办结时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
         <source>跑动次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="164"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="168"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="170"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="168"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no documents needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="171"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="175"/>
         <source>零材料：标注“免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
         <translation>No documents needed: documents marked “no need to bring” are fetched by the window from the e-certificate records, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="173"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="177"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked “can follow later” can be handed in later on a signed commitment (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="177"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="181"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="180"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="184"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="181"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="185"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="196"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="194"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="198"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="208"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
+        <source>受理：{dept} · 审批：{decider}（本中心代为受理）</source>
+        <translation>Accepted by: {dept} · Approved by: {decider} (accepted here on its behalf)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
+        <source>受理：{dept} · 办理：{decider}（本中心代为受理）</source>
+        <translation>Accepted by: {dept} · Handled by: {decider} (accepted here on its behalf)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="225"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="209"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="226"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="229"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="229"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="212"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="229"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="230"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="230"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="230"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="231"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="231"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="215"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="232"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="235"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="218"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="235"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="219"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="236"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>

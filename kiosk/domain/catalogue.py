@@ -29,6 +29,8 @@ ITEM_TYPES = ("行政许可", "行政确认", "行政给付", "行政征收", "�
 KINDS = ("即办件", "承诺件")
 WINDOWS = ("comprehensive", "realty", "police", "cannot_do", "assist")
 ITEM_CODE = re.compile(r"[A-Z]{4}-\d{3}")
+FEE_VARIES = "varies"  # ``fee: varies``: the fee depends on the case; fee_note gives the rule
+YUAN = re.compile(r"(\d+(?:\.\d+)?)\s*元")  # an amount a fee note names
 BUNDLE_CODE = re.compile(r"YJS-\d{2}")
 
 
@@ -87,7 +89,7 @@ class Item:
     kind: str
     legal_days: int
     promised_days: int
-    fee: float
+    fee: float | None  # yuan, 0 = 不收费; None (``fee: varies`` in the file): it depends on the case, fee_note says how
     fee_note: str
     visits: int
     online: bool
@@ -96,6 +98,11 @@ class Item:
     note: str = ""  # one practical tip
     note_en: str = ""  # English twins, required wherever the Chinese is set
     fee_note_en: str = ""
+
+    @property
+    def fee_varies(self) -> bool:
+        """The fee depends on the case (住宅/非住宅, 一次/多次): ``fee_note`` gives the rule, no single figure."""
+        return self.fee is None
 
     @property
     def on_behalf(self) -> bool:
@@ -250,7 +257,7 @@ ITEM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "kind": (True, _one_of(KINDS), None),
     "legal_days": (True, _int0, None),
     "promised_days": (True, _int0, None),
-    "fee": (True, _num0, None),
+    "fee": (True, lambda v: None if v == FEE_VARIES else _num0(v) and f"must be a number ≥ 0 or '{FEE_VARIES}'", None),
     "fee_note": (False, _text, ""),
     "fee_note_en": (False, _text, ""),
     "visits": (True, _one_of((0, 1)), None),
@@ -444,6 +451,24 @@ def _check_decider(rec: dict[str, Any], line_of: Callable[[str], int], label: st
                 f"'{decider}' ({unit.name}) is an institution (事业单位): it cannot decide a licence (行政许可)")
 
 
+def _check_fee(rec: dict[str, Any], line_of: Callable[[str], int], label: str, rep: _Reporter) -> None:
+    """Never one misleading figure: a fee that varies says so (``fee: varies``) and gives its rule."""
+    fee, note = rec["fee"], rec["fee_note"]
+    if fee == FEE_VARIES:
+        if not note:
+            rep.add(line_of("fee"), f"{label}.fee_note",
+                    "is missing: a fee that varies needs its rule in fee_note (住宅每件80元，非住宅每件550元)")
+        return
+    if _num0(fee) or not isinstance(note, str):
+        return
+    others = sorted({float(a) for a in YUAN.findall(note)} - {float(fee)})
+    if others:
+        amounts = ", ".join(f"{a:g}元" for a in others)
+        rep.add(line_of("fee"), f"{label}.fee",
+                f"fee_note names other amounts ({amounts}): the fee varies, so write 'fee: {FEE_VARIES}' and give "
+                f"the whole rule in fee_note, not one figure")
+
+
 def _check_material(m: Material, mraw: LineDict, where: str, rec: dict[str, Any], line_of: Callable[[str], int],
                     label: str, rep: _Reporter) -> None:
     """零跑动 asks for no original to show; 容缺 never for a core document or an e-certificate."""
@@ -487,6 +512,7 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, vocab: Vocab) -> It
     if rec["visits"] == 0 and rec["online"] is False:
         rep.add(line_of("visits"), f"{label}.visits", "0 visits (零跑动) needs online: true")
     rep.twins(raw, label, [("note", "note_en"), ("fee_note", "fee_note_en")])
+    _check_fee(rec, line_of, label, rep)
     materials: list[Material] = []
     mats = rec["materials"]
     if isinstance(mats, LineList):
@@ -510,7 +536,8 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, vocab: Vocab) -> It
         aliases=tuple(a.strip() for a in rec["aliases"]), aliases_en=tuple(a.strip() for a in rec["aliases_en"]),
         department=rec["department"], decided_by=rec["decided_by"], audience=tuple(rec["audience"]),
         theme=rec["theme"], zone=rec["zone"],
-        type=rec["type"], kind=kind, legal_days=legal, promised_days=promised, fee=rec["fee"],
+        type=rec["type"], kind=kind, legal_days=legal, promised_days=promised,
+        fee=None if rec["fee"] == FEE_VARIES else rec["fee"],
         fee_note=rec["fee_note"], visits=rec["visits"], online=rec["online"], window=rec["window"],
         materials=tuple(materials), note=rec["note"], note_en=rec["note_en"], fee_note_en=rec["fee_note_en"],
     )

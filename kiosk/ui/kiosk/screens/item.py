@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.domain.catalogue import Catalogue, Material
+from kiosk.domain.catalogue import Catalogue, Item, Material
 from kiosk.domain.desk import Request
 from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.visit import Visit
@@ -37,6 +37,8 @@ class ItemScreen(Page, QWidget):
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(18)
         self.facts.setVerticalSpacing(12)
+        for col in (0, 1):  # two equal columns: a long fee rule does not squeeze its neighbour to a word a line
+            self.facts.setColumnStretch(col, 1)
         self.body.addLayout(self.facts)
 
         self.materials_title = label(cls="h2")
@@ -127,19 +129,21 @@ class ItemScreen(Page, QWidget):
         clear_layout(self.facts)
         if req.item_code:
             item = self.catalogue.by_code[req.item_code]
-            dept = self.catalogue.department_by_code[item.department]
             self.title.setText(item.name_en if en else item.name)
-            self.subtitle.setText(f"{item.code} · {dept.name_en if en else dept.name} · {self._type_text(item.type)}")
+            self.subtitle.setText(self._who_text(item, en))
             if item.kind == "即办件":
                 time_text = self.tr("即办件：当场办结")
             else:
                 time_text = self.tr("承诺 {p} 个工作日").format(p=item.promised_days)
                 if item.legal_days:
                     time_text += self.tr("（法定 {l} 个工作日）").format(l=item.legal_days)
-            fee = self.tr("不收费") if item.fee == 0 else self.tr("{fee} 元").format(fee=f"{item.fee:g}")
             fee_note = item.fee_note_en if en else item.fee_note
-            if fee_note:  # what else is paid, or when the fee varies: never a bare "No fee"
-                fee = self.tr("{fee}（{note}）").format(fee=fee, note=fee_note)
+            if item.fee_varies:  # 住宅每件80元，非住宅每件550元: the rule, never one figure
+                fee = fee_note
+            else:
+                fee = self.tr("不收费") if item.fee == 0 else self.tr("{fee} 元").format(fee=f"{item.fee:g}")
+                if fee_note:  # what else is paid: never a bare "No fee"
+                    fee = self.tr("{fee}（{note}）").format(fee=fee, note=fee_note)
             windows = self.hall.windows_for(item.window)
             self._fact(0, 0, self.tr("办结时限"), time_text)
             self._fact(0, 1, self.tr("收费"), fee)
@@ -199,6 +203,19 @@ class ItemScreen(Page, QWidget):
             lines.append(("□ " if not m.e_license else "✓ ") + self._material_text(m, en))
         lines.append(self.hall.name_en if en else self.hall.name)
         return "\n".join(lines)
+
+    def _who_text(self, item: Item, en: bool) -> str:
+        """Code, department and type; for an item accepted for an authority above the town, who accepts
+        and who decides on a line of their own: a town hall's 受理/代办 is not its own decision."""
+        dept = self.catalogue.department_by_code[item.department]
+        dept_name = dept.name_en if en else dept.name
+        if not item.on_behalf:
+            return f"{item.code} · {dept_name} · {self._type_text(item.type)}"
+        decider = self.catalogue.decider(item)
+        names = dict(dept=dept_name, decider=decider.name_en if en else decider.name)
+        who = (self.tr("受理：{dept} · 审批：{decider}（本中心代为受理）") if item.type == "行政许可"
+               else self.tr("受理：{dept} · 办理：{decider}（本中心代为受理）")).format(**names)
+        return f"{item.code} · {self._type_text(item.type)}\n{who}"
 
     def _windows_text(self, windows, en: bool) -> str:
         if not windows:

@@ -383,23 +383,28 @@ def run_board(settings: Settings, hall: Hall, scale: float = 1.0) -> int:
 
 
 def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simulate: bool = False,
-               seed: int = 1, speed: float = 30.0, staffed: tuple[int, ...] | None = None, engine: str = "auto"):
+               seed: int = 1, speed: float = 30.0, staffed: tuple[int, ...] | None = None, engine: str = "auto",
+               scenario: str | None = None):
     """Kiosk, board and every window's console in one process on one store (``kiosk hall``).
-    With ``simulate``, a seeded simulated day runs on a shared, time-compressed clock; the
-    windows in ``staffed`` (default: all but window 1) are worked by simulated staff.
+    With ``simulate``, a seeded simulated day (``scenario``: kiosk.sim.scenarios, default the
+    ordinary day) runs on a shared, time-compressed clock from the scenario's start (the morning
+    before it is run at once); the windows in ``staffed`` (default: all but window 1) are worked
+    by simulated staff, and every window's title names the scenario.
     Returns a dict of the parts (windows, store, bridge, sim, timer)."""
     import datetime as _dt
 
     from PySide6.QtCore import QTimer
 
     from kiosk.domain.counter import Counter
-    from kiosk.sim.simulation import OPEN_HOUR, SimClock, Simulation
+    from kiosk.sim.scenarios import DEFAULT, SCENARIOS
+    from kiosk.sim.simulation import SimClock, Simulation, demo_day
     from kiosk.ui.console.tabs import ConsoleTabs
 
     clock = None
+    plan = SCENARIOS[scenario or DEFAULT]
     if simulate:
-        today = _dt.date.today()
-        clock = SimClock(_dt.datetime.combine(today, _dt.time()) + _dt.timedelta(hours=OPEN_HOUR), speed)
+        day = demo_day(hall, _dt.date.today())
+        clock = SimClock(_dt.datetime.combine(day, _dt.time()) + _dt.timedelta(hours=plan.starts), speed)
     store, bridge, clock = _services(app, settings, clock)
     # every terminal its own language and look: the kiosk's visitor switching to English or
     # 长辈版 changes nothing on the board or at a window
@@ -422,21 +427,46 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
     if simulate:
         staffed = staffed if staffed is not None else tuple(w.number for w in hall.windows if w.number != 1)
         sim = Simulation(seed, clock().date(), catalogue, kiosk.desk,
-                         {n: Counter(store, hall, n, clock) for n in staffed}, clock)
+                         {n: Counter(store, hall, n, clock) for n in staffed}, clock, plan)
+        sim.advance(clock())  # the day so far (a scenario that starts at 11:40 has had its morning)
         timer = QTimer(app)
         timer.setInterval(250)
         timer.timeout.connect(lambda: sim.advance(clock()))
         parts.update(sim=sim, timer=timer)
+        name_the_demo(hall, plan, consoles, kiosk, board, pad)
     return parts
 
 
+def name_the_demo(hall: Hall, scenario, consoles, *terminals) -> None:
+    """Each terminal's window title names the hall and the scenario running, in that terminal's
+    language (the consoles': the console shown), and follows its language switches."""
+    def name(window, language) -> None:
+        en = language.english
+        window.setWindowTitle(f"{hall.name_en if en else hall.name} · {scenario.title(en)}")
+
+    def name_consoles(*_args) -> None:
+        name(consoles, consoles.currentWidget().language)
+
+    for window in terminals:
+        name(window, window.language)
+        window.language.changed.connect(lambda _lang, w=window: name(w, w.language))
+    for i in range(consoles.count()):
+        consoles.widget(i).language.changed.connect(name_consoles)
+    consoles.currentChanged.connect(name_consoles)
+    name_consoles()
+
+
 def run_hall(settings: Settings, catalogue: Catalogue, hall: Hall, simulate: bool, seed: int, speed: float,
-             scale: float = 0.5) -> int:
+             scale: float = 0.5, scenario: str | None = None) -> int:
     """``kiosk hall``: the one-screen demo."""
     app = start_qt(scale)
-    parts = build_hall(app, settings, catalogue, hall, simulate, seed, speed)
+    parts = build_hall(app, settings, catalogue, hall, simulate, seed, speed, scenario=scenario)
     kiosk, board, consoles = parts["kiosk"], parts["board"], parts["consoles"]
     install_excepthook(kiosk)
+    sim = parts["sim"]
+    if sim is not None:
+        print(f"Simulating {sim.scenario.code} ({sim.scenario.name_en}), seed {seed}, on {sim.day} "
+              f"from {parts['clock']():%H:%M}, {speed:g} simulated seconds a second.", file=sys.stderr)
     kiosk.move(0, 0)
     board.move(kiosk.frameGeometry().right() + 8, 0)
     consoles.move(board.x(), board.frameGeometry().bottom() + 8)

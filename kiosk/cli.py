@@ -108,11 +108,16 @@ def parser() -> argparse.ArgumentParser:
     for terminal in (counter, board, pad):
         terminal.add_argument("--lang", dest="terminal_lang", choices=("zh_CN", "en_US"), default=None,
                               help="start-up language (default: the hall's, from hall.yaml)")
-    hall = sub.add_parser("hall", parents=[common],
-                          help="kiosk, board, all consoles and window 1's rating pad in one process (one-screen demo)")
+    hall = sub.add_parser("hall", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+                          help="kiosk, board, all consoles and window 1's rating pad in one process (one-screen demo)",
+                          epilog=_scenarios_help())
     hall.add_argument("--simulate", action="store_true",
-                      help="run a simulated day: citizens arrive, staff at windows 2.. serve them")
-    hall.add_argument("--seed", type=int, default=1, help="the simulation's seed: same seed, same day (default 1)")
+                      help="run a simulated day: citizens arrive, staff at windows 2.. serve them (without "
+                           "--data-dir, in a fresh folder removed on exit: a demo never mixes with a hall's tickets)")
+    hall.add_argument("--scenario", choices=_scenario_codes(), default=None,
+                      help="which day to simulate (implies --simulate; default normal): see below")
+    hall.add_argument("--seed", type=int, default=1,
+                      help="the simulation's seed: same seed and scenario, same day (default 1)")
     hall.add_argument("--speed", type=float, default=30.0,
                       help="simulated seconds per real second (default 30: a day in ~17 minutes)")
     hall.add_argument("--scale", type=_scale, default=0.5, help="scale of every window (default 0.5)")
@@ -177,6 +182,25 @@ def parser() -> argparse.ArgumentParser:
                         help="transfer: a category or wN (window N); call-number / reactivate: a ticket number; "
                              "pause: " + ", ".join(PAUSE_CODES) + "; suspend: " + ", ".join(SUSPEND_CODES))
     return ap
+
+
+def _scenario_codes() -> list[str]:
+    from kiosk.sim.scenarios import SCENARIOS
+
+    return list(SCENARIOS)
+
+
+def _scenarios_help() -> str:
+    """The scenarios for --help: each with what a presenter will see."""
+    import textwrap
+
+    from kiosk.sim.scenarios import DEFAULT, SCENARIOS
+
+    lines = ["scenarios (--scenario; each a seeded day calibrated to the hall's windows and service times):"]
+    for s in SCENARIOS.values():
+        head = f"  {s.code}{' (default)' if s.code == DEFAULT else ''}"
+        lines += textwrap.wrap(s.description, 96, initial_indent=f"{head:<25}", subsequent_indent=" " * 25)
+    return "\n".join(lines)
 
 
 WINDOW_ACTIONS = ("call", "recall", "start", "done", "no-show", "transfer", "suspend", "resume", "call-number",
@@ -306,7 +330,16 @@ def _terminal(args, data_dir: Path) -> int:
             return (run_pad if args.command == "pad" else run_counter)(settings, catalogue, hall, number, args.scale)
         if args.command == "board":
             return run_board(settings, hall, args.scale)
-        return run_hall(settings, catalogue, hall, args.simulate, args.seed, args.speed, args.scale)
+        simulate = args.simulate or args.scenario is not None
+        if simulate and args.data_dir is None and not args.db:
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as fresh:
+                print(f"The simulated day runs in a fresh folder, {fresh} (removed on exit); "
+                      "give --data-dir to keep it.", file=sys.stderr)
+                settings.data_dir = Path(fresh)
+                return run_hall(settings, catalogue, hall, True, args.seed, args.speed, args.scale, args.scenario)
+        return run_hall(settings, catalogue, hall, simulate, args.seed, args.speed, args.scale, args.scenario)
     except StoreError as err:
         print(f"The {args.command} cannot start: {err}", file=sys.stderr)
         return 1

@@ -48,3 +48,23 @@ def test_the_console_takes_its_window_number_not_the_preview_option(capsys, tmp_
     args = parser().parse_args(["counter", "3"])
     assert args.counter_number == 3
     assert parser().parse_args(["--window", "540x960"]).window == (540, 960)  # the kiosk's preview size
+
+
+def test_hall_help_names_every_scenario_and_what_it_shows(capsys):
+    from kiosk.sim.scenarios import SCENARIOS
+
+    try:
+        main(["hall", "--help"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps: compare words, not lines
+    assert "--scenario" in out and "normal (default)" in out
+    for s in SCENARIOS.values():
+        assert f" {s.code} " in out and " ".join(s.description.split()) in out
+    args = parser().parse_args(["hall", "--scenario", "rush", "--seed", "7"])
+    assert (args.scenario, args.seed, args.simulate) == ("rush", 7, False)  # --scenario implies --simulate
+    try:
+        parser().parse_args(["hall", "--scenario", "chaos"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "invalid choice: 'chaos'" in capsys.readouterr().err

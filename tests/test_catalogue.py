@@ -497,3 +497,27 @@ def test_one_figure_for_a_fee_that_varies_is_refused(tmp_path, change, field, fr
 def test_one_fee_with_what_it_is_for_is_fine(tmp_path):
     assert item_problems(tmp_path, (RULE[0], "    fee: 10\n    fee_note: 证书工本费每本10元\n"
                                              "    fee_note_en: CNY 10 per certificate\n")) == []
+
+
+def test_self_service_only_when_the_kiosk_can_do_it_alone(tmp_path):
+    """零材料自助: every material a form the kiosk fills in or an e-certificate it fetches."""
+    from kiosk.domain.selfservice import issues_licence, self_serviceable
+
+    form = ("deferrable: true}", "form: true}\n    self_service: true")
+    assert item_problems(tmp_path / "a", form) == []
+    (p,) = item_problems(tmp_path / "b", ("deferrable: true}", "deferrable: true}\n    self_service: true"))
+    assert p.field == "items[0](QYKB-001).self_service" and "公司章程 must be brought" in p.message
+    (p,) = item_problems(tmp_path / "c", form, ("e_license: true}", "form: true}"))
+    assert "no e-certificate to fetch" in p.message
+    item = load_catalogue(make_catalogue(tmp_path / "d", "items:\n" + GOOD_ITEM.replace(*form))).items[0]
+    assert self_serviceable(item) and issues_licence(item)
+    plain = load_catalogue(make_catalogue(tmp_path / "e", "items:\n" + GOOD_ITEM.replace("deferrable: true}", "form: true}")))
+    assert not self_serviceable(plain.items[0])  # a form without self_service: filled in at the window
+
+
+def test_the_seeds_zero_material_licences_can_be_done_at_the_kiosk(catalogue):
+    """The seed's first 零材料 business licence from a self-service machine: a company and an 个体工商户."""
+    from kiosk.domain.selfservice import self_serviceable
+
+    for code in ("QYKB-001", "GTGS-001"):
+        assert self_serviceable(catalogue.by_code[code]), code

@@ -98,6 +98,7 @@ class Item:
     note: str = ""  # one practical tip
     note_en: str = ""  # English twins, required wherever the Chinese is set
     fee_note_en: str = ""
+    self_service: bool = False  # 零材料自助: the kiosk fills its forms in on screen and fetches the rest
 
     @property
     def fee_varies(self) -> bool:
@@ -266,6 +267,7 @@ ITEM_FIELDS: dict[str, tuple[bool, Check, Any]] = {
     "materials": (True, lambda v: None if isinstance(v, list) else "must be a list", None),
     "note": (False, _text, ""),
     "note_en": (False, _text, ""),
+    "self_service": (False, _bool, False),
 }
 
 MATERIAL_FIELDS: dict[str, tuple[bool, Check, Any]] = {
@@ -529,6 +531,13 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, vocab: Vocab) -> It
                 material = Material(**m)
                 _check_material(material, mraw, where, rec, line_of, label, rep)
                 materials.append(material)
+    if rec["self_service"] is True:
+        left = [m.name for m in materials if not (m.e_license or m.form)]
+        if left or not any(m.e_license for m in materials):
+            rep.add(line_of("self_service"), f"{label}.self_service",
+                    f"the kiosk completes an item alone only when it fills in the forms and fetches every other "
+                    f"material as an e-certificate: {'、'.join(left) if left else 'no e-certificate'} "
+                    f"{'must be brought' if left else 'to fetch'}")
     if len(rep.problems) != before:
         return None
     return Item(
@@ -540,6 +549,7 @@ def _check_item(raw: Any, i: int, line: int, rep: _Reporter, vocab: Vocab) -> It
         fee=None if rec["fee"] == FEE_VARIES else rec["fee"],
         fee_note=rec["fee_note"], visits=rec["visits"], online=rec["online"], window=rec["window"],
         materials=tuple(materials), note=rec["note"], note_en=rec["note_en"], fee_note_en=rec["fee_note_en"],
+        self_service=rec["self_service"],
     )
 
 

@@ -18,8 +18,9 @@ KUNSHAN = "320583"
 
 
 def self_serviceable(item: Item) -> bool:
-    """Whether the kiosk can complete ``item`` alone: it has materials, every one an 电子证照."""
-    return bool(item.materials) and all(m.e_license for m in item.materials)
+    """Whether the kiosk can complete ``item`` alone: every material is an 电子证照 it fetches, or
+    (for an item marked ``self_service`` in the catalogue) a form it fills in with the citizen."""
+    return bool(item.materials) and all(m.e_license or (m.form and item.self_service) for m in item.materials)
 
 
 def demo_credit_code(rng: random.Random, kind: str = "92") -> str:
@@ -43,9 +44,14 @@ class SelfService(NewSelfService):
     id: int = 0
 
 
+def issues_licence(item: Item) -> bool:
+    """Whether ``item`` issues a business licence (营业执照): a 设立 of a company or an 个体工商户."""
+    return item.theme in ("QYKB", "GTGS") and "设立" in item.name
+
+
 def result_number(item: Item, now: _dt.datetime, rng: random.Random) -> str:
-    """The number on the printed result: a credit code where the item issues a licence, else a
-    document number (item code, date, serial)."""
-    if "营业执照" in item.name or "登记" in item.name and item.theme in ("GTGS", "QYKB"):
+    """The number on the printed result: the new credit code where the item issues a business
+    licence (91… a company, 92… an 个体工商户), else a document number (item code, date, serial)."""
+    if issues_licence(item):
         return demo_credit_code(rng, "92" if item.theme == "GTGS" else "91")
     return f"{item.code}-{now:%Y%m%d}-{rng.randrange(10000):04d}"

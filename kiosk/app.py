@@ -397,6 +397,7 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
 
     from kiosk.domain.counter import Counter
     from kiosk.sim.scenarios import DEFAULT, SCENARIOS
+    from kiosk.sim.promises import SimulatedPromises
     from kiosk.sim.simulation import SimClock, Simulation, demo_day
     from kiosk.ui.console.tabs import ConsoleTabs
 
@@ -428,6 +429,7 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
         staffed = staffed if staffed is not None else tuple(w.number for w in hall.windows if w.number != 1)
         sim = Simulation(seed, clock().date(), catalogue, kiosk.desk,
                          {n: Counter(store, hall, n, clock) for n in staffed}, clock, plan)
+        SimulatedPromises(promises).attach(sim)  # ratings, follow-ups, cases, officers, check-ins …
         sim.advance(clock())  # the day so far (a scenario that starts at 11:40 has had its morning)
         timer = QTimer(app)
         timer.setInterval(250)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from kiosk.domain.catalogue import Catalogue, Item
 from kiosk.domain.counter import Counter
-from kiosk.domain.desk import DeskError, Request, TicketDesk
+from kiosk.domain.desk import DeskError, Request, Slip, TicketDesk
 from kiosk.domain.hall import Hall, HoursKind
 from kiosk.domain.lifecycle import HallError, PauseReason, Status, Ticket
 from kiosk.domain.personas import PERSONAS
@@ -153,6 +153,9 @@ class Simulation:
     pauses: list[Pause] = field(default_factory=list)
     went_home: list[Visitor] = field(default_factory=list)  # would have waited too long: no ticket
     after_service: list[AfterService] = field(default_factory=list)
+    #: how a visitor gets their ticket when it comes with a promise (a case, an officer, a check-in …):
+    #: the slip, or None for the plain ticket (kiosk.sim.promises)
+    issue_ticket: Callable[[Simulation, Visitor], Slip | None] | None = None
 
     def __post_init__(self) -> None:
         self.hall: Hall = self.desk.hall
@@ -347,8 +350,10 @@ class Simulation:
             return
         appointment_at = now.timestamp() + v.appointment_offset if v.appointment_offset is not None else None
         try:
-            slip = self.desk.issue(v.request, p.resident_id if p else None, p.tags if p else (), v.green,
-                                   appointment_at=appointment_at)
+            slip = self.issue_ticket(self, v) if self.issue_ticket is not None else None
+            if slip is None:
+                slip = self.desk.issue(v.request, p.resident_id if p else None, p.tags if p else (), v.green,
+                                       appointment_at=appointment_at)
         except DeskError:  # this persona already holds a ticket for it today: they just wait
             return
         self._people[slip.ticket.id] = v

@@ -396,8 +396,8 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
     from PySide6.QtCore import QTimer
 
     from kiosk.domain.counter import Counter
-    from kiosk.sim.scenarios import DEFAULT, SCENARIOS
     from kiosk.sim.promises import SimulatedPromises
+    from kiosk.sim.scenarios import DEFAULT, SCENARIOS
     from kiosk.sim.simulation import SimClock, Simulation, demo_day
     from kiosk.ui.console.tabs import ConsoleTabs
 

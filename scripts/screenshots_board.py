@@ -14,6 +14,8 @@ last call through the change bridge, as it would from another process. Each stat
 ``paused.png``        four windows paused (two named with their reasons, the rest summed up)
 ``muted.png``         the sound turned off: the call shown as a caption only
 ``reconnecting.png``  the hall's database is away: the board says its calls may be out of date
+``closed.png``        after the hours, everyone served: 今日已停止取号 · 今日办理结束, and when the hall
+                      opens next (from hall.yaml)
 """
 
 from __future__ import annotations
@@ -170,6 +172,33 @@ def render(app: QApplication, out: Path) -> None:
         if bridge.online:
             raise SystemExit("the board's bridge did not notice the lost database")
         for lang, name in ((ZH, "reconnecting.png"), (EN, "en-reconnecting.png")):
+            language.set(lang)
+            shoot(board, out / name)
+        language.set(ZH)
+
+        bridge.stop()
+        board.close()
+        announcer.clear()
+
+        plug.down = False  # back; the windows serve everyone who waits, and the day is over
+        for counter in counters.values():
+            counter.reopen()
+            current = counter.view().current
+            while current is not None or (current := counter.call_next()) is not None:
+                if current.status == "called":
+                    counter.start()
+                clock.advance(1)
+                counter.finish()
+                current = None
+        clock.now = START.replace(hour=17, minute=40)
+        bridge = ChangeBridge(plug, clock)
+        bridge.start()
+        board = BoardWindow(hall=hall, bridge=bridge, announcer=announcer, language=language, clock=clock)
+        theme.attach(board)
+        language.attach(board)
+        board.resize(*REFERENCE_SIZE)
+        board.show()
+        for lang, name in ((ZH, "closed.png"), (EN, "en-closed.png")):
             language.set(lang)
             shoot(board, out / name)
         language.set(ZH)

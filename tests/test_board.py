@@ -384,3 +384,64 @@ def test_after_midnight_the_board_starts_a_new_day(room):
     assert not b.now_number.isVisible() and b.now_idle.isVisible() and room.recent() == []
     assert room.waiting()["comprehensive"][1] == "0"
     assert b.clock_label.text().startswith("2026年11月28日 星期六")
+
+
+def test_after_the_last_ticket_the_board_says_the_day_is_over_and_when_we_open(room):
+    import datetime as dt
+
+    b = room.board
+    room.clock.now = dt.datetime(2026, 11, 27, 16, 50)  # a Friday
+    room.issue("comprehensive", 2)
+    room.call(1)
+    room.clock.now = dt.datetime(2026, 11, 27, 17, 2)  # closing time has come; A002 still waits
+    b.clock_timer.timeout.emit()
+    room.sync()
+    room.announcer.clear()
+    assert b.now_number.isVisible() and b.now_number.text() == "A001" and not b.closed_title.isVisible()
+    assert b.now_tag.text() == "正在叫号"
+    assert b.caption_text.text() == "今日已停止取号，已取号的请留意叫号"  # those holding a ticket are still called
+    for _ in range(2):  # the last two are served
+        window = room.counter(1)
+        if window.view().current is None:
+            window.call_next()
+        window.start()
+        room.clock.advance(minutes=4)
+        window.finish()
+    room.sync()
+    room.announcer.clear()  # A002's call has been said
+    assert not b.now_number.isVisible() and not any(lab.isVisible() for lab in b.other_labels)
+    assert b.now_tag.text() == "今日已停止取号" and b.closed_title.isVisible()
+    assert b.closed_title.text() == "今日办理结束"
+    assert b.now_idle.text() == "下次开始办理：明天 9:00"  # Saturday's hours, from hall.yaml
+    assert b.caption_text.text() == "请在办公时间前来取号办理"
+    assert "今日办理结束" in b.now_card.accessibleName() and room.recent()[0][0] == "A002"  # the day's calls stay
+    room.language.set(EN)
+    assert (b.now_tag.text(), b.closed_title.text(), b.now_idle.text()) == (
+        "No more tickets today", "Closed for today", "We open again at 9:00 tomorrow")
+    room.language.set(ZH)
+
+    room.clock.now = dt.datetime(2026, 11, 28, 8, 50)  # Saturday morning, before the windows call
+    b.clock_timer.timeout.emit()
+    assert not b.closed_title.isVisible() and b.now_tag.text() == "正在叫号"
+    assert b.now_idle.isVisible() and b.now_idle.text() == "今天 9:00 开始叫号，请留意屏幕和语音"
+    room.clock.now = dt.datetime(2026, 11, 29, 10, 0)  # Sunday: no window calls
+    b.clock_timer.timeout.emit()
+    assert b.closed_title.isVisible() and b.now_idle.text() == "下次开始办理：明天 8:30"
+
+
+def test_closing_time_alone_turns_the_board_to_closed(room):
+    import datetime as dt
+
+    b = room.board
+    room.clock.now = dt.datetime(2026, 11, 27, 16, 40)
+    room.issue("police")
+    room.call(8)
+    window = room.counter(8)
+    window.start()
+    room.clock.advance(minutes=6)
+    window.finish()  # everyone served before closing: the board goes on showing the last call
+    room.sync()
+    assert b.now_number.text() == "C001" and not b.closed_title.isVisible()
+    room.clock.now = dt.datetime(2026, 11, 27, 17, 0, 10)
+    b.clock_timer.timeout.emit()  # no change in the hall: the clock's tick finds the day over
+    assert b.closed_title.isVisible() and not b.now_number.isVisible()

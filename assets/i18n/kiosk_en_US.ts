@@ -140,163 +140,193 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="434"/>
+        <location filename="../../kiosk/ui/board/window.py" line="444"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="458"/>
-        <location filename="../../kiosk/ui/board/window.py" line="472"/>
+        <location filename="../../kiosk/ui/board/window.py" line="494"/>
+        <location filename="../../kiosk/ui/board/window.py" line="508"/>
         <source>正在叫号：{number} 号请到 {window} 号窗口</source>
         <translation>Now calling {number}: please go to Window {window}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="465"/>
+        <location filename="../../kiosk/ui/board/window.py" line="501"/>
         <source>正在叫号：暂无</source>
         <translation>Now calling: no number yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="476"/>
+        <location filename="../../kiosk/ui/board/window.py" line="512"/>
         <source>其他正在叫号（另有 {n} 个）</source>
         <translation>Also calling ({n} more)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="478"/>
+        <location filename="../../kiosk/ui/board/window.py" line="514"/>
         <source>其他正在叫号</source>
         <translation>Also calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="488"/>
+        <location filename="../../kiosk/ui/board/window.py" line="524"/>
         <source>{number}，{window}，{time} 叫号</source>
         <translation>{number}, {window}, called at {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="501"/>
+        <location filename="../../kiosk/ui/board/window.py" line="537"/>
         <source>{category}：{n} 人等候</source>
         <translation>{category}: {n} waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="514"/>
+        <location filename="../../kiosk/ui/board/window.py" line="550"/>
         <source>另有 {n} 个窗口暂停服务：{windows}</source>
         <translation>{n} more windows paused: {windows}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="519"/>
+        <location filename="../../kiosk/ui/board/window.py" line="556"/>
         <source>{n} 号窗口暂停：{reason}</source>
         <translation>Window {n} paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="526"/>
+        <location filename="../../kiosk/ui/board/window.py" line="563"/>
         <source>字幕（声音已关）</source>
         <translation>Captions (sound off)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="457"/>
+        <location filename="../../kiosk/ui/board/window.py" line="493"/>
         <source>第 {n} 次叫号</source>
         <translation>Called {n} times</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="526"/>
+        <location filename="../../kiosk/ui/board/window.py" line="563"/>
         <source>语音播报</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="528"/>
+        <location filename="../../kiosk/ui/board/window.py" line="565"/>
         <source>叫号信息暂时无法更新，正在重新连接，请留意窗口叫号</source>
         <translation>Calls can&apos;t be updated right now; reconnecting. Please listen for your number at the windows.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="530"/>
+        <location filename="../../kiosk/ui/board/window.py" line="567"/>
         <source>系统提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="534"/>
+        <location filename="../../kiosk/ui/board/window.py" line="578"/>
         <source>温馨提示</source>
         <translation>Please note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="544"/>
+        <location filename="../../kiosk/ui/board/window.py" line="588"/>
         <source>播报声音：关</source>
         <translation>Sound: off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="546"/>
+        <location filename="../../kiosk/ui/board/window.py" line="590"/>
         <source>播报声音：开</source>
         <translation>Sound: on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="544"/>
+        <location filename="../../kiosk/ui/board/window.py" line="588"/>
         <source>播报声音：关，按下打开</source>
         <translation>Sound: off. Press to turn it on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="532"/>
+        <location filename="../../kiosk/ui/board/window.py" line="575"/>
         <source>过号了？请到服务台说明，可重新排队</source>
         <translation>Missed your number? Ask at the information desk to rejoin the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="546"/>
+        <location filename="../../kiosk/ui/board/window.py" line="590"/>
         <source>播报声音：开，按下关闭</source>
         <translation>Sound: on. Press to turn it off</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="564"/>
+        <location filename="../../kiosk/ui/board/window.py" line="611"/>
         <source>叫号信息</source>
         <translation>Calling board</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="565"/>
+        <location filename="../../kiosk/ui/board/window.py" line="472"/>
         <source>正在叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="566"/>
+        <location filename="../../kiosk/ui/board/window.py" line="472"/>
+        <source>今日已停止取号</source>
+        <translation>No more tickets today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="476"/>
+        <source>今日办理结束</source>
+        <translation>Closed for today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="478"/>
+        <source>下次开始办理：{when}</source>
+        <translation>We open again at {when}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="484"/>
+        <source>{when} 开始叫号，请留意屏幕和语音</source>
+        <translation>Calling starts at {when}: please watch this screen and listen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="486"/>
         <source>暂未叫号，请留意屏幕和语音</source>
         <translation>No number called yet: please watch this screen and listen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="567"/>
+        <location filename="../../kiosk/ui/board/window.py" line="571"/>
+        <source>请在办公时间前来取号办理</source>
+        <translation>Please come during opening hours to take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="573"/>
+        <source>今日已停止取号，已取号的请留意叫号</source>
+        <translation>No more tickets today. If you have one, please watch this screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/board/window.py" line="612"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="569"/>
+        <location filename="../../kiosk/ui/board/window.py" line="614"/>
         <source>最近叫号</source>
         <translation>Recently called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="571"/>
+        <location filename="../../kiosk/ui/board/window.py" line="616"/>
         <source>号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="571"/>
+        <location filename="../../kiosk/ui/board/window.py" line="616"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="571"/>
+        <location filename="../../kiosk/ui/board/window.py" line="616"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="573"/>
+        <location filename="../../kiosk/ui/board/window.py" line="618"/>
         <source>今天还没有叫号</source>
         <translation>No calls yet today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="575"/>
+        <location filename="../../kiosk/ui/board/window.py" line="620"/>
         <source>办公时间：{hours}</source>
         <translation>Opening hours: {hours}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="576"/>
+        <location filename="../../kiosk/ui/board/window.py" line="621"/>
         <source>“五个零”服务承诺：零材料 · 零距离 · 零等待 · 零差别 · 零障碍</source>
         <translation>Our “Five Zeros” pledge: no documents needed · we come to you · open at lunchtime · same service at every window · no barriers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/board/window.py" line="578"/>
+        <location filename="../../kiosk/ui/board/window.py" line="623"/>
         <source>办不成事？请到 {windows} 号专窗</source>
         <translation>Not sorted out elsewhere? Problem-solving window: Window {windows}</translation>
     </message>

@@ -76,6 +76,18 @@ class DuplicateTicket(HallError):
         self.ticket = ticket
 
 
+def hours_halt(hall: Hall, now: _dt.datetime) -> tuple[Halt | None, _dt.datetime | None]:
+    """Whether the windows call at ``now`` — (None, None) — or why not (before the day's hours,
+    after them, a day off) and when they next start; the kiosk and the call board say it."""
+    if hall.calling_at(now):
+        return None, None
+    resumes = hall.next_calling(now)
+    if resumes is not None and resumes.date() == now.date():
+        return Halt.BEFORE_HOURS, resumes
+    over = any(start <= now for start, _ in hall.calling_periods(now.date()))
+    return (Halt.AFTER_HOURS if over else Halt.DAY_OFF), resumes
+
+
 class TicketDesk:
     """``secret`` gives each day's key for the identity hashes: the hall's secret file
     (kiosk.store.secret.HallSecret, outside the database), or fixed bytes (tests, tools)."""
@@ -186,14 +198,7 @@ class TicketDesk:
     def hours_halt(self) -> tuple[Halt | None, _dt.datetime | None]:
         """Outside the hours when windows call: why (before, after, a day off) and the next
         opening; (None, None) within them. The kiosk tells a visitor before a ticket is taken."""
-        now = self.clock()
-        if self.hall.calling_at(now):
-            return None, None
-        resumes = self.hall.next_calling(now)
-        if resumes is not None and resumes.date() == now.date():
-            return Halt.BEFORE_HOURS, resumes
-        over = any(start <= now for start, _ in self.hall.calling_periods(now.date()))
-        return (Halt.AFTER_HOURS if over else Halt.DAY_OFF), resumes
+        return hours_halt(self.hall, self.clock())
 
     def halted(self, ticket: Ticket) -> tuple[Halt | None, _dt.datetime | None]:
         """Whether a window can call ``ticket`` now — (None, None) — or why not and when calling

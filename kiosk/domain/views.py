@@ -22,6 +22,12 @@ class BoardView:
     recent: tuple[CallRow, ...] = ()  # newest first, one row per ticket
     waiting: dict[str, int] = field(default_factory=dict)  # category → people waiting
     paused: dict[int, PauseReason] = field(default_factory=dict)
+    at_windows: int = 0  # tickets called or being served now
+
+    @property
+    def done(self) -> bool:
+        """Nobody waits and no window has anyone called or being served."""
+        return not self.at_windows and not any(self.waiting.values())
 
 
 def board_view(rows: HallRows, recent: int = 8) -> BoardView:
@@ -36,7 +42,9 @@ def board_view(rows: HallRows, recent: int = 8) -> BoardView:
     waiting: dict[str, int] = {}
     for (category, _target), n in rows.waiting.items():
         waiting[category] = waiting.get(category, 0) + n
-    return BoardView(rows.day, newest, others, tuple(calls[:recent]), waiting, dict(sorted(rows.paused.items())))
+    at_windows = sum(t.status in (Status.CALLED, Status.SERVING) for t in rows.at_windows)
+    return BoardView(rows.day, newest, others, tuple(calls[:recent]), waiting, dict(sorted(rows.paused.items())),
+                     at_windows)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,11 @@ What it shows, top to bottom, left to right:
 - the hall's name, the date and time, and the 播报声音 toggle (mute: captions only);
 - NOW CALLING: the newest call very large ("A012 → 3 号窗口") under a "正在叫号" tag, flashing
   (the card alternates with an amber highlight) for ~6 s when it is new, with "第 2 次叫号" on a
-  recall; under it, the other numbers being called right now;
-- the caption of the announcement being spoken (or, when idle, a hint to listen for calls);
+  recall; under it, the other numbers being called right now. Before the windows' hours it says
+  when calling starts; after them, once the last ticket is served (or on a day off), 今日已停止取号 ·
+  今日办理结束 and when the hall opens next (hall.yaml's hours);
+- the caption of the announcement being spoken (or, when idle, a hint: a missed number; after
+  closing, that no more tickets are taken today);
 - how many people wait in each category, by its prefix letter and name;
 - the last 8 numbers called (number, window, time), and the windows that are paused and why;
 - the opening hours (午间岗 and 周末值班 included) and the 五个零 promise.
@@ -15,7 +18,8 @@ The board never polls: it subscribes to the :class:`~kiosk.ui.shared.bridge.Chan
 ``ticket_called`` refreshes it, flashes the new call and queues it on the :class:`Announcer`
 (recalls too); ``changed`` carries the hall's rows, read once per change for every terminal of the
 process, and the board draws its :class:`~kiosk.domain.views.BoardView` of them. The only timers
-are the flash (while it runs) and the wall clock, which asks for a new read once a day: after midnight.
+are the flash (while it runs) and the wall clock, which asks for a new read once a day (after
+midnight) and redraws when the hours turn (opening, closing) without a change in the hall.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.desk import Halt, hours_halt
 from kiosk.domain.hall import Hall
 from kiosk.domain.lifecycle import PauseReason, Ticket
 from kiosk.domain.ports import HallRows
@@ -46,7 +51,7 @@ from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.voice import Announcer
 from kiosk.ui.shared.widgets import ElidedLabel, button, classed, label, restyle, set_text
-from kiosk.ui.shared.words import pause_reason_text
+from kiosk.ui.shared.words import pause_reason_text, when_text
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +145,7 @@ class BoardWindow(Retranslating, QWidget):
         self.language, self.clock = language, clock
         announcer.language = language  # the caption follows the board's language
         self.snapshot = BoardView()
+        self._hours_shown: tuple[Halt | None, _dt.datetime | None, bool] = (None, None, False)
         self.setObjectName("BoardRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # the board holds the focus itself until Tab moves it to 播报声音 (no ring nobody asked for)
@@ -246,6 +252,10 @@ class BoardWindow(Retranslating, QWidget):
         line.addWidget(self.now_window)
         line.addStretch(1)
         lay.addLayout(line)
+        # after the hours, once everyone is served: 今日办理结束 (the idle line under it says when we open)
+        self.closed_title = classed(BigText(), "board-window")
+        self.closed_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.closed_title)
         self.now_idle = label(cls="board-idle")
         self.now_idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.now_idle)
@@ -440,14 +450,40 @@ class BoardWindow(Retranslating, QWidget):
             return ""
         return w.name_en if self.language.english else w.name
 
+    def hours(self) -> tuple[Halt | None, _dt.datetime | None, bool]:
+        """(why the windows do not call now — None while they do —, when they next start, and
+        whether the day is over: after the hours or on a day off, with nobody left to call or serve)."""
+        halt, resumes = hours_halt(self.hall, self.clock())
+        return halt, resumes, halt is not None and halt.for_another_day and self.snapshot.done
+
+    def _when(self, resumes: _dt.datetime | None) -> str:
+        return when_text(resumes, self.clock().date(), self.language) if resumes is not None else ""
+
     def _render(self) -> None:
         s = self.snapshot
         en = self.language.english
-        # NOW CALLING
-        calling = s.newest is not None
+        halt, resumes, closed = self._hours_shown = self.hours()
+        # NOW CALLING (or, the day over, that it is and when we open again)
+        calling = s.newest is not None and not closed
         for w in (self.now_number, self.now_arrow, self.now_window):
             w.setVisible(calling)
         self.now_idle.setVisible(not calling)
+        self.closed_title.setVisible(closed)
+        self.now_tag.setText(self.tr("今日已停止取号") if closed else self.tr("正在叫号"))
+        if closed:
+            if self.flashing:
+                self.stop_flash()
+            self.closed_title.setText(self.tr("今日办理结束"))
+            when = self._when(resumes)
+            self.now_idle.setText(self.tr("下次开始办理：{when}").format(when=when) if when else "")
+            self.window_name.setText("")
+            self.recall_tag.setVisible(False)
+            self.now_card.setAccessibleName("，".join(x for x in (self.now_tag.text(), self.closed_title.text(),
+                                                                  self.now_idle.text()) if x))
+        elif not calling and halt == Halt.BEFORE_HOURS and resumes is not None:
+            self.now_idle.setText(self.tr("{when} 开始叫号，请留意屏幕和语音").format(when=self._when(resumes)))
+        elif not calling:
+            self.now_idle.setText(self.tr("暂未叫号，请留意屏幕和语音"))
         if calling:
             ticket, window = s.newest.ticket, s.newest.window
             self.now_number.setText(ticket.number)
@@ -457,13 +493,13 @@ class BoardWindow(Retranslating, QWidget):
             self.recall_tag.setText(self.tr("第 {n} 次叫号").format(n=ticket.calls))
             self.now_card.setAccessibleName(self.tr("正在叫号：{number} 号请到 {window} 号窗口")
                                             .format(number=ticket.number, window=window))
-        else:
+        elif not closed:
             self.now_number.setText("")
             self.now_window.setText("")
             self.window_name.setText("")
             self.recall_tag.setVisible(False)
             self.now_card.setAccessibleName(self.tr("正在叫号：暂无"))
-        others = s.others
+        others = () if closed else s.others
         self.others_title.setVisible(bool(others))
         shown = others[:OTHERS]
         for i, lab in enumerate(self.other_labels):
@@ -513,6 +549,7 @@ class BoardWindow(Retranslating, QWidget):
         if len(items) > PAUSED:
             more.setText(self.tr("另有 {n} 个窗口暂停服务：{windows}").format(
                 n=len(items) - PAUSED, windows=(", " if en else "、").join(str(n) for n, _ in items[PAUSED:])))
+        self._show_caption()
         self._show_clock()
 
     def paused_text(self, window: int, reason: PauseReason) -> str:
@@ -529,7 +566,14 @@ class BoardWindow(Retranslating, QWidget):
             classed(self.caption_text, "board-caption-idle")
             self.caption_tag.setText(self.tr("系统提示"))
         else:
-            self.caption_text.setText(self.tr("过号了？请到服务台说明，可重新排队"))
+            halt, _resumes, closed = self._hours_shown
+            if closed:
+                hint = self.tr("请在办公时间前来取号办理")
+            elif halt is not None and halt.for_another_day:  # the last tickets of the day
+                hint = self.tr("今日已停止取号，已取号的请留意叫号")
+            else:
+                hint = self.tr("过号了？请到服务台说明，可重新排队")
+            self.caption_text.setText(hint)
             classed(self.caption_text, "board-caption-idle")
             self.caption_tag.setText(self.tr("温馨提示"))
         restyle(self.caption_text)
@@ -551,6 +595,9 @@ class BoardWindow(Retranslating, QWidget):
         if self.snapshot.day and now.date().isoformat() != self.snapshot.day:
             self.bridge.refresh()  # past midnight: a new day's numbers (the render shows the clock too)
             return
+        if self.hours() != self._hours_shown:  # closing time (or opening) came without a change
+            self._render()
+            return
         if self.language.english:
             locale, fmt = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "ddd d MMM yyyy  HH:mm"
         else:
@@ -562,8 +609,6 @@ class BoardWindow(Retranslating, QWidget):
         self.announcer.retranslate()  # its caption follows the board's language
         self.hall_name.setText(self.hall.name_en if en else self.hall.name)
         self.board_title.setText(self.tr("叫号信息"))
-        self.now_tag.setText(self.tr("正在叫号"))
-        self.now_idle.setText(self.tr("暂未叫号，请留意屏幕和语音"))
         self.waiting_title.setText(self.tr("等候人数"))
         self.waiting_card.setAccessibleName(self.waiting_title.text())
         self.recent_title.setText(self.tr("最近叫号"))

@@ -128,6 +128,7 @@ def test_a_bad_rating_needs_a_reason_said_at_the_field(qtbot, pad_env):
     assert "请选一个原因，或写几句" in pad.panel.field_message.text()
     assert pad.panel.field_message.text().startswith("⚠") and pad.panel.field.property("class") == "invalid"
     assert pad_env["store"].rating_for(ticket.id) is None and pad.page is pad.rate_page
+    assert "请选一个原因，或写几句" in pad.panel.message.text()  # said beside 提交 too, whatever the scroll
     tap(qtbot, pad.panel.tag_buttons[Tag.LONG_WAIT])
     assert "请选一个原因" not in pad.panel.field_message.text()
     tap(qtbot, pad.panel.submit)
@@ -283,3 +284,14 @@ def test_the_pad_command_takes_a_window_of_the_hall(capsys, tmp_path, keep_umask
     assert "Which window? kiosk pad N" in capsys.readouterr().err
     args = parser().parse_args(["pad", "3", "--scale", "0.5", "--lang", "en_US", "--fullscreen"])
     assert (args.pad_number, args.scale, args.terminal_lang, args.fullscreen) == (3, 0.5, "en_US", True)
+
+
+def test_a_refused_rating_scrolls_its_field_message_into_view(qtbot, pad_env):
+    """In 长辈版 English the reason is below the fold: 提交 without one brings it into view."""
+    pad = pad_env["pad"](1, EN, elder=True)
+    serve(qtbot, pad_env)
+    tap(qtbot, pad.panel.level_buttons[Level.VERY_DISSATISFIED])
+    assert pad.panel.field_message.visibleRegion().isEmpty()  # below the fold before
+    tap(qtbot, pad.panel.submit)
+    qtbot.waitUntil(lambda: not pad.panel.field_message.visibleRegion().isEmpty(), timeout=2000)
+    assert "Please choose a reason" in pad.panel.field_message.text()

@@ -2284,22 +2284,22 @@
 <context>
     <name>LetterKeys</name>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="228"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="237"/>
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="229"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="238"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="229"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="238"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="230"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="239"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -2765,231 +2765,226 @@
 <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="53"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="62"/>
         <source>非常满意</source>
         <extracomment>Before a problem said at a field (the message is red, and says it by this mark too). The longest text the reason field takes from a keyboard; past it keys are not taken (the domain refuses anything over REASON_LIMIT anyway, with a message: nothing is cut silently).</extracomment>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="54"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="63"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="55"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="64"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="56"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="65"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="57"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="66"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="60"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="69"/>
         <source>服务态度好</source>
         <translation>Friendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="61"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="70"/>
         <source>办事效率高</source>
         <translation>Quick service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="62"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="71"/>
         <source>一次性告知清楚</source>
         <translation>Clear guidance in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="63"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="72"/>
         <source>环境设施好</source>
         <translation>Good facilities</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="64"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="73"/>
         <source>引导帮办到位</source>
         <translation>Helpful guidance and assistance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="65"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="74"/>
         <source>服务态度差</source>
         <translation>Unfriendly staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="66"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="75"/>
         <source>办事效率低</source>
         <translation>Slow service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="67"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="76"/>
         <source>一次性告知不清楚</source>
         <translation>Guidance not clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="68"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="77"/>
         <source>材料要求多</source>
         <translation>Too many documents asked for</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="69"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="78"/>
         <source>等候时间长</source>
         <translation>Long wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="70"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="79"/>
         <source>环境设施差</source>
         <translation>Poor facilities</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="71"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="80"/>
         <source>事情没办成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="74"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="83"/>
         <source>最多 {limit} 个字，现在 {n} 个字，请删短一些</source>
         <translation>At most {limit} characters; this is {n}. Please shorten it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="75"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="84"/>
         <source>有无法显示的字符，请清空后重新输入</source>
         <translation>Some characters cannot be shown. Please clear it and type again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="76"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="85"/>
         <source>请不要输入表情符号，用文字写</source>
         <translation>Please use words, not emoji.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="77"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="86"/>
         <source>请写几句</source>
         <translation>Please write a few words.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="96"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="105"/>
         <source>每条差评都有回复：{call} 个工作日内回访，{fix} 个工作日内整改，再请您评价整改结果。</source>
         <translation>Every poor rating gets an answer: a call back within {call} working day, the problem put right within {fix} working days, and then we ask you to rate the result.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="105"/>
-        <location filename="../../kiosk/ui/shared/rating.py" line="109"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="114"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="118"/>
         <source>没有找到这个号码，请核对小票上的号码</source>
         <translation>We can&apos;t find this number. Please check the number on your ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="111"/>
-        <location filename="../../kiosk/ui/shared/rating.py" line="127"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="120"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="136"/>
         <source>{number} 还没有办结，办结后才能评价</source>
         <translation>{number} is not finished yet. You can rate it once it is done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="113"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="122"/>
         <source>{number} 已经评价过了，每次服务只评一次。谢谢您！</source>
         <translation>{number} has been rated already: one rating per service. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="115"/>
-        <location filename="../../kiosk/ui/shared/rating.py" line="489"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="124"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="508"/>
         <source>请选一个原因，或写几句，再提交</source>
         <translation>Please choose a reason or write a few words, then send.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="117"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="126"/>
         <source>写的话里有不能保存的内容，请修改后再提交</source>
         <translation>Part of what you wrote cannot be kept. Please change it and send again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="118"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="127"/>
         <source>现在无法评价，请稍后再试</source>
         <translation>Rating is not possible right now. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="126"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="135"/>
         <source>{number} 没有办理业务，无法评价</source>
         <translation>{number} was not served, so it cannot be rated.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="472"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="491"/>
         <source>您对本次服务满意吗？</source>
         <translation>How satisfied are you with this service?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="475"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="494"/>
         <source>您的评价：{level}</source>
         <translation>Your rating: {level}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="477"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="496"/>
         <source>改选</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="477"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="496"/>
         <source>改选满意程度</source>
         <translation>Change your rating</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="478"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="497"/>
         <source>不满意的地方（可多选）</source>
         <translation>What went wrong? (choose any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="479"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="498"/>
         <source>哪些方面做得好？（可选，可多选）</source>
         <translation>What was good? (optional, choose any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="480"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="499"/>
         <source>哪些方面还可以改进？（可选，可多选）</source>
         <translation>What could be better? (optional, choose any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="483"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="502"/>
         <source>差评请选原因或写几句（必填其一）</source>
         <translation>For a poor rating, choose a reason or write a few words (one is needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="483"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="502"/>
         <source>想说的话（可选）</source>
         <translation>Anything to add? (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="484"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="503"/>
         <source>点右边的键盘输入</source>
         <translation>Tap Keyboard to type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="485"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="504"/>
         <source>想说的话</source>
         <translation>Anything to add</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="486"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="505"/>
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="486"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="505"/>
         <source>键盘</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="493"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="512"/>
         <source>已写 {n} 个字，最多 {limit} 个字</source>
         <translation>{n} characters written, at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="503"/>
-        <source>请看上面的提示，改好后再提交</source>
-        <translation>Please see the note above and send again.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="510"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="528"/>
         <source>提交评价</source>
         <translation>Send rating</translation>
     </message>
@@ -3172,7 +3167,7 @@
 <context>
     <name>ServiceCard</name>
     <message>
-        <location filename="../../kiosk/ui/shared/rating.py" line="183"/>
+        <location filename="../../kiosk/ui/shared/rating.py" line="192"/>
         <source>{n} 号{name}办理</source>
         <translation>Window {n} · {name}</translation>
     </message>

@@ -14,9 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.feedback import (
@@ -434,6 +443,7 @@ class RatingPanel(Retranslating, QWidget):
             if exc.code in (RatingCode.REASON_NEEDED, RatingCode.TEXT, RatingCode.WRONG_TAG):
                 self.error = "reason" if exc.code != RatingCode.TEXT else "text"
                 self.refresh()
+                self._reveal(self.field_message)
                 return
             self.refused.emit(refusal_text(exc, self.language, self.number))
             return
@@ -442,6 +452,15 @@ class RatingPanel(Retranslating, QWidget):
             self.refresh()
             return
         self.rated.emit(rating)
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll the page (once laid out) so that ``widget`` and the field above it are in view: the
+        citizen tapped 提交 and is told why not where it applies."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QTimer.singleShot(0, area, lambda: area.ensureWidgetVisible(widget, 0, 160))
 
     # --- rendering --------------------------------------------------------------------------
 
@@ -500,8 +519,7 @@ class RatingPanel(Retranslating, QWidget):
         if self.error == "other" and self._error_args:
             self.message.setText(f"{WARNING} {refusal_text(self._error_args[0], self.language, self.number)}")
         elif self.error in ("reason", "text") or problem is not None:
-            fix = self.tr("请看上面的提示，改好后再提交")  # (tr() outside the f-string: lupdate must see it)
-            self.message.setText(f"{WARNING} {fix}")
+            self.message.setText(f"{WARNING} {msg}")  # what the field says, in view whatever the scroll
         else:
             self.message.setText("")
         self.message.setProperty("class", "error" if self.message.text().startswith(WARNING) else "muted")

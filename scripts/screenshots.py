@@ -153,6 +153,11 @@ def render(app, which: str, out: Path) -> None:
         type_keys(w.catalogue_screen.keyboard, "ershoufangmaimai")  # 二手房买卖: BDCD-003
         tap_row(w.catalogue_screen.view, 0)
         shoot(w, out, "29-item-county")
+        from screenshots_cases import render_kiosk  # 办不成事反映 and 意见建议 (30–37)
+
+        tap(w.header.home_button)
+        again(w, which, hall)
+        render_kiosk(w, out, lambda: again(w, which, hall))
         w.close()
         w.deleteLater()
         store.close()

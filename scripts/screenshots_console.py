@@ -31,6 +31,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -176,10 +177,13 @@ def render(app, out: Path, lang: str) -> None:
         tabs.show()
         tabs.setCurrentIndex(len(hall.windows) - 1)
         shoot(tabs, out / f"{lang}-11-hall-tabs.png")
-        bridge.stop()
         tabs.close()
         tabs.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        from screenshots_cases import render_console  # the 办不成事 专窗: a case, 结案, the 意见箱
+
+        render_console(out, lang, catalogue, hall, store, bridge, clock, desk)
+        bridge.stop()
         store.close()
 
 

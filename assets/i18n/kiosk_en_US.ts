@@ -332,6 +332,118 @@
     </message>
 </context>
 <context>
+    <name>CaseClosePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="282"/>
+        <source>请选择处理结果</source>
+        <translation>Choose the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="284"/>
+        <source>处理说明写得不对，请按提示修改</source>
+        <translation>The note can&apos;t be kept as it is: see the note under it</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="303"/>
+        <source>结案：{number}</source>
+        <translation>Close the case: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="303"/>
+        <source>结案</source>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="304"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="305"/>
+        <source>选择处理结果，可以写一句处理说明。结案后，市民的电话号码即删除。</source>
+        <translation>Choose the outcome and, if you like, add a note. Once the case is closed, the citizen&apos;s number is deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="309"/>
+        <source>处理说明（可选）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="310"/>
+        <source>处理说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="318"/>
+        <source>确认结案</source>
+        <translation>Close the case</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="152"/>
+        <source>结案…</source>
+        <extracomment>Before a problem (its words say it; the mark says it to whoever cannot tell red).</extracomment>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="152"/>
+        <source>结案</source>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="156"/>
+        <source>办不成事反映</source>
+        <translation>Problem-solving window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="166"/>
+        <source>办不成事反映 · 第 {n} 号 · {time} 登记</source>
+        <translation>Problem report no. {n} · recorded {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="167"/>
+        <source>想办的事：{what}</source>
+        <translation>Wanted to do: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="168"/>
+        <source>遇到的问题：{snags}</source>
+        <translation>What went wrong: {snags}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="171"/>
+        <source>补充说明：{text}</source>
+        <translation>In their words: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="173"/>
+        <source>回电号码：{phone}</source>
+        <translation>Call back on: {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="174"/>
+        <source>没有留电话：请当面告知结果</source>
+        <translation>No number left: tell them the outcome in person</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="178"/>
+        <source>待结案</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="183"/>
+        <source>✓ 已由其他窗口结案：{outcome}</source>
+        <translation>✓ Closed by another window: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/cases.py" line="184"/>
+        <source>✓ 已结案：{outcome}</source>
+        <translation>✓ Closed: {outcome}</translation>
+    </message>
+</context>
+<context>
     <name>Cases</name>
     <message>
         <location filename="../../kiosk/ui/shared/casewords.py" line="22"/>
@@ -386,7 +498,7 @@
     <message>
         <location filename="../../kiosk/ui/shared/casewords.py" line="34"/>
         <source>转交主管部门</source>
-        <translation>Passed to the responsible department</translation>
+        <translation>Referred to the department</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/casewords.py" line="35"/>
@@ -481,7 +593,7 @@
     <message>
         <location filename="../../kiosk/ui/shared/casewords.py" line="98"/>
         <source>还差 {n} 位</source>
-        <translation>{n} more digits needed</translation>
+        <translation>Digits still needed: {n}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/casewords.py" line="100"/>
@@ -961,17 +1073,17 @@
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="490"/>
+        <location filename="../../kiosk/ui/console/window.py" line="497"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="527"/>
+        <location filename="../../kiosk/ui/console/window.py" line="534"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="529"/>
+        <location filename="../../kiosk/ui/console/window.py" line="536"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
@@ -986,296 +1098,296 @@
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="568"/>
+        <location filename="../../kiosk/ui/console/window.py" line="575"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="602"/>
+        <location filename="../../kiosk/ui/console/window.py" line="609"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="602"/>
+        <location filename="../../kiosk/ui/console/window.py" line="609"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="602"/>
+        <location filename="../../kiosk/ui/console/window.py" line="609"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="603"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="603"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="603"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="604"/>
+        <location filename="../../kiosk/ui/console/window.py" line="611"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="604"/>
-        <location filename="../../kiosk/ui/console/window.py" line="613"/>
+        <location filename="../../kiosk/ui/console/window.py" line="611"/>
+        <location filename="../../kiosk/ui/console/window.py" line="620"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="604"/>
-        <location filename="../../kiosk/ui/console/window.py" line="614"/>
+        <location filename="../../kiosk/ui/console/window.py" line="611"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="608"/>
+        <location filename="../../kiosk/ui/console/window.py" line="615"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="612"/>
+        <location filename="../../kiosk/ui/console/window.py" line="619"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="618"/>
+        <location filename="../../kiosk/ui/console/window.py" line="625"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="628"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="628"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="638"/>
+        <location filename="../../kiosk/ui/console/window.py" line="645"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="647"/>
+        <location filename="../../kiosk/ui/console/window.py" line="654"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="649"/>
+        <location filename="../../kiosk/ui/console/window.py" line="656"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="650"/>
+        <location filename="../../kiosk/ui/console/window.py" line="657"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="650"/>
+        <location filename="../../kiosk/ui/console/window.py" line="657"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="674"/>
+        <location filename="../../kiosk/ui/console/window.py" line="681"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="681"/>
+        <location filename="../../kiosk/ui/console/window.py" line="688"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="671"/>
+        <location filename="../../kiosk/ui/console/window.py" line="678"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="486"/>
-        <location filename="../../kiosk/ui/console/window.py" line="490"/>
+        <location filename="../../kiosk/ui/console/window.py" line="493"/>
+        <location filename="../../kiosk/ui/console/window.py" line="497"/>
         <source>转移到：{target}</source>
         <translation>Transfer to {target}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="498"/>
+        <location filename="../../kiosk/ui/console/window.py" line="505"/>
         <source>挂起原因：{reason}</source>
         <translation>Suspend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="559"/>
+        <location filename="../../kiosk/ui/console/window.py" line="566"/>
         <source>暂停原因：{reason}</source>
         <translation>Pause: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="566"/>
+        <location filename="../../kiosk/ui/console/window.py" line="573"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="581"/>
+        <location filename="../../kiosk/ui/console/window.py" line="588"/>
         <source>提示：{message}</source>
         <translation>Message: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="594"/>
+        <location filename="../../kiosk/ui/console/window.py" line="601"/>
         <source>各窗口叫号</source>
         <translation>Window consoles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="599"/>
+        <location filename="../../kiosk/ui/console/window.py" line="606"/>
         <source>窗口叫号：{n} {name}</source>
         <translation>Window console: {n} {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="617"/>
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="617"/>
         <source>号码和排队位置不变</source>
         <translation>The number and its place in the queue stay the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="611"/>
+        <location filename="../../kiosk/ui/console/window.py" line="618"/>
         <source>挂起原因</source>
         <translation>Why suspend?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="611"/>
+        <location filename="../../kiosk/ui/console/window.py" line="618"/>
         <source>挂起期间可以先办下一位，之后点号码恢复办理。</source>
         <translation>Meanwhile you can serve the next person; tap the number later to resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="612"/>
+        <location filename="../../kiosk/ui/console/window.py" line="619"/>
         <source>暂停期间本窗口不叫号，大厅叫号屏会显示原因。</source>
         <translation>While paused, this window calls no one; the call board shows why.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="613"/>
+        <location filename="../../kiosk/ui/console/window.py" line="620"/>
         <source>输入号码：先点字母，再点数字。</source>
         <translation>Enter the number: the letter first, then the digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="614"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>输入过号的号码，它重新排队。</source>
         <translation>Enter a no-show&apos;s number to put it back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="619"/>
+        <location filename="../../kiosk/ui/console/window.py" line="626"/>
         <source>或者转到窗口</source>
         <translation>Or to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="628"/>
         <source>输入的号码：{number}</source>
         <translation>Number entered: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="628"/>
         <source>还没有输入号码</source>
         <translation>No number entered yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="645"/>
+        <location filename="../../kiosk/ui/console/window.py" line="652"/>
         <source>正在重新连接……</source>
         <translation>Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="652"/>
+        <location filename="../../kiosk/ui/console/window.py" line="659"/>
         <source>服务专员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="652"/>
+        <location filename="../../kiosk/ui/console/window.py" line="659"/>
         <source>预约登记</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="663"/>
+        <location filename="../../kiosk/ui/console/window.py" line="670"/>
         <source>挂起中（点号码恢复办理）：</source>
         <translation>Suspended (tap a number to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="705"/>
+        <location filename="../../kiosk/ui/console/window.py" line="712"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="705"/>
+        <location filename="../../kiosk/ui/console/window.py" line="712"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="706"/>
+        <location filename="../../kiosk/ui/console/window.py" line="713"/>
         <source>等候本窗口：{n} 人</source>
         <translation>Waiting for this window: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="710"/>
-        <location filename="../../kiosk/ui/console/window.py" line="732"/>
+        <location filename="../../kiosk/ui/console/window.py" line="717"/>
+        <location filename="../../kiosk/ui/console/window.py" line="739"/>
         <source>当前号码：{number}</source>
         <translation>Current number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="712"/>
+        <location filename="../../kiosk/ui/console/window.py" line="719"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="714"/>
+        <location filename="../../kiosk/ui/console/window.py" line="721"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="717"/>
+        <location filename="../../kiosk/ui/console/window.py" line="724"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="719"/>
+        <location filename="../../kiosk/ui/console/window.py" line="726"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="729"/>
+        <location filename="../../kiosk/ui/console/window.py" line="736"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="735"/>
+        <location filename="../../kiosk/ui/console/window.py" line="742"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="741"/>
+        <location filename="../../kiosk/ui/console/window.py" line="748"/>
         <source>（电子证照）</source>
         <translation> (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="741"/>
+        <location filename="../../kiosk/ui/console/window.py" line="748"/>
         <source>（可容缺）</source>
         <translation> (can follow later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="752"/>
+        <location filename="../../kiosk/ui/console/window.py" line="759"/>
         <source>{material}：已收到</source>
         <translation>{material}: received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="754"/>
+        <location filename="../../kiosk/ui/console/window.py" line="761"/>
         <source>{material}：未收到</source>
         <translation>{material}: not received yet</translation>
     </message>
@@ -2653,6 +2765,130 @@
         <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="293"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="186"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="195"/>
+        <source>请写下回复了什么</source>
+        <translation>Write what was replied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="209"/>
+        <source>第 {n} 号意见已回复</source>
+        <translation>Suggestion no. {n} marked as answered</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="216"/>
+        <source>第 {n} 号意见已由其他窗口回复，列表已更新</source>
+        <translation>Another window has already answered suggestion no. {n}; the list is up to date</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="234"/>
+        <source>匿名</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="234"/>
+        <source>电话 {phone}</source>
+        <translation>phone {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="235"/>
+        <source>电话已删除</source>
+        <translation>number deleted</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="236"/>
+        <source>第 {n} 号 · {time} · {topic} · {who}</source>
+        <translation>No. {n} · {time} · {topic} · {who}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="241"/>
+        <source>待回复</source>
+        <translation>Awaiting a reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="242"/>
+        <source>✓ 已回复：{reply}</source>
+        <translation>✓ Answered: {reply}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="272"/>
+        <source>意见箱</source>
+        <translation>Suggestion box</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="273"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="274"/>
+        <source>意见箱：{n} 条待回复</source>
+        <translation>Suggestion box: {n} awaiting a reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="275"/>
+        <source>待回复 {n}</source>
+        <translation>Awaiting a reply: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="276"/>
+        <source>全部 {n}</source>
+        <translation>All: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="281"/>
+        <source>没有待回复的意见建议</source>
+        <translation>No suggestions await a reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="281"/>
+        <source>还没有意见建议</source>
+        <translation>No suggestions yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="292"/>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="292"/>
+        <source>回复第 {n} 号</source>
+        <translation>Reply to no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="298"/>
+        <source>回复第 {n} 号意见</source>
+        <translation>Reply to suggestion no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="299"/>
+        <source>请打电话 {phone} 回复，再记下回复了什么；记下后号码即删除。</source>
+        <translation>Call {phone} with the reply, then write down what was said; the number is deleted once it is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="300"/>
+        <source>匿名意见：无法单独回复。记下如何处理（如在公示栏统一答复）。</source>
+        <translation>Anonymous: no one to call. Write down how it was dealt with (for example, answered on the notice board).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="302"/>
+        <source>回复了什么</source>
+        <translation>What was replied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="303"/>
+        <source>回复内容</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/opinions.py" line="313"/>
+        <source>标记已回复</source>
+        <translation>Mark as answered</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,13 @@ class ConsoleWindow(Retranslating, QWidget):
 
             self.followups = FollowUpsPanel(promises, bridge, language, clock)
             self.add_panel(self.followups, self.followups.opener)
+            from kiosk.ui.console.cases import attach_cases
+
+            self.case_view = attach_cases(self, promises)  # a D ticket's 办不成事 case, closed here
+            if "cannot_do" in counter.categories:  # the 办不成事 专窗 keeps the 意见箱
+                from kiosk.ui.console.opinions import attach_opinions
+
+                self.opinions = attach_opinions(self, promises)
         self.retranslate()
 
     def add_panel(self, panel: QWidget, opener: QPushButton) -> None:

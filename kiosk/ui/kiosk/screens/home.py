@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall
@@ -50,19 +50,21 @@ class HomeScreen(Page, QWidget):
         root.addLayout(self.more)
         self.rate_tile = button("tile_rate", "tile", wrap=True)
         self.rate_tile.clicked.connect(self.rate)
-        self.more.addWidget(self.rate_tile, 0, 0)
         self.checkin_tile = button("tile_checkin", "tile", wrap=True)
         self.checkin_tile.clicked.connect(self.check_in)
         self.officer_tile = button("tile_officer", "tile", wrap=True)
         self.officer_tile.clicked.connect(self.officer)
-        self.more.addWidget(self.checkin_tile, 0, 1)
-        self.more.addWidget(self.officer_tile, 1, 0)
         self.report_tile = button("tile_report", "tile", wrap=True)
         self.report_tile.clicked.connect(self.report)
         self.opinion_tile = button("tile_opinion", "tile", wrap=True)
         self.opinion_tile.clicked.connect(self.opinion)
-        self.more.addWidget(self.report_tile, 1, 1)
-        self.more.addWidget(self.opinion_tile, 2, 0)
+        tiles = (self.rate_tile, self.checkin_tile, self.officer_tile, self.report_tile, self.opinion_tile)
+        for i, tile in enumerate(tiles):
+            policy = tile.sizePolicy()  # the tiles of a row as tall as its tallest (English wraps unevenly)
+            policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+            tile.setSizePolicy(policy)
+            last_alone = i == len(tiles) - 1 and i % 2 == 0
+            self.more.addWidget(tile, i // 2, i % 2, 1, 2 if last_alone else 1)
 
         # 五个零 promise
         self.promise_title = label(cls="h2")

@@ -165,9 +165,11 @@ def test_a_wrong_or_unfinished_number_is_said_at_the_field(kiosk, number, said, 
     typed(k, "abc")  # letters never go into a number
     assert r.phone.value == number
     assert r.phone.message.text() == said
-    assert (r.phone.message.property("class") == "error") == error
+    assert (r.phone.message.property("class") == "error") == error  # a hint while typing …
     k.tap(r.next)
     assert r.steps.currentIndex() == FORM and not cases(k)
+    assert r.phone.message.property("class") == "error"  # … a problem once the citizen wants to go on
+    assert r.phone.line.property("class") == "invalid"
 
 
 def test_back_from_the_check_returns_to_the_form_then_to_home(kiosk):  # noqa: F811

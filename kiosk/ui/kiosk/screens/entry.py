@@ -39,6 +39,7 @@ class EntryField(Retranslating, QWidget):
         self.value = ""
         self.active = False
         self.required = ""  # what an empty required field says, once the citizen asked to go on
+        self.insist = False  # the citizen asked to go on: an unfinished number is a problem now
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(6)
@@ -75,7 +76,7 @@ class EntryField(Retranslating, QWidget):
         self.changed.emit()
 
     def reset(self) -> None:
-        self.value, self.required = "", ""
+        self.value, self.required, self.insist = "", "", False
         self.refresh()
 
     # --- what it says -------------------------------------------------------------------------------
@@ -83,14 +84,17 @@ class EntryField(Retranslating, QWidget):
     def status(self) -> tuple[str, bool]:
         """(the message under the field, whether it is a problem)."""
         if self.phone:
-            return phone_message(self.value, self.language)
+            msg, bad = phone_message(self.value, self.language)
+            return msg, bad or bool(msg and self.insist)  # digits still missing, when it matters
         return text_message(self.value, self.limit, self.language, self.required)
 
     def problem(self) -> str:
-        """Why the field cannot be kept as it is ("" when it can): an unfinished number is one."""
+        """Why the field cannot be kept as it is ("" when it can): an unfinished number is one
+        (and is shown as one from now on)."""
+        if self.phone:
+            self.insist = True
+            self.refresh()
         msg, bad = self.status()
-        if self.phone and self.value and not bad and msg:  # digits still missing
-            return msg
         return msg if bad else ""
 
     def refresh(self) -> None:

@@ -430,7 +430,8 @@ def build_hall(app, settings: Settings, catalogue: Catalogue, hall: Hall, simula
         sim = Simulation(seed, clock().date(), catalogue, kiosk.desk,
                          {n: Counter(store, hall, n, clock) for n in staffed}, clock, plan)
         SimulatedPromises(promises).attach(sim)  # ratings, follow-ups, cases, officers, check-ins …
-        sim.advance(clock())  # the day so far (a scenario that starts at 11:40 has had its morning)
+        sim.advance(clock.start)  # the day so far (a scenario that starts at 11:40 has had its morning)
+        clock.restart(clock.start)  # and the demo's clock runs from its start once the windows are built
         timer = QTimer(app)
         timer.setInterval(250)
         timer.timeout.connect(lambda: sim.advance(clock()))

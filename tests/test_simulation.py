@@ -151,6 +151,16 @@ def test_sim_clock_runs_fast_and_holds(monkeypatch):
     clock = SimClock(dt.datetime(2026, 11, 27, 8, 30), speed=30, monotonic=lambda: t[0])
     t[0] += 2
     assert clock() == dt.datetime(2026, 11, 27, 8, 31)
+    t[0] += 60  # a slow start: the demo still begins at its moment
+    clock.restart(dt.datetime(2026, 11, 27, 11, 40))
+    assert clock() == dt.datetime(2026, 11, 27, 11, 40)
+    t[0] += 2
+    assert clock() == dt.datetime(2026, 11, 27, 11, 41)
     with clock.at(dt.datetime(2026, 11, 27, 12, 0)):
         assert clock() == dt.datetime(2026, 11, 27, 12, 0)
-    assert clock() == dt.datetime(2026, 11, 27, 8, 31)
+    assert clock() == dt.datetime(2026, 11, 27, 11, 41)
+    t[0] += 60  # a slow start: the demo still begins at its moment
+    clock.restart(dt.datetime(2026, 11, 27, 11, 40))
+    assert clock() == dt.datetime(2026, 11, 27, 11, 40)
+    t[0] += 2
+    assert clock() == dt.datetime(2026, 11, 27, 11, 41)

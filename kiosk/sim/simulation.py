@@ -73,6 +73,11 @@ class SimClock:
             return self._held
         return self.start + _dt.timedelta(seconds=(self._mono() - self._t0) * self.speed)
 
+    def restart(self, at: _dt.datetime) -> None:
+        """Run on from ``at``, counting real time from now (a demo starts at its moment however
+        long its windows took to build)."""
+        self.start, self._t0 = at, self._mono()
+
     @contextmanager
     def at(self, moment: _dt.datetime) -> Iterator[None]:
         previous, self._held = self._held, moment

@@ -181,6 +181,9 @@ def parser() -> argparse.ArgumentParser:
     window.add_argument("argument", nargs="?", metavar="ARG",
                         help="transfer: a category or wN (window N); call-number / reactivate: a ticket number; "
                              "pause: " + ", ".join(PAUSE_CODES) + "; suspend: " + ", ".join(SUSPEND_CODES))
+    from kiosk.cli_commitments import add_parser as add_commitments
+
+    add_commitments(sub, common)  # kiosk commitments [--overdue]: the 容缺 materials still to come
     return ap
 
 
@@ -254,6 +257,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.listing import run
 
         return run(args, data_dir)
+    if args.command == "commitments":
+        from kiosk.cli_commitments import run as run_commitments
+
+        return run_commitments(args, data_dir)
     if args.command in ("ticket", "window"):
         from kiosk.scripting import run_ticket, run_window
 
@@ -505,6 +512,7 @@ def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -
             try:
                 stats = period_stats(store, first, last, hall)
                 cases = store.cases()  # 办不成事: opened, closed and how
+                served_alone = len(store.self_services(first, last))  # 零材料: no ticket, no window
             finally:
                 store.close()
         except StoreError as err:
@@ -522,6 +530,7 @@ def _stats(args, data_dir: Path, first: str, last: str, csv_path: Path | None) -
 
         if figures_table(cases, first, last):
             print(figures_table(cases, first, last))
+        print(f"Self-service 零材料自助办理 (done at the kiosk, no ticket): {served_alone}")
     if csv_path is not None:
         import csv
 

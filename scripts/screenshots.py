@@ -29,7 +29,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app import Settings, build_kiosk_window, load_data  # noqa: E402
+from kiosk.domain.commitments import Applicant  # noqa: E402
 from kiosk.domain.desk import Request  # noqa: E402
+from kiosk.ui.shared.navigator import Screen  # noqa: E402
 
 SETS = {"normal": dict(language="zh_CN", elder=False), "elder": dict(language="zh_CN", elder=True),
         "en": dict(language="en_US", elder=False), "en-elder": dict(language="en_US", elder=True)}
@@ -158,6 +160,46 @@ def render(app, which: str, out: Path) -> None:
         tap(w.header.home_button)
         again(w, which, hall)
         render_kiosk(w, out, lambda: again(w, which, hall))
+        # 容缺受理 (a company on the credit list) and 零材料 self-service (issue 8)
+        def as_set() -> None:
+            if w.header.elder.isChecked() != SETS[which]["elder"]:
+                tap(w.header.elder)
+            if w.language.current != SETS[which]["language"]:
+                tap(w.header.lang)
+
+        tap(w.header.home_button)
+        as_set()
+        w.choose(Request(item_code="SPJY-001"), Screen.ITEM)
+        QApplication.processEvents()
+        tap(w.item.offers.defer_button)
+        rq = w.nav.widget(Screen.RONGQUE)
+        tap(next(iter(rq.buttons.values())))
+        shoot(w, out, "38-rongque-materials")
+        tap(rq.go_on)
+        applicant = w.nav.widget(Screen.RONGQUE_APPLICANT)
+        tap(applicant.kind_buttons[Applicant.LEGAL])
+        type_keys(applicant.code_entry.keyboard, "9132O")
+        shoot(w, out, "39-rongque-code-wrong")
+        tap(applicant.code_entry.licence_buttons["91320583MA27FR6N2A"])
+        tap(applicant.go_on)
+        shoot(w, out, "40-rongque-refused")
+        tap(applicant.code_entry.licence_buttons["91320583MA1XYK0A01"])
+        tap(applicant.go_on)
+        shoot(w, out, "41-rongque-letter")
+        tap(w.nav.widget(Screen.RONGQUE_LETTER).confirm)
+        shoot(w, out, "42-rongque-slip")
+        tap(w.header.home_button)  # the visit ended: this set's visitor chooses 长辈版 / English again
+        as_set()
+        w.choose(Request(item_code="SHBX-013"), Screen.ITEM)
+        QApplication.processEvents()
+        tap(w.item.offers.self_button)
+        selfs = w.nav.widget(Screen.SELF_SERVICE)
+        tap(selfs.id_entry.persona_buttons["resident"])
+        shoot(w, out, "43-self-service-identity")
+        tap(selfs.go_on)
+        shoot(w, out, "44-self-service-certificates")
+        tap(w.nav.widget(Screen.SELF_CONFIRM).confirm)
+        shoot(w, out, "45-self-service-result")
         w.close()
         w.deleteLater()
         store.close()

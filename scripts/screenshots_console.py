@@ -17,6 +17,8 @@ zh_CN and en_US. Files, each ``LANG-NN-what.png``:
 ``09-reconnecting`` the hall's database is away: the console says so and its actions wait
 ``10-pause``        the pause panel: why the window pauses
 ``11-hall-tabs``    ``kiosk hall``'s consoles: one tab per window, every one on screen (a fresh console each)
+``12-commitment``   a ticket taken on a 容缺 commitment at the window: what is to follow, and by when
+``13-commitments``  容缺待补: the commitments still to come, the overdue one first, each with 已补交
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
-from kiosk.app import build_console, load_data  # noqa: E402
+from kiosk.app import build_console, load_data, make_promises  # noqa: E402
+from kiosk.domain.commitments import Applicant  # noqa: E402
 from kiosk.domain.counter import Counter  # noqa: E402
 from kiosk.domain.desk import Request, TicketDesk  # noqa: E402
 from kiosk.domain.lifecycle import PauseReason, SuspendReason  # noqa: E402
@@ -184,6 +187,28 @@ def render(app, out: Path, lang: str) -> None:
 
         render_console(out, lang, catalogue, hall, store, bridge, clock, desk)
         bridge.stop()
+
+        # 容缺 (issue 8): window 2 calls a ticket taken on a commitment; the list of those still to come
+        promises = make_promises(store, desk)
+        today = now[0]
+        now[0] = today - _dt.timedelta(days=14)  # two weeks ago, due a week ago: overdue
+        promises.commit("SPJY-001", ["食品安全管理制度目录"], Applicant.LEGAL, "91320583MA1XYK0A01")
+        now[0] = today
+        _, deferred = promises.commit("SPJY-001", ["食品安全管理人员名单"], Applicant.PERSON,
+                                      persona("resident").resident_id)
+        Counter(store, hall, 2, clock).call_number(deferred.ticket.number)
+        bridge = ChangeBridge(store, clock, interval_ms=NO_POLL_MS)
+        bridge.start()
+        w = build_console(catalogue, hall, 2, store, bridge, clock, Language(lang), promises)
+        Theme(data / "cache").attach(w)
+        w.show()
+        shoot(w, out / f"{lang}-12-commitment.png")
+        tap(w.commitments.header_button)
+        shoot(w, out / f"{lang}-13-commitments.png")
+        bridge.stop()
+        w.close()
+        w.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.close()
 
 

@@ -51,8 +51,8 @@ def cut_short(monkeypatch, keep) -> None:
     """Make the PDF writer's file end early, as on a nearly full disk."""
     real = slip_pdf._paint
 
-    def paint(slip, path, *args):
-        real(slip, path, *args)
+    def paint(path, *args):
+        real(path, *args)
         data = Path(path).read_bytes()
         Path(path).write_bytes(data[: keep(len(data))])
 

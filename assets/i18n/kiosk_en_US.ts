@@ -10,6 +10,44 @@
     </message>
 </context>
 <context>
+    <name>ApplicantScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="218"/>
+        <source>容缺受理 · 申请人</source>
+        <translation>Accept now, submit later: applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="299"/>
+        <source>容缺受理：{service}</source>
+        <translation>Accept now, submit later: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="300"/>
+        <source>谁来申请？</source>
+        <translation>Who is applying?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="301"/>
+        <source>个人（身份证）</source>
+        <translation>A person (ID card)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="302"/>
+        <source>企业等单位（信用代码）</source>
+        <translation>A company (credit code)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="305"/>
+        <source>带齐材料，按普通方式取号</source>
+        <translation>Bring every document and take an ordinary ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="306"/>
+        <source>下一步：查看承诺书</source>
+        <translation>Next: read the commitment letter</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentsPanel</name>
     <message>
         <location filename="../../kiosk/ui/console/appointments.py" line="115"/>
@@ -940,6 +978,105 @@
     </message>
 </context>
 <context>
+    <name>CodeEntry</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="247"/>
+        <source>请扫描营业执照，或输入 18 位统一社会信用代码</source>
+        <translation>Please scan the business licence or type the 18-character unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="263"/>
+        <source>请扫描营业执照上的二维码（演示：点一张执照）</source>
+        <translation>Scan the QR code on your business licence (demo: tap a licence)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="264"/>
+        <source>或用键盘输入统一社会信用代码</source>
+        <translation>Or type the unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="269"/>
+        <source>（已扫描）</source>
+        <translation> (scanned)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="271"/>
+        <source>18 位，由数字和大写字母组成</source>
+        <translation>18 characters: digits and capital letters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="272"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentLine</name>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="76"/>
+        <source>（已补交）</source>
+        <translation> (handed in)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="78"/>
+        <source>（已逾期）</source>
+        <translation> (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="157"/>
+        <source>这项承诺已由其他窗口处理</source>
+        <translation>Another window has already dealt with this commitment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="169"/>
+        <source>容缺待补 {n}</source>
+        <translation>To follow {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="172"/>
+        <source>容缺待补 {n}：其中逾期 {late} 件</source>
+        <translation>To follow {n}: {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="174"/>
+        <source>容缺待补交</source>
+        <translation>Documents to follow (accept now, submit later)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="175"/>
+        <source>逾期的排在前面。收到补交的材料后点“已补交”。</source>
+        <translation>Overdue ones come first. Tap “Handed in” when the document arrives.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="176"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="188"/>
+        <source>没有待补交的材料</source>
+        <translation>No documents are waiting to be handed in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="198"/>
+        <source>已逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="204"/>
+        <source>已补交</source>
+        <translation>Handed in</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/console/commitments.py" line="204"/>
+        <source>{number} 已补交</source>
+        <translation>{number} handed in</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleWindow</name>
     <message>
         <location filename="../../kiosk/ui/shared/words.py" line="25"/>
@@ -1073,17 +1210,17 @@
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="497"/>
+        <location filename="../../kiosk/ui/console/window.py" line="501"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="534"/>
+        <location filename="../../kiosk/ui/console/window.py" line="538"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="536"/>
+        <location filename="../../kiosk/ui/console/window.py" line="540"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
@@ -1098,298 +1235,361 @@
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="575"/>
+        <location filename="../../kiosk/ui/console/window.py" line="579"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="609"/>
+        <location filename="../../kiosk/ui/console/window.py" line="613"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="609"/>
+        <location filename="../../kiosk/ui/console/window.py" line="613"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="609"/>
+        <location filename="../../kiosk/ui/console/window.py" line="613"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="614"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="614"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="614"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="611"/>
+        <location filename="../../kiosk/ui/console/window.py" line="615"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="611"/>
-        <location filename="../../kiosk/ui/console/window.py" line="620"/>
+        <location filename="../../kiosk/ui/console/window.py" line="615"/>
+        <location filename="../../kiosk/ui/console/window.py" line="624"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="611"/>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="615"/>
+        <location filename="../../kiosk/ui/console/window.py" line="625"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="615"/>
+        <location filename="../../kiosk/ui/console/window.py" line="619"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="619"/>
+        <location filename="../../kiosk/ui/console/window.py" line="623"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="625"/>
+        <location filename="../../kiosk/ui/console/window.py" line="629"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="628"/>
+        <location filename="../../kiosk/ui/console/window.py" line="632"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="628"/>
+        <location filename="../../kiosk/ui/console/window.py" line="632"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="645"/>
+        <location filename="../../kiosk/ui/console/window.py" line="649"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="654"/>
+        <location filename="../../kiosk/ui/console/window.py" line="658"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="656"/>
+        <location filename="../../kiosk/ui/console/window.py" line="660"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="657"/>
+        <location filename="../../kiosk/ui/console/window.py" line="661"/>
         <source>恢复窗口</source>
         <translation>Reopen window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="657"/>
+        <location filename="../../kiosk/ui/console/window.py" line="661"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="681"/>
+        <location filename="../../kiosk/ui/console/window.py" line="685"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="688"/>
+        <location filename="../../kiosk/ui/console/window.py" line="692"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="678"/>
+        <location filename="../../kiosk/ui/console/window.py" line="682"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="493"/>
         <location filename="../../kiosk/ui/console/window.py" line="497"/>
+        <location filename="../../kiosk/ui/console/window.py" line="501"/>
         <source>转移到：{target}</source>
         <translation>Transfer to {target}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="505"/>
+        <location filename="../../kiosk/ui/console/window.py" line="509"/>
         <source>挂起原因：{reason}</source>
         <translation>Suspend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="566"/>
+        <location filename="../../kiosk/ui/console/window.py" line="570"/>
         <source>暂停原因：{reason}</source>
         <translation>Pause: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="573"/>
+        <location filename="../../kiosk/ui/console/window.py" line="577"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="588"/>
+        <location filename="../../kiosk/ui/console/window.py" line="592"/>
         <source>提示：{message}</source>
         <translation>Message: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="601"/>
+        <location filename="../../kiosk/ui/console/window.py" line="605"/>
         <source>各窗口叫号</source>
         <translation>Window consoles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="606"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>窗口叫号：{n} {name}</source>
         <translation>Window console: {n} {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="617"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="617"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>号码和排队位置不变</source>
         <translation>The number and its place in the queue stay the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="618"/>
+        <location filename="../../kiosk/ui/console/window.py" line="622"/>
         <source>挂起原因</source>
         <translation>Why suspend?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="618"/>
+        <location filename="../../kiosk/ui/console/window.py" line="622"/>
         <source>挂起期间可以先办下一位，之后点号码恢复办理。</source>
         <translation>Meanwhile you can serve the next person; tap the number later to resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="619"/>
+        <location filename="../../kiosk/ui/console/window.py" line="623"/>
         <source>暂停期间本窗口不叫号，大厅叫号屏会显示原因。</source>
         <translation>While paused, this window calls no one; the call board shows why.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="620"/>
+        <location filename="../../kiosk/ui/console/window.py" line="624"/>
         <source>输入号码：先点字母，再点数字。</source>
         <translation>Enter the number: the letter first, then the digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="625"/>
         <source>输入过号的号码，它重新排队。</source>
         <translation>Enter a no-show&apos;s number to put it back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="626"/>
+        <location filename="../../kiosk/ui/console/window.py" line="630"/>
         <source>或者转到窗口</source>
         <translation>Or to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="628"/>
+        <location filename="../../kiosk/ui/console/window.py" line="632"/>
         <source>输入的号码：{number}</source>
         <translation>Number entered: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="628"/>
+        <location filename="../../kiosk/ui/console/window.py" line="632"/>
         <source>还没有输入号码</source>
         <translation>No number entered yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="652"/>
+        <location filename="../../kiosk/ui/console/window.py" line="656"/>
         <source>正在重新连接……</source>
         <translation>Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="659"/>
+        <location filename="../../kiosk/ui/console/window.py" line="663"/>
         <source>服务专员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="659"/>
+        <location filename="../../kiosk/ui/console/window.py" line="663"/>
         <source>预约登记</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="670"/>
+        <location filename="../../kiosk/ui/console/window.py" line="674"/>
         <source>挂起中（点号码恢复办理）：</source>
         <translation>Suspended (tap a number to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="712"/>
+        <location filename="../../kiosk/ui/console/window.py" line="716"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="712"/>
+        <location filename="../../kiosk/ui/console/window.py" line="716"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="713"/>
+        <location filename="../../kiosk/ui/console/window.py" line="717"/>
         <source>等候本窗口：{n} 人</source>
         <translation>Waiting for this window: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="717"/>
-        <location filename="../../kiosk/ui/console/window.py" line="739"/>
+        <location filename="../../kiosk/ui/console/window.py" line="721"/>
+        <location filename="../../kiosk/ui/console/window.py" line="743"/>
         <source>当前号码：{number}</source>
         <translation>Current number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="719"/>
+        <location filename="../../kiosk/ui/console/window.py" line="723"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="721"/>
+        <location filename="../../kiosk/ui/console/window.py" line="725"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="724"/>
+        <location filename="../../kiosk/ui/console/window.py" line="728"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="726"/>
+        <location filename="../../kiosk/ui/console/window.py" line="730"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="736"/>
+        <location filename="../../kiosk/ui/console/window.py" line="740"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="742"/>
+        <location filename="../../kiosk/ui/console/window.py" line="746"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="748"/>
+        <location filename="../../kiosk/ui/console/window.py" line="752"/>
         <source>（电子证照）</source>
         <translation> (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="748"/>
+        <location filename="../../kiosk/ui/console/window.py" line="752"/>
         <source>（可容缺）</source>
         <translation> (can follow later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="759"/>
+        <location filename="../../kiosk/ui/console/window.py" line="763"/>
         <source>{material}：已收到</source>
         <translation>{material}: received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="761"/>
+        <location filename="../../kiosk/ui/console/window.py" line="765"/>
         <source>{material}：未收到</source>
         <translation>{material}: not received yet</translation>
+    </message>
+</context>
+<context>
+    <name>Deferral</name>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="74"/>
+        <source>容缺受理：{materials} · 须于{date}前补交</source>
+        <translation>Accept now, submit later: {materials} · due by {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="80"/>
+        <source>请带齐材料后取号办理；如有疑问，请到服务台咨询。</source>
+        <translation> Please bring every document and take a ticket; if you have questions, ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="84"/>
+        <source>统一社会信用代码有误，请逐位核对</source>
+        <translation>This credit code isn&apos;t valid. Please check each character.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="86"/>
+        <source>很抱歉，信用信息里查不到这位申请人，暂时不能容缺受理。</source>
+        <translation>Sorry, this applicant is not in the credit records, so we can&apos;t accept now and let you submit later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="92"/>
+        <source>很抱歉，信用记录显示{name}：{note}。按规定，暂时不能容缺受理。</source>
+        <translation>Sorry, the credit records show {name}: {note}. Under the rules we can&apos;t accept now and let you submit later.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="97"/>
+        <source>{materials} 不能后补，办理时必须带齐。</source>
+        <translation>{materials} can&apos;t follow later: please bring it when you apply.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="99"/>
+        <source>请至少选一项暂缺的材料</source>
+        <translation>Please choose at least one missing document</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="112"/>
+        <source>第 {pos} 位的“{ch}”不会出现在信用代码里</source>
+        <translation>Character {pos} is the letter {ch}, which a credit code never uses</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="115"/>
+        <source>，是数字 {digit} 吗？</source>
+        <translation> – is it the digit {digit}?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="119"/>
+        <source>第 {pos} 位应是数字（第 3–8 位是地区代码）</source>
+        <translation>Character {pos} must be a digit (characters 3–8 are the area code)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="122"/>
+        <source>还差 {n} 位</source>
+        <translation>{n} more characters needed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="124"/>
+        <source>代码有误：第 18 位与前 17 位对不上，请逐位核对</source>
+        <translation>This code isn&apos;t valid: the 18th character doesn&apos;t match the first 17. Please check each character.</translation>
     </message>
 </context>
 <context>
@@ -1544,38 +1744,38 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
         <source>‹ 返回</source>
         <extracomment>the warm-up&apos;s next step after this many ms: a real timer, so that input, paints and other timers get their turn between two steps (a 0 ms one is a posted call: the whole chain would run in one go) how often the warm-up looks whether its worker thread is done (ms)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="172"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="172"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="174"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -1849,30 +2049,49 @@
     </message>
 </context>
 <context>
+    <name>IdEntry</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="138"/>
+        <source>请刷身份证，或用数字键输入身份证号</source>
+        <translation>Please scan your ID card or type its number on the keypad</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="157"/>
+        <source>或用数字键输入身份证号</source>
+        <translation>Or type the ID number on the keypad</translation>
+    </message>
+</context>
+<context>
     <name>IdentityScreen</name>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="38"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="200"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="213"/>
         <source>还差 {n} 位</source>
         <translation>{n} more digits needed</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="27"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="204"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="28"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="205"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>The date of birth (digits 7–14) isn&apos;t valid. Please check it.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="43"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
         <source>身份证号码不对</source>
         <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="29"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="82"/>
         <source>身份证号码有误，请逐位核对</source>
         <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
@@ -1932,11 +2151,13 @@
         <translation>Scan your ID card to get priority service if you qualify. No Chinese ID card? You can still take a ticket. Your ID number is used only for this ticket and is not kept.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="156"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="274"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Scan your ID card (demo: tap a card)</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="162"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
         <source>（已读取）</source>
         <translation> (card read)</translation>
@@ -1947,6 +2168,7 @@
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="166"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
         <source>身份证号</source>
@@ -1959,6 +2181,7 @@
         <translation>Mobile number</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="165"/>
         <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
@@ -2051,257 +2274,273 @@
     </message>
 </context>
 <context>
+    <name>ItemOffers</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/offers.py" line="47"/>
+        <source>缺少材料？容缺受理</source>
+        <translation>Missing a document? Accept now, submit later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/offers.py" line="48"/>
+        <source>自助办理（零材料）</source>
+        <translation>Do it here yourself (no documents needed)</translation>
+    </message>
+</context>
+<context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="105"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="109"/>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="63"/>
         <source>原件 {n} 份</source>
         <translation>original ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="107"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="111"/>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="66"/>
         <source>复印件 {n} 份</source>
         <translation>copy ×{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="102"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="106"/>
         <source>{name}（免带：窗口调取电子证照）</source>
         <translation>{name} (e-certificate – no need to bring)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="110"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="114"/>
         <source>【可容缺后补】</source>
         <translation> [can follow later]</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="118"/>
         <source>{name}（{parts}）</source>
         <translation>{name} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="118"/>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="68"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="135"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
         <source>即办件：当场办结</source>
         <translation>On the spot: done while you wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="137"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="164"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="141"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="168"/>
         <source>承诺 {p} 个工作日</source>
         <translation>Within {p} working days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="139"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="143"/>
         <source>（法定 {l} 个工作日）</source>
         <translation> (legal limit: {l})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
         <source>不收费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="144"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
         <source>{fee} 元</source>
         <translation>CNY {fee}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="149"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="153"/>
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="154"/>
         <source>零跑动，可全程网办</source>
         <translation>No visit needed: can be done fully online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="154"/>
         <source>最多跑一次</source>
         <translation>At most one visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="155"/>
         <source>网上办理</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="155"/>
         <source>可以，登录江苏政务服务网</source>
         <translation>Yes, on the Jiangsu Government Service website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="151"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="155"/>
         <source>请到窗口办理</source>
         <translation>No, please come to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="166"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="156"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="170"/>
         <source>办理窗口</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="155"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="159"/>
         <source>元园服务站专区</source>
         <translation>Yuanyuan service station zone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="162"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="166"/>
         <source>包含事项</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="163"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="167"/>
         <source>{h} 个工作小时内办结</source>
         <translation>Done within {h} working hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
         <source>{fee}（{note}）</source>
         <translation>{fee} ({note})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="148"/>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="152"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="169"/>
         <source>办结时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="150"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="154"/>
         <source>跑动次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="168"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
         <source>需要准备的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="174"/>
         <source>请逐项点一下您已带齐的材料</source>
         <translation>Tap each document you have with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="172"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="176"/>
         <source>本事项无需提交材料（零材料）</source>
         <translation>Nothing to hand in for this service (no documents needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="175"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="179"/>
         <source>零材料：标注“免带”的材料，窗口从电子证照库直接调取，您不用带。</source>
         <translation>No documents needed: documents marked “no need to bring” are fetched by the window from the e-certificate records, so you don&apos;t have to bring them.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="177"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="181"/>
         <source>容缺受理：主要材料齐全时，标注“可容缺”的次要材料可以签署承诺书后补交（写明补交什么、什么形式、何时补交）；有不良信用记录的除外。</source>
         <translation>Accept now, submit later: if your main documents are complete, secondary ones marked “can follow later” can be handed in later on a signed commitment (stating what, in what form and by when). Not available with a poor credit record.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="181"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="185"/>
         <source>温馨提示：</source>
         <translation>Tip: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="184"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="188"/>
         <source>用手机扫码，把材料清单带走</source>
         <translation>Scan with your phone to take this checklist with you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="185"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="189"/>
         <source>取号办理</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="196"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="200"/>
         <source>无需带材料</source>
         <translation>Nothing to bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="198"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="202"/>
         <source>已备齐 {have}/{total}</source>
         <translation>Ready: {have} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="216"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="220"/>
         <source>受理：{dept} · 审批：{decider}（本中心代为受理）</source>
         <translation>Accepted by: {dept} · Approved by: {decider} (accepted here on its behalf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="217"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="221"/>
         <source>受理：{dept} · 办理：{decider}（本中心代为受理）</source>
         <translation>Accepted by: {dept} · Handled by: {decider} (accepted here on its behalf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="225"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="229"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="226"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="230"/>
         <source>{span} 号{name}</source>
         <translation>{name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="229"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="233"/>
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="229"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="233"/>
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="229"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="233"/>
         <source>行政给付</source>
         <translation>Administrative benefit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="230"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="234"/>
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="230"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="234"/>
         <source>行政裁决</source>
         <translation>Administrative adjudication</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="230"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="234"/>
         <source>行政奖励</source>
         <translation>Administrative reward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="231"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="235"/>
         <source>行政备案</source>
         <translation>Administrative filing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="231"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="235"/>
         <source>其他行政权力</source>
         <translation>Other administrative power</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="232"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="236"/>
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="239"/>
         <source>重点项目开工</source>
         <translation>Key project start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="235"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="239"/>
         <source>重点企业开办</source>
         <translation>Key business start-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="236"/>
+        <location filename="../../kiosk/ui/kiosk/screens/item.py" line="240"/>
         <source>重点群体服务</source>
         <translation>Services for key groups</translation>
     </message>
@@ -2327,68 +2566,69 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="414"/>
+        <location filename="../../kiosk/ui/kiosk/promise_flows.py" line="121"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="418"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="586"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="590"/>
         <source>一窗通办</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="587"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="587"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="588"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="588"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="589"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="593"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="589"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="593"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="590"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="594"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="595"/>
         <source>移动办公桌</source>
         <translation>Mobile desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="595"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
         <source>意见建议</source>
         <translation>Suggestions</translation>
     </message>
@@ -2414,6 +2654,84 @@
         <location filename="../../kiosk/ui/shared/rating.py" line="239"/>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>LetterScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="378"/>
+        <source>承诺书</source>
+        <translation>Commitment letter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="430"/>
+        <source>系统暂时无法出号，请到服务台由工作人员为您取号。</source>
+        <translation>We can&apos;t issue tickets right now. Please ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="448"/>
+        <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
+        <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="453"/>
+        <source>我已阅读，确认承诺并取号</source>
+        <translation>I have read it: commit and take a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="454"/>
+        <source>重新打印小票</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="455"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="456"/>
+        <source>容缺受理承诺书</source>
+        <translation>Commitment letter: accept now, submit later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="475"/>
+        <source>申请人：{name}</source>
+        <translation>Applicant: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="477"/>
+        <source>统一社会信用代码：{code}</source>
+        <translation>Unified social credit code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="479"/>
+        <source>身份证号：{id}</source>
+        <translation>ID number: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="480"/>
+        <source>办理事项：{service}</source>
+        <translation>Service: {service}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="481"/>
+        <source>本人（本单位）申请办理上述事项，主要材料已齐全。以下材料暂缺，承诺按期补交：</source>
+        <translation>I (we) apply for the service above; the main documents are complete. The documents below are missing, and I (we) commit to handing them in on time:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="490"/>
+        <source>补交期限：{date}前（{n} 个工作日内）</source>
+        <translation>Due by: {date} (within {n} working days)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="491"/>
+        <source>本人（本单位）承诺所提供的信息真实有效。如未按期补交，将记入信用记录，本次办理可能被终止。</source>
+        <translation>I (we) confirm that the information given is true. If the documents are not handed in on time, this goes on the credit record and the application may be ended.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="494"/>
+        <source>承诺日期：{date}</source>
+        <translation>Date: {date}</translation>
     </message>
 </context>
 <context>
@@ -3401,6 +3719,202 @@
     </message>
 </context>
 <context>
+    <name>RongqueScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="101"/>
+        <source>容缺受理</source>
+        <extracomment>Companies on the demo licence scanner (assets/credit.yaml): two in good standing, one not.</extracomment>
+        <translation>Accept now, submit later</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="130"/>
+        <source>请点选暂缺的材料（可以选多项）</source>
+        <translation>Please tap the documents you are missing (you can choose several)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="136"/>
+        <source>下一步：填写申请人</source>
+        <translation>Next: the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="142"/>
+        <source>缺少哪些材料？请点选（可以选多项）</source>
+        <translation>Which documents are you missing? Tap them (you can choose several)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="143"/>
+        <source>主要材料齐全时，下面这些材料可以先签承诺书，{n} 个工作日内补交。有不良信用记录的申请人除外。</source>
+        <translation>If your main documents are complete, you can sign a commitment for the documents below and hand them in within {n} working days. Not available with a poor credit record.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="149"/>
+        <source>{name}（{form}）</source>
+        <translation>{name} ({form})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="153"/>
+        <source>这些材料办理时必须带齐：</source>
+        <translation>These documents must be brought when you apply:</translation>
+    </message>
+</context>
+<context>
+    <name>SelfConfirmScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="146"/>
+        <source>核对证照</source>
+        <translation>Check your e-certificates</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="173"/>
+        <source>系统暂时无法办理，请到服务台由工作人员为您办理。</source>
+        <translation>We can&apos;t complete this right now. Please ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="189"/>
+        <source>长期有效</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="190"/>
+        <source>持证人</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="190"/>
+        <source>证照号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="191"/>
+        <source>发证机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="191"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="199"/>
+        <source>信息无误，确认办理</source>
+        <translation>All correct: complete the service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="206"/>
+        <source>已为{name}调取以下电子证照，请核对：</source>
+        <translation>We fetched these e-certificates for {name}. Please check them:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="209"/>
+        <source>信息不对？请不要确认，到服务台咨询。</source>
+        <translation>Something wrong? Don&apos;t confirm: please ask at the information desk.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfResultScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="251"/>
+        <source>办理完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="264"/>
+        <source>完成，返回首页</source>
+        <translation>Done – back to the home screen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="270"/>
+        <source>零材料自助办理已完成</source>
+        <translation>Completed here at the kiosk: no documents needed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="275"/>
+        <source>申请人身份证号：{id}</source>
+        <translation>Applicant&apos;s ID number: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="276"/>
+        <source>办理时间：{time}</source>
+        <translation>Completed: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="278"/>
+        <source>营业执照已核发，执照信息已同步到电子证照库。</source>
+        <translation>Your business licence is issued and added to the e-certificate records.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="279"/>
+        <source>已办结，不用再到窗口。</source>
+        <translation>All done: no need to go to a window.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="281"/>
+        <source>办理结果没能打印（{error}），请记下上面的编号，或到服务台补打。</source>
+        <translation>The result could not be printed ({error}). Please note down the number above, or ask at the information desk for a printout.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="285"/>
+        <source>办理结果已打印，请取走。</source>
+        <translation>Your result has been printed. Please take it.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfService</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/result_pdf.py" line="29"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/result_pdf.py" line="30"/>
+        <source>办理编号</source>
+        <translation>Reference number</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/result_pdf.py" line="39"/>
+        <source>零材料自助办理结果 · {what}</source>
+        <translation>Self-service result (no documents needed) · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/result_pdf.py" line="41"/>
+        <source>申请人身份证号：{id}</source>
+        <translation>Applicant&apos;s ID number: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/result_pdf.py" line="42"/>
+        <source>办理时间：{time}</source>
+        <translation>Completed: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/result_pdf.py" line="43"/>
+        <source>已办结，不用再到窗口。</source>
+        <translation>All done: no need to go to a window.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="83"/>
+        <source>自助办理（零材料）</source>
+        <translation>Do it here yourself (no documents needed)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="108"/>
+        <source>下一步：调取电子证照</source>
+        <translation>Next: fetch your e-certificates</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="113"/>
+        <source>零材料：所需证照从电子证照库调取，不用带材料，也不用到窗口。</source>
+        <translation>No documents needed: what the service needs is fetched from the e-certificate records. Nothing to bring, no window to visit.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="114"/>
+        <source>① 核验身份&#x3000;② 核对电子证照&#x3000;③ 打印办理结果</source>
+        <translation>① Your ID   ② Check your e-certificates   ③ Print the result</translation>
+    </message>
+</context>
+<context>
     <name>ServiceCard</name>
     <message>
         <location filename="../../kiosk/ui/shared/rating.py" line="192"/>
@@ -3428,7 +3942,9 @@
     <message>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="27"/>
         <location filename="../../kiosk/ui/kiosk/screens/slip.py" line="81"/>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="56"/>
         <source>、</source>
+        <extracomment>Letters a credit code never uses, and the digit a person most likely meant.</extracomment>
         <translation>, </translation>
     </message>
     <message>
@@ -3472,36 +3988,43 @@
         <translation>{time} tomorrow</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="20"/>
         <location filename="../../kiosk/ui/shared/words.py" line="106"/>
         <source>周一</source>
         <translation>Monday</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="20"/>
         <location filename="../../kiosk/ui/shared/words.py" line="106"/>
         <source>周二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="21"/>
         <location filename="../../kiosk/ui/shared/words.py" line="107"/>
         <source>周三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="21"/>
         <location filename="../../kiosk/ui/shared/words.py" line="107"/>
         <source>周四</source>
         <translation>Thursday</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="22"/>
         <location filename="../../kiosk/ui/shared/words.py" line="108"/>
         <source>周五</source>
         <translation>Friday</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="22"/>
         <location filename="../../kiosk/ui/shared/words.py" line="108"/>
         <source>周六</source>
         <translation>Saturday</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/shared/deferral_words.py" line="23"/>
         <location filename="../../kiosk/ui/shared/words.py" line="109"/>
         <source>周日</source>
         <translation>Sunday</translation>

@@ -17,11 +17,15 @@ class Visit:
     phone: str = ""
     use_green: bool = True
     slip: Slip | None = None
+    missing: set[str] = field(default_factory=set)  # 容缺: materials to be handed in later
+    applicant: str = ""  # 容缺: who commits, a commitments.Applicant ("person" / "legal")
+    credit_code: str = ""  # 容缺 by a legal person: the unified social credit code typed
 
     def choose(self, request: Request) -> None:
         """Start on a new request: the checklist starts empty; identity is kept for this visit."""
         if request != self.request:
             self.ticked = set()
+            self.missing = set()
         self.request = request
         self.slip = None
 
@@ -35,7 +39,11 @@ class Visit:
         self.phone = ""
         self.use_green = True
         self.slip = None
+        self.missing = set()
+        self.applicant = ""
+        self.credit_code = ""
 
     @property
     def has_personal_data(self) -> bool:
-        return bool(self.resident_id or self.phone or self.persona_id or self.ticked or self.slip)
+        return bool(self.resident_id or self.phone or self.persona_id or self.ticked or self.slip or self.missing
+                    or self.credit_code)

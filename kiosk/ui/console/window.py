@@ -285,6 +285,10 @@ class ConsoleWindow(Retranslating, QWidget):
 
                 self.opinions = attach_opinions(self, promises)
         self.retranslate()
+        if promises is not None:  # 容缺: the ticket's commitment, the list of those to come
+            from kiosk.ui.console.commitments import add_commitments
+
+            add_commitments(self, promises)
 
     def add_panel(self, panel: QWidget, opener: QPushButton) -> None:
         """A staff panel of its own module: ``opener`` goes into the header (before 暂停窗口) and

@@ -77,14 +77,24 @@ def write_slip_pdf(slip: Slip, folder: Path, family: str, hall_name: str, lines:
     Raises :class:`PrintError`: "the disk is full" (errno ENOSPC) when it is, "the slip file is
     incomplete" when the written file fails :func:`check_pdf`; no partial file is left behind."""
     t = slip.ticket
-    path = Path(folder) / f"{t.day}-{t.number}.pdf"
+    return write_receipt_pdf(Path(folder) / f"{t.day}-{t.number}.pdf", t.number, hall_name, lines,
+                             slip_qr_text(slip, hall_name), family, large)
+
+
+def write_receipt_pdf(path: Path, number: str, hall_name: str, lines: list[str], qr_text: str, family: str,
+                      large: bool = False) -> Path:
+    """Write a receipt at ``path`` (a slip, a self-service result): the hall, ``lines[0]`` as its
+    caption, ``number`` in large bold type (smaller when it would not fit the paper's width), the
+    other lines and a QR code of ``qr_text``; checked and renamed into place as
+    :func:`write_slip_pdf` says."""
+    path = Path(path)
     part: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".part")
         os.close(fd)
         part = Path(name)
-        _paint(slip, part, family, hall_name, lines, large)
+        _paint(part, number, qr_text, family, hall_name, lines, large)
         check_pdf(part)
         os.replace(part, path)
         part = None
@@ -168,37 +178,46 @@ def layout_slip(number: str, hall_name: str, lines: list[str], family: str, larg
     blocks: list[_Block] = []
     y = 0.0
 
-    def block(text: str, pt: float, bold: bool = False, after: float = 0.45) -> None:
+    def block(text: str, pt: float, bold: bool = False, after: float = 0.45, fit: bool = False) -> None:
         nonlocal y
         font = QFont(family)
         font.setPointSizeF(pt)
         font.setBold(bold)
+        # without the font's localised forms and ligatures every glyph keeps its Unicode in the PDF: a
+        # reader (or a copy) finds "A012" and "Unified", not the private codes the Chinese forms of the
+        # digits and the "fi" ligature are written as
+        font.setFeature(QFont.Tag("locl"), 0)
+        font.setFeature(QFont.Tag("liga"), 0)
         metrics = QFontMetricsF(font, writer)
+        while fit and pt > sizes.body and metrics.horizontalAdvance(text) > width:  # one line, never cut
+            pt -= 1
+            font.setPointSizeF(pt)
+            metrics = QFontMetricsF(font, writer)
         height = max(metrics.boundingRect(QRectF(0, 0, width, 1e7), _FLAGS, text).height(), metrics.height())
         blocks.append(_Block(text, font, QRectF(0, y, width, height)))
         y += height + metrics.height() * after
 
     block(hall_name, sizes.hall, True)
     block(lines[0], sizes.body)
-    block(number, sizes.number, True, after=0.15)
+    block(number, sizes.number, True, after=0.15, fit=True)
     for line in lines[1:]:
         block(line, sizes.body)
     side = width * 0.55
     return blocks, QRectF((width - side) / 2, y + width * 0.02, side, side)
 
 
-def _paint(slip: Slip, path: Path, family: str, hall_name: str, lines: list[str], large: bool = False) -> None:
+def _paint(path: Path, number: str, qr_text: str, family: str, hall_name: str, lines: list[str],
+           large: bool = False) -> None:
     """Draw the receipt into a PDF at ``path`` (an existing file is overwritten): one page of the
-    till roll's width, as long as the slip."""
-    t = slip.ticket
+    till roll's width, as long as the receipt."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     writer.setPageSize(QPageSize(QSizeF(PAPER_WIDTH_MM, 160), QPageSize.Unit.Millimeter, "receipt"))
-    blocks, qr = layout_slip(t.number, hall_name, lines, family, large, writer, writer.width())
+    blocks, qr = layout_slip(number, hall_name, lines, family, large, writer, writer.width())
     length_mm = (qr.bottom() / RESOLUTION * 25.4) + 2 * MARGIN_MM + 1
     writer.setPageSize(QPageSize(QSizeF(PAPER_WIDTH_MM, length_mm), QPageSize.Unit.Millimeter, "receipt"))
-    writer.setTitle(f"{hall_name} {t.number}")
+    writer.setTitle(f"{hall_name} {number}")
     p = QPainter()
     if not p.begin(writer):
         raise PrintError(errno.EIO, f"cannot write {path.name}")
@@ -206,7 +225,7 @@ def _paint(slip: Slip, path: Path, family: str, hall_name: str, lines: list[str]
         for b in blocks:
             p.setFont(b.font)
             p.drawText(b.rect, _FLAGS | int(Qt.TextFlag.TextDontClip), b.text)
-        paint_qr(p, qr_matrix(slip_qr_text(slip, hall_name)), qr)
+        paint_qr(p, qr_matrix(qr_text), qr)
     finally:
         finished = p.end()
     if not finished:

@@ -30,6 +30,8 @@ from kiosk.domain.search import SearchIndex
 from kiosk.domain.visit import Visit
 from kiosk.store.errors import StoreError
 from kiosk.ui.kiosk.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.kiosk.promise_flows import add_screens as add_promise_screens
+from kiosk.ui.kiosk.promise_flows import connect_item, ticket_notes
 from kiosk.ui.kiosk.staff import LongPress, StaffPinOverlay
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.shared.navigator import Navigator, Screen
@@ -208,6 +210,7 @@ class KioskWindow(Retranslating, QWidget):
                                 (Screen.CHECKIN, self._make_checkin), (Screen.REPORT, self._make_report),
                                 (Screen.OPINION, self._make_opinion)):
             self.nav.add(screen, factory)
+        add_promise_screens(self)  # 容缺受理, 零材料 self-service
         self.header.back.connect(self.back)
         self.header.home.connect(self._home_tapped)
         self.header.elder_toggled.connect(self._elder_toggled)
@@ -271,6 +274,7 @@ class KioskWindow(Retranslating, QWidget):
 
         item = ItemScreen(self.catalogue, self.desk.hall, self.visit, self.language)
         item.take_ticket.connect(lambda: self.nav.go(Screen.IDENTITY))
+        connect_item(self, item)
         return item
 
     def _make_identity(self):
@@ -389,7 +393,7 @@ class KioskWindow(Retranslating, QWidget):
     def reprint(self, ticket_id: int) -> None:
         ticket = self.desk.store.ticket(ticket_id)
         if ticket is not None:
-            self._show_slip(self.desk.slip(ticket, reprint=True))
+            self._show_slip(self.desk.slip(ticket, reprint=True), ticket_notes(self, ticket))
 
     def _show_slip(self, slip, notes: Callable[[], list[str]] | None = None) -> None:
         """Print ``slip`` and show it. ``notes`` words, in the kiosk's language, what the slip
@@ -590,7 +594,10 @@ class KioskWindow(Retranslating, QWidget):
                   Screen.OFFICER: self.tr("服务专员"),
                   Screen.HOME_VISIT: self.tr("移动办公桌"), Screen.CHECKIN: self.tr("预约签到"),
                   Screen.REPORT: self.tr("办不成事反映"), Screen.OPINION: self.tr("意见建议")}
-        self.header.title.setText(titles.get(self.nav.current, ""))
+        title = titles.get(self.nav.current)
+        if title is None and self.nav.current is not None:  # a screen that names itself
+            title = getattr(self.nav.widget(self.nav.current), "heading", str)()
+        self.header.title.setText(title or "")
         self.header.fit_title()
 
     def resizeEvent(self, event) -> None:  # noqa: N802

@@ -56,6 +56,12 @@ class Screen(Enum):
     CHECKIN = "checkin"  # 预约签到
     REPORT = "report"  # 办不成事反映
     OPINION = "opinion"  # 意见建议
+    RONGQUE = "rongque"  # 容缺受理: which materials follow later
+    RONGQUE_APPLICANT = "rongque_applicant"  # … who commits (resident ID or credit code)
+    RONGQUE_LETTER = "rongque_letter"  # … the 承诺书 to confirm
+    SELF_SERVICE = "self_service"  # 零材料 self-service: identity
+    SELF_CONFIRM = "self_confirm"  # … the fetched 电子证照 to confirm
+    SELF_RESULT = "self_result"  # … done: the printed result
 
 
 class Navigator(QObject):

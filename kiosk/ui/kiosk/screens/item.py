@@ -9,6 +9,7 @@ from kiosk.domain.catalogue import Catalogue, Item, Material
 from kiosk.domain.desk import Request
 from kiosk.domain.hall import Hall, window_span
 from kiosk.domain.visit import Visit
+from kiosk.ui.kiosk.screens.offers import ItemOffers
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import QrCode, button, classed, clear_layout, label, scrolled_page, set_text
@@ -50,6 +51,8 @@ class ItemScreen(Page, QWidget):
         self.body.addLayout(self.checklist)
         self.explain = label(cls="promise")
         self.body.addWidget(self.explain)
+        self.offers = ItemOffers(language)  # 容缺受理, 自助办理（零材料） where the item allows them
+        self.body.addWidget(self.offers)
 
         qr_row = QHBoxLayout()
         qr_row.setSpacing(24)
@@ -90,6 +93,7 @@ class ItemScreen(Page, QWidget):
             b.toggled.connect(lambda on, name=m.name: self._tick(name, on))
             self.checklist.addWidget(b)
             self.check_buttons.append(b)
+        self.offers.show_for(self.catalogue.by_code[req.item_code] if req.item_code else None)
         self.retranslate()
 
     def _tick(self, name: str, on: bool) -> None:

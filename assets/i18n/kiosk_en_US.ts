@@ -1783,131 +1783,131 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="106"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="108"/>
         <source>欢迎来到{hall}</source>
         <translation>Welcome to {hall}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="107"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="109"/>
         <source>一窗通办 · 来了都能办 · 随时都可办</source>
         <translation>One-window service · Whatever you need · Whenever you come</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="108"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="109"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="111"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="108"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
         <source>按事项、一件事或综合咨询取号</source>
         <translation>For a service, a service package or an enquiry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="110"/>
         <location filename="../../kiosk/ui/kiosk/screens/home.py" line="112"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="114"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="111"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="113"/>
         <source>共 {n} 个事项 · 办事指南一次性告知</source>
         <translation>{n} services · Full guidance in one go</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="115"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
         <source>有预约的，到了先签到</source>
         <translation>Booked? Check in first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="117"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="115"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="117"/>
         <source>一对一帮办，可上门</source>
         <translation>One-to-one help, home visits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="117"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="119"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="116"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="118"/>
         <source>没办成的事，告诉我们</source>
         <translation>Couldn&apos;t get something done? Tell us</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="118"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="119"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="120"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="121"/>
         <source>意见建议</source>
         <translation>Suggestions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="118"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="120"/>
         <source>意见箱 · 人大代表联系点</source>
         <translation>Suggestion box · deputies&apos; liaison point</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="123"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="125"/>
         <source>零等待：午间不打烊，周六照常办</source>
         <translation>Open at lunchtime and on Saturdays</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="133"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="135"/>
         <source>老年人、军人、残疾人、境外投资者：服务专员一对一帮办代办</source>
         <translation>Older people, service members, people with disabilities and foreign investors: one-to-one assisted service from a dedicated officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="120"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="122"/>
         <source>“五个零”服务承诺</source>
         <translation>Our “Five Zeros” service pledge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="115"/>
         <source>好差评 · 凭小票评价</source>
         <translation>With your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="121"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="123"/>
         <source>零材料：电子证照能调取的，不用您带</source>
         <translation>No documents needed: what we can fetch as an e-certificate, you need not bring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="122"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="124"/>
         <source>零距离：帮办代办，服务进园区、进企业</source>
         <translation>We come to you: assisted service in industrial parks and companies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="124"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="126"/>
         <source>零差别：任一综合窗口都能办</source>
         <translation>Same service at every general window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="125"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="127"/>
         <source>零障碍：老弱军残走绿色通道，办不成事有专窗</source>
         <translation>Priority service for older people, service members and people with disabilities; a problem-solving window for anything not sorted out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="128"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="130"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="132"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home.py" line="134"/>
         <source>一窗通办 · 一网通办 · 一号通办 · 一库通办 · 一队通办</source>
         <translation>One-window service · One-stop online service · One hotline · Shared records · One team</translation>
     </message>
@@ -3760,52 +3760,57 @@
 <context>
     <name>SelfConfirmScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="146"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="157"/>
         <source>核对证照</source>
         <translation>Check your e-certificates</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="173"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="186"/>
         <source>系统暂时无法办理，请到服务台由工作人员为您办理。</source>
         <translation>We can&apos;t complete this right now. Please ask at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="189"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="202"/>
         <source>长期有效</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="203"/>
         <source>持证人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="190"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="203"/>
         <source>证照号码</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="191"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="204"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="191"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="204"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="199"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="212"/>
         <source>信息无误，确认办理</source>
         <translation>All correct: complete the service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="206"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="219"/>
         <source>已为{name}调取以下电子证照，请核对：</source>
         <translation>We fetched these e-certificates for {name}. Please check them:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="209"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="223"/>
+        <source>本机按以上信息和标准模板为您生成：{forms}。确认办理即视为签署。</source>
+        <translation>From these details and the standard templates, this machine fills in for you: {forms}. Confirming signs them.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="226"/>
         <source>信息不对？请不要确认，到服务台咨询。</source>
         <translation>Something wrong? Don&apos;t confirm: please ask at the information desk.</translation>
     </message>
@@ -3813,47 +3818,47 @@
 <context>
     <name>SelfResultScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="268"/>
         <source>办理完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="264"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="281"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="270"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="287"/>
         <source>零材料自助办理已完成</source>
         <translation>Completed here at the kiosk: no documents needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="275"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="292"/>
         <source>申请人身份证号：{id}</source>
         <translation>Applicant&apos;s ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="276"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="293"/>
         <source>办理时间：{time}</source>
         <translation>Completed: {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="278"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="295"/>
         <source>营业执照已核发，执照信息已同步到电子证照库。</source>
         <translation>Your business licence is issued and added to the e-certificate records.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="279"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="296"/>
         <source>已办结，不用再到窗口。</source>
         <translation>All done: no need to go to a window.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="281"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="298"/>
         <source>办理结果没能打印（{error}），请记下上面的编号，或到服务台补打。</source>
         <translation>The result could not be printed ({error}). Please note down the number above, or ask at the information desk for a printout.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="302"/>
         <source>办理结果已打印，请取走。</source>
         <translation>Your result has been printed. Please take it.</translation>
     </message>
@@ -3894,22 +3899,22 @@
 <context>
     <name>SelfServiceScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="83"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="90"/>
         <source>自助办理（零材料）</source>
         <translation>Do it here yourself (no documents needed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="108"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="115"/>
         <source>下一步：调取电子证照</source>
         <translation>Next: fetch your e-certificates</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="113"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="120"/>
         <source>零材料：所需证照从电子证照库调取，不用带材料，也不用到窗口。</source>
         <translation>No documents needed: what the service needs is fetched from the e-certificate records. Nothing to bring, no window to visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="114"/>
+        <location filename="../../kiosk/ui/kiosk/screens/selfservice.py" line="121"/>
         <source>① 核验身份&#x3000;② 核对电子证照&#x3000;③ 打印办理结果</source>
         <translation>① Your ID   ② Check your e-certificates   ③ Print the result</translation>
     </message>

@@ -122,6 +122,12 @@ def _id_card_expiry(resident_id: str, today: _dt.date) -> _dt.date | None:
         return born.replace(year=born.year + issued_age + years, day=28)
 
 
+def on_screen_forms(item: Item) -> list[tuple[str, str]]:
+    """The forms of a ``self_service`` item the kiosk fills in from what it fetched (name, name_en):
+    the citizen confirms them with the licences instead of bringing them."""
+    return [(m.name, m.name_en) for m in item.materials if m.form and not m.e_license]
+
+
 def fetched_licences(item: Item, resident_id: str, holder: tuple[str, str], today: _dt.date,
                      company: tuple[str, str, str] | None = None) -> list[FetchedLicence]:
     """The 电子证照 the kiosk fetches for ``item`` for the person with ``resident_id`` (demo data,
@@ -129,6 +135,8 @@ def fetched_licences(item: Item, resident_id: str, holder: tuple[str, str], toda
     credit code) holds a 营业执照 — the holder's demo shop (张浦镇陈记商行) when not given."""
     out = []
     for m in item.materials:
+        if not m.e_license:  # a form the kiosk fills in with the citizen (on_screen_forms), not fetched
+            continue
         authority = next(((zh, en) for key, zh, en in AUTHORITIES if key in m.name), DEFAULT_AUTHORITY)
         if "营业执照" in m.name:
             name, name_en, code = company or (f"张浦镇{holder[0][:1]}记商行",

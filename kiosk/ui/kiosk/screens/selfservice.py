@@ -21,7 +21,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 from kiosk.domain.catalogue import Catalogue, Item
 from kiosk.domain.lifecycle import HallError
 from kiosk.domain.promises import Promises
-from kiosk.domain.selfservice import FetchedLicence, SelfService, demo_name, fetched_licences, self_serviceable
+from kiosk.domain.selfservice import (
+    FetchedLicence,
+    SelfService,
+    demo_name,
+    fetched_licences,
+    on_screen_forms,
+    self_serviceable,
+)
 from kiosk.domain.visit import Visit
 from kiosk.store.errors import StoreError
 from kiosk.ui.kiosk.result_pdf import is_credit_code, number_caption
@@ -124,6 +131,7 @@ class SelfConfirmScreen(Page, QWidget):
         self.promises, self.visit, self.language = promises, visit, language
         self.setObjectName("screen_self_confirm")
         self.licences: list[FetchedLicence] = []
+        self.form_names: list[tuple[str, str]] = []
         self.done: dict[tuple[str, str], SelfService] = {}  # this visit's services: never recorded twice
         outer, body = scrolled_page(self, 36, 14)
         self.lead = label(cls="lead")
@@ -132,6 +140,9 @@ class SelfConfirmScreen(Page, QWidget):
         self.cards = QVBoxLayout()
         self.cards.setSpacing(14)
         body.addLayout(self.cards)
+        self.forms = label()  # the forms the kiosk fills in (a self_service item): named, not fetched
+        self.forms.setObjectName("self_confirm_forms")
+        body.addWidget(self.forms)
         self.wrong = label(cls="muted")
         body.addWidget(self.wrong)
         body.addStretch(1)
@@ -151,11 +162,13 @@ class SelfConfirmScreen(Page, QWidget):
         rid = self.visit.resident_id
         self.licences = fetched_licences(item, rid, holder_name(self.promises, rid), self.promises.clock().date()) \
             if item is not None and rid else []
+        self.form_names = on_screen_forms(item) if item is not None and rid else []
         self.retranslate()
 
     def reset(self) -> None:
         self.done = {}
         self.licences = []
+        self.form_names = []
         self.error.hide()
         clear_layout(self.cards)
 
@@ -206,6 +219,10 @@ class SelfConfirmScreen(Page, QWidget):
         self.lead.setText(self.tr("已为{name}调取以下电子证照，请核对：").format(name=who))
         for i, lic in enumerate(self.licences):
             self.cards.addWidget(self._card(lic, i))
+        names = "; ".join(e for _z, e in self.form_names) if en else "、".join(z for z, _e in self.form_names)
+        self.forms.setText(self.tr("本机按以上信息和标准模板为您生成：{forms}。确认办理即视为签署。").format(forms=names)
+                           if self.form_names else "")
+        self.forms.setVisible(bool(self.form_names))
         self.wrong.setText(self.tr("信息不对？请不要确认，到服务台咨询。"))
 
 

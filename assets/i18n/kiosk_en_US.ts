@@ -1329,12 +1329,12 @@
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="661"/>
         <source>恢复窗口</source>
-        <translation>Reopen window</translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="661"/>
         <source>暂停窗口</source>
-        <translation>Pause window</translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/console/window.py" line="685"/>

@@ -262,7 +262,6 @@ class PadWindow(Retranslating, QWidget):
         self.thanks_timer.setInterval(THANKS_SECONDS * 1000)
         self.thanks_timer.timeout.connect(self.go_idle)
         bridge.ticket_done.connect(self._done)
-        QApplication.instance().installEventFilter(self)  # a touch anywhere on this pad restarts its idle time
         self.language.changed.connect(lambda _lang: self._say())
         self._show(self.idle_page)
 
@@ -364,8 +363,15 @@ class PadWindow(Retranslating, QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        # a touch anywhere on this pad restarts its idle time: the application's events are watched
+        # while the pad is on screen only (a closed pad — many in a test run — costs no event anything)
+        QApplication.instance().installEventFilter(self)
         if self.focusWidget() is None:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        QApplication.instance().removeEventFilter(self)
+        super().hideEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Typing goes to the reason (a keyboard at the pad); Escape is 暂不评价."""

@@ -173,7 +173,7 @@ class CaseFigures:
     key: str
     opened: int = 0
     closed: int = 0
-    outcomes: Counter = field(default_factory=Counter)  # CaseOutcome -> closed that day with it
+    outcomes: Counter[CaseOutcome] = field(default_factory=Counter)  # CaseOutcome -> closed that day with it
     still_open: int = 0
 
     def row(self) -> dict[str, object]:

@@ -286,7 +286,7 @@ def period_stats(store: HallStore, first: str, last: str | None = None, hall: Ha
     last = last or first
     ratings = follow = None
     if hasattr(store, "rating_groups"):  # a store with the promises' records (kiosk.domain.ports.RecordStore)
-        ratings = store.rating_groups(first, last)  # type: ignore[attr-defined]
+        ratings = store.rating_groups(first, last)
         follow = store.follow_up_groups(first, last, _time.time() if now is None else now)  # type: ignore[attr-defined]
     return build_stats(first, last, store.stats_rows(first, last), hall, ratings, follow, items)
 

@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.domain.appointments import AppointmentStatus, Source, booking, person_hash
 from kiosk.domain.ids import phone_problem, resident_id_problem
 from kiosk.domain.ports import StoreError
 from kiosk.domain.promises import Promises
+from kiosk.ui.console.frame import panel_frame
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.widgets import button, classed, label, named, restyle, set_text
 from kiosk.ui.shared.words import store_error_text
@@ -39,19 +40,7 @@ class AppointmentsPanel(Retranslating, QFrame):
         self.result: tuple[str, str] | None = None  # (kind, detail): booked code, a duplicate, a store problem
         classed(self, "card")
         self.setObjectName("console_appointments_panel")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(22, 12, 22, 14)
-        lay.setSpacing(8)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        self.title = label(cls="h2")
-        self.title.setObjectName("console_appointments_title")
-        self.cancel = button("console_appointments_cancel")
-        self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.cancel.clicked.connect(self.closed)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(top)
+        lay, self.title, self.cancel = panel_frame(self, "appointments", self.closed, spacing=8)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(2)

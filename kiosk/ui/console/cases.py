@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.cases import TEXT_LIMIT, Case, CaseOutcome, RecordStatus, ReportCode, ReportError
 from kiosk.domain.ports import RecordKind, StaleRecord, StoreError
+from kiosk.ui.console.frame import panel_frame
 from kiosk.ui.shared.casewords import listed, outcome_text, snag_text, text_message
 from kiosk.ui.shared.i18n import Retranslating
 from kiosk.ui.shared.widgets import button, classed, label, named, restyle, scroll, set_text
@@ -203,19 +204,7 @@ class CaseClosePanel(Retranslating, QFrame):
         self.case: Case | None = None
         self.outcome: CaseOutcome | None = None
         self.problem = ""  # why it was not closed (said above 确认结案)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(22, 12, 22, 14)
-        lay.setSpacing(10)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        self.title = label(cls="h2")
-        self.title.setObjectName("console_case_panel_title")
-        self.back = button("console_case_panel_cancel")
-        self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back.clicked.connect(self.closed)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(top)
+        lay, self.title, self.back = panel_frame(self, "case_panel", self.closed)
         self.note = label(cls="muted")
         self.note.setObjectName("console_case_panel_note")
         lay.addWidget(self.note)

@@ -19,6 +19,7 @@ from kiosk.domain.commitments import Commitment
 from kiosk.domain.lifecycle import Ticket
 from kiosk.domain.ports import RecordKind, StaleRecord, StoreError
 from kiosk.domain.promises import Promises
+from kiosk.ui.console.frame import panel_frame
 from kiosk.ui.shared.deferral_words import commitment_line, due_day
 from kiosk.ui.shared.i18n import Retranslating
 from kiosk.ui.shared.widgets import button, classed, clear_layout, label, scroll, set_text
@@ -97,19 +98,7 @@ class CommitmentsPanel(Retranslating, QFrame):
         classed(self, "card")
         self.setObjectName("console_commitments_panel")
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # the console's size is its own
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(22, 12, 22, 14)
-        lay.setSpacing(10)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        self.title = label(cls="h2")
-        self.title.setObjectName("console_commitments_title")
-        self.back = button("console_commitments_cancel")
-        self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back.clicked.connect(self.closed)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(top)
+        lay, self.title, self.back = panel_frame(self, "commitments", self.closed)
         self.note = label(cls="muted")
         self.note.setObjectName("console_commitments_note")
         lay.addWidget(self.note)

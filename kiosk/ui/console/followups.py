@@ -44,6 +44,7 @@ from kiosk.domain.feedback import (
 from kiosk.domain.freetext import clean_text
 from kiosk.domain.ports import RecordKind, StaleRecord, StoreError
 from kiosk.domain.promises import Promises
+from kiosk.ui.console.frame import panel_frame
 from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.rating import LEVELS, WARNING, level_text, tag_text, text_problem_text
@@ -74,19 +75,7 @@ class FollowUpsPanel(Retranslating, QFrame):
         self.after: Level | None = None  # the citizen's follow-up rating (整改办结)
         self.problem: Callable[[], str] | None = None  # said at the note, in the console's language
         self.notice: Callable[[], str] | None = None  # said above the list (a step taken elsewhere …)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(22, 12, 22, 14)
-        lay.setSpacing(10)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        self.title = label(cls="h2")
-        self.title.setObjectName("console_followups_title")
-        self.back = button("console_followups_cancel")
-        self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back.clicked.connect(self._back)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(top)
+        lay, self.title, self.back = panel_frame(self, "followups", self._back)
         self.note = label(cls="muted")
         self.note.setObjectName("console_followups_note")
         lay.addWidget(self.note)

@@ -16,6 +16,7 @@ from kiosk.domain.cases import ReportError
 from kiosk.domain.officers import Help, HelpRequest, HelpStatus, Officer
 from kiosk.domain.ports import RecordKind, StaleRecord, StoreError
 from kiosk.domain.promises import Promises
+from kiosk.ui.console.frame import panel_frame
 from kiosk.ui.kiosk.screens.officer import group_name
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.widgets import button, classed, clear_layout, label, restyle, scroll, set_text
@@ -52,19 +53,7 @@ class OfficersPanel(Retranslating, QFrame):
         self.message: tuple[str, bool] = ("", False)
         classed(self, "card")
         self.setObjectName("console_officers_panel")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(22, 12, 22, 14)
-        lay.setSpacing(10)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        self.title = label(cls="h2")
-        self.title.setObjectName("console_officers_title")
-        self.cancel = button("console_officers_cancel")
-        self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.cancel.clicked.connect(self.closed)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(top)
+        lay, self.title, self.cancel = panel_frame(self, "officers", self.closed)
         self.note = label(cls="muted")
         self.note.setObjectName("console_officers_note")
         lay.addWidget(self.note)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton, QSize
 from kiosk.domain.cases import TEXT_LIMIT, Opinion, RecordStatus, ReportCode, ReportError
 from kiosk.domain.ports import RecordKind, StaleRecord, StoreError
 from kiosk.domain.promises import Promises
+from kiosk.ui.console.frame import panel_frame
 from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.casewords import text_message, topic_text
 from kiosk.ui.shared.i18n import Language, Retranslating
@@ -54,19 +55,7 @@ class OpinionsPanel(Retranslating, QFrame):
         self.current: Opinion | None = None  # the one being answered
         self.problem = ""  # why the reply was not kept, said at its field
         self.notice: Callable[[], str] | None = None  # said above the list
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(22, 12, 22, 14)
-        lay.setSpacing(10)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        self.title = label(cls="h2")
-        self.title.setObjectName("console_opinions_title")
-        self.back = button("console_opinions_cancel")
-        self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.back.clicked.connect(self._back)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(top)
+        lay, self.title, self.back = panel_frame(self, "opinions", self._back)
         filters = QHBoxLayout()
         filters.setSpacing(10)
         self.filter_buttons: dict[str, QPushButton] = {}

@@ -34,6 +34,7 @@ from kiosk.domain.desk import Request
 from kiosk.domain.lifecycle import HallError, PauseReason, Status, SuspendReason, Ticket
 from kiosk.domain.ports import HallRows, StoreError
 from kiosk.domain.views import ConsoleView, console_view
+from kiosk.ui.console.frame import panel_frame
 from kiosk.ui.kiosk.screens.item import materials_for
 from kiosk.ui.shared.bridge import ChangeBridge
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
@@ -421,19 +422,7 @@ class ConsoleWindow(Retranslating, QWidget):
         """A card with a title, a note and 返回 at the top, and a grid of choices under them."""
         panel = classed(QFrame(), "card")
         panel.setObjectName(f"console_{name}_panel")
-        lay = QVBoxLayout(panel)
-        lay.setContentsMargins(22, 12, 22, 14)
-        lay.setSpacing(10)
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        title = label(cls="h2")
-        title.setObjectName(f"console_{name}_title")
-        cancel = button(f"console_{name}_cancel")
-        cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        cancel.clicked.connect(self.show_ticket)
-        top.addWidget(title, 1)
-        top.addWidget(cancel, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(top)
+        lay, title, cancel = panel_frame(panel, name, self.show_ticket)
         note = label(cls="muted")
         note.setObjectName(f"console_{name}_note")
         body = QVBoxLayout()

@@ -1,4 +1,4 @@
-"""DESIGN §3: kiosk/domain and kiosk/store (and the simulation) never import Qt (checked in a clean interpreter)."""
+"""DESIGN §3: kiosk/domain and kiosk/store (and the simulation, the usability study) never import Qt (checked in a clean interpreter)."""
 
 import pkgutil
 import subprocess
@@ -8,6 +8,7 @@ from pathlib import Path
 import kiosk.domain
 import kiosk.sim
 import kiosk.store
+import kiosk.usability
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,7 +18,7 @@ def modules(pkg):
 
 
 def test_domain_store_and_sim_import_no_qt():
-    names = modules(kiosk.domain) + modules(kiosk.store) + modules(kiosk.sim)
+    names = modules(kiosk.domain) + modules(kiosk.store) + modules(kiosk.sim) + modules(kiosk.usability)
     assert len(names) >= 8
     code = ("import importlib, sys\n"
             f"for name in {names!r}:\n"

@@ -515,13 +515,18 @@ class KioskWindow(Retranslating, QWidget):
         # 首页 after a finished visit (the slip was shown) ends it; mid-visit the citizen keeps their choices
         self.end_visit() if self.visit.slip is not None else self.go_home()
 
+    #: what the kiosk returns to after each visit: (language, 长辈版, voice); None = the hall's own
+    #: (its language, the normal mode, the voice off). A study's condition sets its own.
+    defaults: tuple[str, bool, bool] | None = None
+
     def _hall_defaults(self) -> None:
-        if self.theme.mode != NORMAL:
-            self.header.elder.setChecked(False)  # applies the normal mode (and its voice) through the header
-        if self.speaker.enabled:
-            self.header.voice.setChecked(False)
-        if self.language.current != self.desk.hall.language:
-            self.language.set(self.desk.hall.language)
+        language, elder, voice = self.defaults or (self.desk.hall.language, False, False)
+        if (self.theme.mode == ELDER) != elder:
+            self.header.elder.setChecked(elder)  # applies the mode (and its voice) through the header
+        if self.speaker.enabled != voice:
+            self.header.voice.setChecked(voice)
+        if self.language.current != language:
+            self.language.set(language)
 
     def _elder_toggled(self, on: bool) -> None:
         """长辈版 is large print and the voice on; back to normal, the voice goes off with it."""

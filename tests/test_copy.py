@@ -40,7 +40,7 @@ TS = ASSETS / "i18n" / "kiosk_en_US.ts"
 SEARCH_WORDS = {"aliases", "aliases_en"}
 SEARCH_FILES = {"synonyms.yaml"}
 DATA = [*sorted(p for p in (ASSETS / "catalogue").glob("*.yaml") if p.name not in SEARCH_FILES),
-        ASSETS / "hall.yaml"]
+        ASSETS / "hall.yaml", *sorted((ASSETS / "studies").glob("*.yaml"))]  # a study's tasks are read to participants
 UI_SOURCES = sorted((ROOT / "kiosk" / "ui").rglob("*.py"))
 UI_CHANGES = ROOT / "docs" / "copy-ui-changes.md"
 

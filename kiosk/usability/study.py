@@ -361,10 +361,11 @@ def _check(path: Path, catalogue: Catalogue | None, hall: Hall | None) -> tuple[
     conditions = _conditions(data, path.parent, rep, catalogue is not None)
     tasks = _tasks(data, rep, catalogue, hall, conditions)
     design = Design(head["design"])
-    if design is Design.WITHIN and conditions and tasks is not None and len(tasks) < len(conditions):
+    listed = len(data["tasks"]) if isinstance(data.get("tasks"), LineList) else 0
+    if design is Design.WITHIN and 0 < listed < len(conditions):
         rep.add(data.line_of("tasks"), "tasks",
                 f"a within-subject study with {len(conditions)} conditions needs at least {len(conditions)} tasks "
-                f"(one block of tasks per condition), not {len(tasks)}")
+                f"(one block of tasks per condition), not {listed}")
     if rep.problems or not conditions or not tasks:
         return None, rep.problems
     study = Study(head["id"], head["title"], head["title_en"], tuple(tasks),
@@ -433,7 +434,8 @@ def _conditions(data: LineDict, folder: Path, rep: _Problems,
 
 
 def _tasks(data: LineDict, rep: _Problems, catalogue: Catalogue | None, hall: Hall | None,
-           conditions: list[tuple[Condition, Catalogue | None]]) -> list[Task] | None:
+           conditions: list[tuple[Condition, Catalogue | None]]) -> list[Task]:
+    """The tasks; complete only when no problem was found (the study is then built)."""
     # the catalogues task codes must be in: the given one, and each condition's variant
     catalogues: list[tuple[Condition | None, Catalogue]] = []
     if catalogue is not None:
@@ -446,8 +448,6 @@ def _tasks(data: LineDict, rep: _Problems, catalogue: Catalogue | None, hall: Ha
         if rec is not None:
             found.append((i, raw, rec))
     _unique(found, "tasks", rep)
-    if "tasks" in data and not found:
-        return None
     out = []
     for i, raw, rec in found:
         where = f"tasks.{i}"
@@ -455,21 +455,20 @@ def _tasks(data: LineDict, rep: _Problems, catalogue: Catalogue | None, hall: Ha
         setups = _setups(raw, where, rep, codes)
         success = _success(raw, where, rep, codes)
         if success is not None and success.kind in NEEDS_SETUP \
-                and not any(s.kind is NEEDS_SETUP[success.kind] for s in setups or ()):
+                and not any(s.kind is NEEDS_SETUP[success.kind] for s in setups):
             need = NEEDS_SETUP[success.kind]
-            what = "a finished service to rate" if need is SetupKind.SERVED else "an appointment to check in"
+            what = "a service just finished, to rate" if need is SetupKind.SERVED else "an appointment now"
             rep.add(raw.line_of("success"), f"{where}.setup",
-                    f"a {success.kind.value} task needs a '{need.value}' setup ({what})")
+                    f"a '{success.kind.value}' task needs a setup '{need.value}: ITEM' ({what})")
         for key in ("instructions", "instructions_en"):
             if isinstance(rec[key], str):
-                _placeholders(rec[key], raw.line_of(key), f"{where}.{key}", setups or [], rep)
+                _placeholders(rec[key], raw.line_of(key), f"{where}.{key}", setups, rep)
         ideal = _ideal(raw, where, rep, success)
-        if success is not None and setups is not None and ideal is not None \
+        limit = parse_limit(rec["limit"])
+        if success is not None and ideal is not None and limit is not None \
                 and all(rec[k] is not None for k in ("id", "title", "title_en", "instructions", "instructions_en")):
-            limit = parse_limit(rec["limit"])
-            if limit is not None:
-                out.append(Task(rec["id"], rec["title"], rec["title_en"], rec["instructions"],
-                                rec["instructions_en"], success, limit, tuple(setups), ideal, rec["seq"]))
+            out.append(Task(rec["id"], rec["title"], rec["title_en"], rec["instructions"],
+                            rec["instructions_en"], success, limit, tuple(setups), ideal, rec["seq"]))
     return out
 
 
@@ -538,8 +537,9 @@ class _Codes:
         if number not in [w.number for w in self.hall.windows]:
             self.rep.add(line, where, f"the hall has no window {number}")
         elif item is not None and number not in serving:
-            self.rep.add(line, where, f"window {number} does not serve '{item.code}' {item.name} "
-                                      f"({item.window}: windows " + ", ".join(map(str, serving)) + ")")
+            self.rep.add(line, where, f"window {number} does not serve '{item.code}' {item.name} ({item.window}: "
+                                      + ("window " if len(serving) == 1 else "windows ") + ", ".join(map(str, serving))
+                                      + ")")
         return number
 
 
@@ -547,16 +547,15 @@ _SETUP: _Spec = {"served": (False, _text, None), "appointment": (False, _text, N
                  "window": (False, _window, None)}
 
 
-def _setups(raw: LineDict, where: str, rep: _Problems, codes: _Codes) -> list[Setup] | None:
-    """The task's setup list ([] when none); None when something in it is wrong."""
+def _setups(raw: LineDict, where: str, rep: _Problems, codes: _Codes) -> list[Setup]:
+    """The task's setups ([] when none), as far as they could be read (the problems are reported)."""
     seq = raw.get("setup")
     if seq is None:
         return []
     if not isinstance(seq, LineList):
         rep.add(raw.line_of("setup"), f"{where}.setup",
-                "must be a list such as [{served: GAHZ-001, window: 1}] or [{appointment: GAHZ-001}]")
-        return None
-    before = len(rep.problems)
+                "must be a list such as [{served: HJBL-008, window: 8}] or [{appointment: BDCD-022}]")
+        return []
     out: list[Setup] = []
     for j, entry in enumerate(seq):
         here = f"{where}.setup.{j}"
@@ -579,7 +578,7 @@ def _setups(raw: LineDict, where: str, rep: _Problems, codes: _Codes) -> list[Se
             window = codes.window(rec["window"], item, entry.line_of("window"), f"{here}.window")
         if isinstance(rec[kind.value], str):
             out.append(Setup(kind, rec[kind.value], window))
-    return out if len(rep.problems) == before else None
+    return out
 
 
 def _success(raw: LineDict, where: str, rep: _Problems, codes: _Codes) -> Success | None:
@@ -587,7 +586,6 @@ def _success(raw: LineDict, where: str, rep: _Problems, codes: _Codes) -> Succes
     if data is None:
         return None  # reported as missing
     here = f"{where}.success"
-    before = len(rep.problems)
     rec = rep.fields(data, here, raw.line_of("success"), _SUCCESS)
     if rec is None or rec["kind"] is None:
         return None
@@ -595,8 +593,8 @@ def _success(raw: LineDict, where: str, rep: _Problems, codes: _Codes) -> Succes
     allowed = CRITERION_FIELDS[kind]
     for name in ("screen", "item", "bundle", "category", "group", "level"):
         if name in data and name not in allowed:
-            rep.add(data.line_of(name), f"{here}.{name}", f"does not apply to a '{kind.value}' criterion"
-                    + (" (it can name " + ", ".join(allowed) + ")" if allowed else ""))
+            rep.add(data.line_of(name), f"{here}.{name}", f"does not apply to kind '{kind.value}'"
+                    + (" (it can name " + ", ".join(allowed) + ")" if allowed else " (it names nothing more)"))
     line = data.line_of
     if kind is Criterion.SCREEN:
         if rec["screen"] == "" and "screen" not in data:
@@ -614,8 +612,6 @@ def _success(raw: LineDict, where: str, rep: _Problems, codes: _Codes) -> Succes
         codes.category(rec["category"], line("category"), f"{here}.category")
     if "group" in allowed and rec["group"]:
         codes.group(rec["group"], line("group"), f"{here}.group")
-    if len(rep.problems) != before:
-        return None
     return Success(kind, rec["screen"], rec["item"], rec["bundle"], rec["category"], rec["group"], rec["level"])
 
 
@@ -626,7 +622,8 @@ def _placeholders(text: str, line: int, where: str, setups: list[Setup], rep: _P
             rep.add(line, where, f"unknown placeholder {{{name}}} (" + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
                     + ")")
         elif not any(s.kind is PLACEHOLDERS[name] for s in setups):
-            rep.add(line, where, f"{{{name}}} needs a '{PLACEHOLDERS[name].value}' setup to fill it in")
+            rep.add(line, where, f"{{{name}}} is filled in by a setup '{PLACEHOLDERS[name].value}: ITEM', "
+                                 "and the task has none")
     if "{" in _PLACEHOLDER.sub("", text) or "}" in _PLACEHOLDER.sub("", text):
         rep.add(line, where, "a stray '{' or '}': placeholders are written {ticket} or {code}")
 
@@ -645,7 +642,7 @@ def _ideal(raw: LineDict, where: str, rep: _Problems, success: Success | None) -
             rep.add(seq.line_of(j), f"{here}.{j}", f"{code!r} is not a screen (" + ", ".join(sorted(SCREENS)) + ")")
     if seq[0] != "home":
         rep.add(seq.line_of(0), f"{here}.0", "the ideal path starts at home (the kiosk's first screen)")
-    if success is not None and success.kind is Criterion.SCREEN and seq[-1] != success.screen:
+    if success is not None and success.kind is Criterion.SCREEN and success.screen and seq[-1] != success.screen:
         rep.add(seq.line_of(len(seq) - 1), f"{here}.{len(seq) - 1}",
                 f"the path must end at the screen the task is to reach ({success.screen})")
     return tuple(seq) if len(rep.problems) == before else None

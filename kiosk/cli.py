@@ -92,7 +92,8 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND",
                             help="counter, board, pad, hall: the hall's other terminals; catalogue: check or search "
                                  "the catalogue; stats: a day's queue statistics; officers, appointments: the "
-                                 "服务专员 lists and 预约; cases, opinions: the 办不成事 cases and the 意见箱")
+                                 "服务专员 lists and 预约; cases, opinions: the 办不成事 cases and the 意见箱; "
+                                 "report: a usability study's report")
     counter = sub.add_parser("counter", parents=[common], help="a window's console (窗口叫号), 1280x800")
     counter.add_argument("counter_number", nargs="?", type=int, metavar="N",
                          help="the window number (see assets/hall.yaml); --window WxH is the kiosk's preview size")
@@ -181,6 +182,12 @@ def parser() -> argparse.ArgumentParser:
     window.add_argument("argument", nargs="?", metavar="ARG",
                         help="transfer: a category or wN (window N); call-number / reactivate: a ticket number; "
                              "pause: " + ", ".join(PAUSE_CODES) + "; suspend: " + ", ".join(SUSPEND_CODES))
+    report = sub.add_parser("report", help="a usability study's report: one self-contained report.html (success, "
+                                           "times, SUS, heat maps, replays) and tidy CSV files for R or pandas")
+    report.add_argument("study_dir", type=Path, metavar="STUDY_DIR",
+                        help="the study's directory (<data-dir>/studies/<study id>: study.yaml and participants/)")
+    report.add_argument("--out", type=Path, required=True, metavar="DIR",
+                        help="where to write report.html, tasks.csv, questionnaires.csv, summary.csv and taps.csv")
     from kiosk.cli_commitments import add_parser as add_commitments
 
     add_commitments(sub, common)  # kiosk commitments [--overdue]: the 容缺 materials still to come
@@ -235,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     args.db = args.db or os.environ.get("KIOSK_DB") or None
     if args.command in ("counter", "board", "pad", "hall"):
         return _terminal(args, data_dir)
+    if args.command == "report":
+        from kiosk.usability.report import main as report_main
+
+        return report_main(args.study_dir, args.out)
     from kiosk.domain.yamlfile import ValidationError
 
     if args.command == "stats":

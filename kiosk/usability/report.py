@@ -37,7 +37,7 @@ from kiosk.usability.analysis import (
     record_paths,
 )
 from kiosk.usability.events import Kind, Record, RecordError, read_record
-from kiosk.usability.study import Condition, Criterion, Design, Study, Success, Task
+from kiosk.usability.study import Condition, Criterion, Design, Study, Success, Task, load_study
 
 W, H = 1080, 1920  # the kiosk's reference geometry: tap positions are in these pixels
 HEAT_CELL = 40  # px: the heat map's grid
@@ -110,20 +110,13 @@ def _study_file(study_dir: Path, notes: list[str]) -> Study | None:
     path = study_dir / "study.yaml"
     if not path.is_file():
         return None
-    from kiosk.usability import study as model
-
-    loader = getattr(model, "load_study", None)
-    if loader is None:
-        notes.append(f"{path}: this version cannot read study files; tasks are named by their ids")
-        return None
     from kiosk.domain.yamlfile import ValidationError
 
     try:
-        found = loader(path)
+        return load_study(path)
     except ValidationError as err:
         raise ReportError(f"{path} has {len(err.problems)} problem(s):\n"
                           + "\n".join(f"  {p}" for p in err.problems)) from err
-    return found if isinstance(found, Study) else None
 
 
 # --- CSV ---------------------------------------------------------------------------------------------

@@ -23,9 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk import ASSETS
 from kiosk.usability.events import AppEvent, Fault, Kind, Outcome, RecordWriter
 from kiosk.usability.session import Session
-from kiosk.usability.study import Condition, Criterion, Design, Study, Success, Task, plan_for
+from kiosk.usability.study import Criterion, Study, Task, load_study, plan_for
 
 WIDTH, HEIGHT = 1080, 1920
 
@@ -81,42 +82,21 @@ def elder_box(box: Box) -> Box:
 
 # --- the example study -------------------------------------------------------------------------
 
+EXAMPLE = ASSETS / "studies" / "zhangpu-kiosk.yaml"
+
+
 def example_study() -> Study:
-    """Six tasks of the shipped kind and two conditions (标准版 / 长辈版), within-subject."""
-    def task(tid: str, title: str, en: str, text: str, text_en: str, success: Success, limit: float,
-             ideal: tuple[str, ...]) -> Task:
-        return Task(tid, title, en, text, text_en, success, limit, ideal=ideal)
-
-    tasks = (
-        task("open_business", "为开办企业取号", "Ticket for starting a business",
-             "您想开一家公司，请取一个号。", "You want to start a company: take a ticket.",
-             Success(Criterion.TICKET, bundle="YJS-01"), 180, ("home", "ticket_menu", "item", "identity")),
-        task("residence_permit", "查居住证材料", "Residence permit: what to bring",
-             "查一查办理居住证要带什么材料。", "Find what to bring to apply for a residence permit.",
-             Success(Criterion.SCREEN, screen="item", item="JZZM-002"), 150, ("home", "catalogue", "item")),
-        task("rate_service", "给刚才的服务评价", "Rate the service you just had",
-             "用小票上的号码，给刚才的服务评价。", "Rate the service you just had, with the number on your slip.",
-             Success(Criterion.RATING), 150, ("home", "rate")),
-        task("report_problem", "办不成事反映", "Report a matter not done",
-             "上次的事没办成，请反映一下。", "Last time your matter was not done: report it.",
-             Success(Criterion.CASE), 200, ("home", "report")),
-        task("check_in", "预约签到", "Check in for an appointment",
-             "您预约了今天办事，请签到。", "You booked for today: check in.",
-             Success(Criterion.CHECKIN), 150, ("home", "checkin")),
-        task("officer", "找服务专员", "Ask for a service officer",
-             "请一位服务专员帮您办。", "Ask a service officer to help you.",
-             Success(Criterion.OFFICER), 150, ("home", "officer")),
-    )
-    conditions = (Condition("A", "标准版", "Standard"), Condition("B", "长辈版", "Elder mode", elder=True))
-    return Study("kiosk_2026", "一窗通办自助机可用性测试", "Kiosk usability study", tasks, conditions,
-                 Design.WITHIN, sus=True, umux_lite=True)
+    """The shipped example study: six everyday tasks, 标准版 and 长辈版, within-subject."""
+    return load_study(EXAMPLE)
 
 
-#: a way some participants take instead of the ideal path (still reaching the goal)
-ALTERNATES: dict[str, tuple[str, ...]] = {"open_business": ("home", "catalogue", "item", "identity")}
-#: the wrong tile people pick from home for a task (a look, then 返回)
-WRONG: dict[str, str] = {"open_business": "catalogue", "residence_permit": "ticket_menu", "rate_service": "opinion",
-                         "report_problem": "opinion", "check_in": "ticket_menu", "officer": "report"}
+#: a way some participants take instead of the ideal path to a ticket (still reaching the goal)
+ALTERNATE_TICKET = ("home", "catalogue", "item", "identity")
+#: the wrong tile people pick from home for a kind of task (a look, then 返回)
+WRONG: dict[Criterion, str] = {Criterion.TICKET: "catalogue", Criterion.SCREEN: "ticket_menu",
+                               Criterion.RATING: "opinion", Criterion.CASE: "opinion",
+                               Criterion.CHECKIN: "ticket_menu", Criterion.OFFICER: "report",
+                               Criterion.OPINION: "report", Criterion.SELF_SERVICE: "ticket_menu"}
 #: the kiosk event that proves each criterion, with its codes
 PROOF: dict[Criterion, tuple[AppEvent, dict[str, str | int | bool]]] = {
     Criterion.TICKET: (AppEvent.TICKET_ISSUED, {"category": "enterprise", "promise": ""}),
@@ -250,17 +230,18 @@ class _Participant:
             self.clock.now += self.rng.uniform(0.25, 0.9) * self.skill
 
     def work(self, task: Task, fail: bool) -> None:
-        path = ALTERNATES.get(task.id, task.ideal) if self.rng.random() < 0.25 else task.ideal
+        alternate = task.success.kind is Criterion.TICKET and task.ideal[-2:] == ("item", "identity")
+        path = ALTERNATE_TICKET if alternate and self.rng.random() < 0.25 else task.ideal
         path = path or ("home", task.success.screen or "home")
         if self.rng.random() < (0.45 if fail else 0.18):
-            self.detour("home", WRONG.get(task.id, "catalogue"))
+            self.detour("home", WRONG.get(task.success.kind, "catalogue"))
         for i, (here, nxt) in enumerate(zip(path, path[1:], strict=False)):
             info: dict[str, str] = {}
             if nxt == "item":
                 info = {"bundle": task.success.bundle} if task.success.bundle else \
                     {"item": task.success.item or "QYKB-001"}
             if fail and i == len(path) - 2:
-                self.detour(here, WRONG.get(task.id, "catalogue"))
+                self.detour(here, WRONG.get(task.success.kind, "catalogue"))
                 return
             if nxt == "identity" or here in ("rate", "checkin"):
                 self.keypad(4)
@@ -302,6 +283,9 @@ def write_study_dir(root: Path, participants: int = 12, seed: int = 1, cut_short
     study = study or example_study()
     rng = random.Random(seed)
     study_dir = Path(root) / study.id
+    if study.source is not None:  # the study as run, beside its records (the report reads it)
+        study_dir.mkdir(parents=True, exist_ok=True)
+        (study_dir / "study.yaml").write_bytes(Path(study.source).read_bytes())
     cache: dict[tuple[str, bool], bytes] = {}
     for n in range(1, participants + 1):
         code = f"P{n:02d}"
@@ -330,7 +314,7 @@ def write_study_dir(root: Path, participants: int = 12, seed: int = 1, cut_short
                 who.go("home", task.ideal[1] if len(task.ideal) > 1 else "catalogue", {})
                 writer.close()  # the kiosk was closed mid-task: no end in the record
                 break
-            p_fail = 0.08 + (0.06 if condition.elder else 0.0) + (0.1 if task.id == "report_problem" else 0.0)
+            p_fail = 0.08 + (0.06 if condition.elder else 0.0) + (0.1 if task.success.kind is Criterion.CASE else 0.0)
             fail = rng.random() < p_fail
             who.work(task, fail)
             if session.task is not None:

@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from kiosk.domain.catalogue import BUNDLE_CODE, ITEM_CODE, Catalogue, Item, load_catalogue
+from kiosk.domain.catalogue import BUNDLE_CODE, ITEM_CODE, Catalogue, Item, _bool, _one_of, _text, load_catalogue
 from kiosk.domain.hall import CATEGORY_CODES, Hall
 from kiosk.domain.officers import Group
 from kiosk.domain.yamlfile import LineDict, LineList, Problem, ValidationError, load
@@ -241,23 +241,6 @@ def _limit(v: Any) -> str | None:
 
 def _slug(v: Any) -> str | None:
     return None if isinstance(v, str) and _SLUG.fullmatch(v) else "must be a short code: a-z, 0-9, _ and -"
-
-
-def _text(v: Any) -> str | None:
-    return None if isinstance(v, str) and v.strip() else "must be non-empty text"
-
-
-def _bool(v: Any) -> str | None:
-    return None if isinstance(v, bool) else "must be true or false"
-
-
-def _one_of(choices: Iterable[str]) -> _Check:
-    options = tuple(choices)
-
-    def check(v: Any) -> str | None:
-        return None if isinstance(v, str) and v in options else "must be one of " + ", ".join(options)
-
-    return check
 
 
 def _any(v: Any) -> str | None:

@@ -147,6 +147,20 @@ def test_every_kind_of_problem_is_reported_with_its_line_and_field_all_at_once(c
         assert line in text
 
 
+def test_codes_are_checked_against_the_catalogue_and_hall_when_given(catalogue, hall):
+    path = DATA / "study-unknown-codes.yaml"
+    assert check_study(path) == []
+    assert [(p.line, p.field, p.message) for p in check_study(path, catalogue, hall)] == [
+        (14, "tasks.0.success.item", "no item 'ZZZZ-999' in the catalogue"),
+        (21, "tasks.1.success.bundle", "no package 'YJS-99' in the catalogue"),
+        (28, "tasks.2.setup.0.window", "the hall has no window 11")]
+
+
+def test_a_yaml_mistake_is_said_at_its_line():
+    (problem,) = check_study(DATA / "study-bad-yaml.yaml")
+    assert (problem.line, problem.field) == (6, "(yaml)")
+
+
 def test_without_a_catalogue_and_hall_codes_are_checked_by_their_form(tmp_path):
     text = study_text(TASK.format(id="t1", item="jzz") + TASK.format(id="t2", item="ZZZZ-999")
                       .replace("screen, screen: item, item: ZZZZ-999", "ticket, category: pets"))

@@ -1,5 +1,6 @@
-"""The example study (assets/studies/zhangpu-kiosk.yaml) can be done as written: each task is
-walked by taps on a fresh kiosk, in 标准版 and in 长辈版 (its two conditions), after the task's setup
+"""The example study (assets/studies/zhangpu-kiosk.yaml) and the end-to-end test's tiny one
+(tests/data/study-two-tasks.yaml) can be done as written: each task is walked by taps on a fresh
+kiosk under each of the study's conditions (标准版 and 长辈版), after the task's setup
 (a service just finished, an appointment booked for now); the screens on the way are the task's
 ideal path, and the last tap does what the success criterion asks for (found in the hall's store,
 or the screen reached)."""
@@ -21,14 +22,13 @@ from kiosk.domain.personas import persona
 from kiosk.ui.shared.navigator import Screen
 from kiosk.usability.events import Kind
 from kiosk.usability.session import meets
-from kiosk.usability.study import PLACEHOLDERS, Criterion, SetupKind, Study, Task, load_study
+from kiosk.usability.study import PLACEHOLDERS, Criterion, SetupKind, Task, load_study
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "assets" / "studies" / "zhangpu-kiosk.yaml"
-
-
-@pytest.fixture(scope="module")
-def example(catalogue, hall) -> Study:
-    return load_study(EXAMPLE, catalogue, hall)
+TWO = Path(__file__).resolve().parent / "data" / "study-two-tasks.yaml"
+STUDIES = {path.name: load_study(path) for path in (EXAMPLE, TWO)}  # the codes are checked below
+RUNS = [(name, task.id, cond.id) for name, study in STUDIES.items() for task in study.tasks
+        for cond in study.conditions]
 
 
 def prepare(k, task: Task, hall, clock) -> dict[str, str]:
@@ -105,6 +105,18 @@ def check_in(k, task, values):
         lambda: k.store.appointment_by_code(values["code"]).status == AppointmentStatus.CHECKED_IN
 
 
+def find_rating(k, task, values):
+    k.tap(k.w.home.rate_tile)
+    return None, lambda: k.w.header.title.text() == "服务评价"
+
+
+def consult_ticket(k, task, values):
+    k.tap(k.w.home.ticket_tile)
+    k.tap(k.w.menu.desk_buttons[task.success.category])
+    return k.w.identity.confirm, \
+        lambda: [t.category for t in k.store.tickets_on("2026-11-27")] == [task.success.category]
+
+
 def ask_officer(k, task, values):
     k.tap(k.w.home.officer_tile)
     k.tap(k.w.officer.group_buttons[Group(task.success.group)])
@@ -112,18 +124,20 @@ def ask_officer(k, task, values):
 
 
 WALKS = {"start-business": start_business, "residence-permit": residence_permit, "rate-service": rate_service,
-         "report-problem": report_problem, "check-in": check_in, "ask-officer": ask_officer}
+         "report-problem": report_problem, "check-in": check_in, "ask-officer": ask_officer,
+         "find-rating": find_rating, "consult-ticket": consult_ticket}
 
 
-def test_every_task_of_the_example_has_a_walk(example):
-    assert sorted(WALKS) == sorted(t.id for t in example.tasks)
+def test_every_task_has_a_walk_and_the_codes_are_the_shipped_ones(catalogue, hall):
+    assert sorted(WALKS) == sorted({task for _, task, _ in RUNS})
+    for path in (EXAMPLE, TWO):
+        assert load_study(path, catalogue, hall) == STUDIES[path.name]
 
 
-@pytest.mark.parametrize("condition", ["standard", "senior"])
-@pytest.mark.parametrize("task_id", sorted(WALKS))
-def test_each_task_is_done_by_taps_along_its_ideal_path(make_kiosk, example, hall, clock, task_id, condition):  # noqa: F811
-    task, cond = example.task(task_id), example.condition(condition)
-    k = make_kiosk(elder=cond.elder, voice_engine="none")
+@pytest.mark.parametrize(("study", "task_id", "condition"), RUNS)
+def test_each_task_is_done_by_taps_along_its_ideal_path(make_kiosk, hall, clock, study, task_id, condition):  # noqa: F811
+    task, cond = STUDIES[study].task(task_id), STUDIES[study].condition(condition)
+    k = make_kiosk(elder=cond.elder, language=cond.language or None, voice_engine="none")
     values = prepare(k, task, hall, clock)
     assert {PLACEHOLDERS[key] for key in values} == {s.kind for s in task.setup}
     for key, value in values.items():

@@ -1,4 +1,5 @@
-"""DESIGN §3: kiosk/domain and kiosk/store (and the simulation, the usability study) never import Qt (checked in a clean interpreter)."""
+"""DESIGN §3: kiosk/domain and kiosk/store (and the simulation, the usability study) never import Qt
+(checked in a clean interpreter)."""
 
 import pkgutil
 import subprocess

@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from kiosk.domain.lifecycle import Ticket
 from kiosk.ui.shared.navigator import Screen
 from kiosk.ui.shared.theme import ELDER, load_fonts
+from kiosk.usability.events import AppEvent
 
 if TYPE_CHECKING:
     from kiosk.domain.commitments import Commitment
@@ -48,7 +49,7 @@ def add_screens(w: KioskWindow) -> None:
         from kiosk.ui.kiosk.screens.rongque import LetterScreen
 
         s = LetterScreen(w.promises, w.visit, w.language)
-        s.issued.connect(lambda slip, c: w._show_slip(slip, commitment_notes(w, c)))
+        s.issued.connect(lambda slip, c: w._show_slip(slip, commitment_notes(w, c), promise="rongque"))
         s.reprint.connect(w.reprint)
         s.cancelled.connect(w.nav.back)
         return s
@@ -119,6 +120,8 @@ def show_result(w: KioskWindow, record: SelfService) -> None:
     except PrintError as exc:
         log.error("self-service %s not printed: %s", record.id, exc)
         error = w.language.translate("KioskWindow", QT_TRANSLATE_NOOP("KioskWindow", "打印机暂时无法使用"))
+    w.report_event(AppEvent.SELF_SERVED, item=record.item_code)
+    w.report_event(AppEvent.SLIP_PRINTED, printed=not error, reprint=False)
     result = w.nav.widget(Screen.SELF_RESULT)
     result.show_result(record, error)
     w.nav.replace(Screen.SELF_RESULT)

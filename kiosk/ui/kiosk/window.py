@@ -38,6 +38,7 @@ from kiosk.ui.shared.navigator import Navigator, Screen
 from kiosk.ui.shared.theme import ELDER, NORMAL, Theme, load_fonts
 from kiosk.ui.shared.voice import Speaker
 from kiosk.ui.shared.widgets import FIT_FLOOR, ElidedLabel, button, classed, set_text
+from kiosk.usability.events import AppEvent
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +177,14 @@ class Header(Retranslating, QFrame):
 
 
 class KioskWindow(Retranslating, QWidget):
-    """The kiosk terminal. Built by the composition root with exactly what it needs."""
+    """The kiosk terminal. Built by the composition root with exactly what it needs.
+
+    ``happened(what, info)``: the kiosk did something a usability study's task can ask for — an
+    :class:`kiosk.usability.events.AppEvent` value and its codes (never what the citizen typed):
+    a ticket issued, the slip printed or not, a rating, a 办不成事 case, an opinion, a check-in, a
+    服务专员 request, a home visit booked, a 零材料 self-service, the visitor's own toggles."""
+
+    happened = Signal(str, dict)
 
     def __init__(self, *, catalogue: Catalogue, desk: TicketDesk, theme: Theme, language: Language,
                  index: Callable[[], SearchIndex], slips_dir: Path, idle: IdleWatcher, speaker: Speaker,
@@ -216,6 +224,10 @@ class KioskWindow(Retranslating, QWidget):
         self.header.elder_toggled.connect(self._elder_toggled)
         self.header.voice_toggled.connect(self._voice_toggled)
         self.header.language_toggled.connect(self.language.set)
+        # the visitor's own toggles (clicked: never the kiosk's own return to its defaults)
+        for toggle, which in ((self.header.voice, "voice"), (self.header.elder, "elder"), (self.header.lang, "language")):
+            toggle.clicked.connect(lambda _=False, w=which: self.report_event(AppEvent.MODE_CHANGED, toggle=w,
+                                                                             **self.mode_info()))
         self.nav.changed.connect(self._screen_changed)
 
         self.idle = idle
@@ -298,14 +310,17 @@ class KioskWindow(Retranslating, QWidget):
 
         rate = RateScreen(self.promises, self.catalogue, self.desk.hall, self.language)
         rate.finished.connect(self.end_visit)
+        rate.happened.connect(self.happened)
         return rate
 
     def _make_officer(self):
         from kiosk.ui.kiosk.screens.officer import OfficerScreen, officer_note
 
         officer = OfficerScreen(self.promises, self.catalogue, self.language)
-        officer.issued.connect(lambda slip, who: self._show_slip(slip, lambda: [officer_note(who, self.language)]))
+        officer.issued.connect(lambda slip, who: self._show_slip(slip, lambda: [officer_note(who, self.language)],
+                                                                 promise="officer"))
         officer.home_visit.connect(self._home_visit)
+        officer.happened.connect(self.happened)
         return officer
 
     def _make_home_visit(self):
@@ -313,6 +328,7 @@ class KioskWindow(Retranslating, QWidget):
 
         visit = HomeVisitScreen(self.promises, self.desk.hall, self.language)
         visit.done.connect(self.end_visit)
+        visit.happened.connect(self.happened)
         return visit
 
     def _home_visit(self, group: str, item_code: str) -> None:
@@ -323,7 +339,8 @@ class KioskWindow(Retranslating, QWidget):
         from kiosk.ui.kiosk.screens.checkin import CheckInScreen
 
         checkin = CheckInScreen(self.promises, self.language)
-        checkin.slip_ready.connect(self._show_slip)
+        checkin.slip_ready.connect(lambda slip, notes: self._show_slip(slip, notes, promise="checkin"))
+        checkin.happened.connect(self.happened)
         checkin.reprint.connect(self.reprint)
         checkin.take_ticket.connect(lambda: self.nav.go(Screen.TICKET_MENU))
         return checkin
@@ -332,7 +349,8 @@ class KioskWindow(Retranslating, QWidget):
         from kiosk.ui.kiosk.screens.report import ReportScreen
 
         report = ReportScreen(self.catalogue, self.desk.hall, self._index, self.promises, self.language)
-        report.reported.connect(self._show_slip)
+        report.reported.connect(lambda slip, notes: self._show_slip(slip, notes, promise="case"))
+        report.happened.connect(self.happened)
         report.plain_ticket.connect(lambda: self.choose(Request(category="cannot_do"), Screen.IDENTITY))
         report.stepped.connect(self._screen_stepped)
         return report
@@ -343,6 +361,7 @@ class KioskWindow(Retranslating, QWidget):
         opinion = OpinionScreen(self.desk.hall, self.promises, self.language)
         opinion.finished.connect(self.end_visit)
         opinion.stepped.connect(self._screen_stepped)
+        opinion.happened.connect(self.happened)
         return opinion
 
     home = property(lambda self: self.nav.widget(Screen.HOME))
@@ -388,16 +407,25 @@ class KioskWindow(Retranslating, QWidget):
             log.error("ticket not issued: %s", exc)
             self.identity.show_error()  # the citizen is told what to do; the cause is in the log
             return
-        self._show_slip(slip)
+        self._show_slip(slip, promise="")
+
+    def report_event(self, what: AppEvent, **info) -> None:
+        """Say that the kiosk did ``what`` (``happened``), with codes only."""
+        self.happened.emit(what.value, info)
+
+    def mode_info(self) -> dict:
+        return {"elder": self.theme.mode == ELDER, "language": self.language.current, "voice": self.speaker.enabled}
 
     def reprint(self, ticket_id: int) -> None:
         ticket = self.desk.store.ticket(ticket_id)
         if ticket is not None:
             self._show_slip(self.desk.slip(ticket, reprint=True), ticket_notes(self, ticket))
 
-    def _show_slip(self, slip, notes: Callable[[], list[str]] | None = None) -> None:
+    def _show_slip(self, slip, notes: Callable[[], list[str]] | None = None, promise: str | None = None) -> None:
         """Print ``slip`` and show it. ``notes`` words, in the kiosk's language, what the slip
-        says besides the ticket (a case recorded, a commitment …): on screen and on paper."""
+        says besides the ticket (a case recorded, a commitment …): on screen and on paper.
+        ``promise``: the ticket was just issued ("" an ordinary one, or the promise it came with:
+        "case", "officer", "checkin", "rongque"); None for a reprint."""
         from kiosk.ui.kiosk.screens.slip import slip_lines
         from kiosk.ui.kiosk.slip_pdf import PrintError, write_slip_pdf
 
@@ -416,6 +444,10 @@ class KioskWindow(Retranslating, QWidget):
         except PrintError as exc:
             log.error("slip %s not printed: %s", t.number, exc)
             error = self.tr("打印机暂时无法使用")  # the cause (a full disk …) is in the log
+        if promise is not None:
+            self.report_event(AppEvent.TICKET_ISSUED, item=t.item_code or "", bundle=t.bundle_code or "",
+                              category=t.category, green=t.green, promise=promise)
+        self.report_event(AppEvent.SLIP_PRINTED, printed=not error, reprint=promise is None)
         self.slip.show_slip(slip, subject, subject_en, pdf, error, self.visit.phone, notes)
         self.nav.replace(Screen.SLIP)
 

@@ -80,6 +80,7 @@ class Navigator(QObject):
         self._screens: dict[Screen, QWidget] = {}
         self._history: list[Screen] = []
         self.current: Screen | None = None
+        self.how = ""  # how the last move came about: "go", "back", "home" or "replace" (the study record)
 
     def add(self, screen: Screen, factory: Callable[[], QWidget]) -> None:
         self._factories[screen] = factory
@@ -105,18 +106,22 @@ class Navigator(QObject):
     def go(self, screen: Screen) -> None:
         if self.current is not None and self.current != screen:
             self._history.append(self.current)
+        self.how = "go"
         self._show(screen, top=True)
 
     def back(self) -> None:
         """Return to the previous screen where the citizen left it (its scroll position kept)."""
+        self.how = "back"
         self._show(self._history.pop() if self._history else Screen.HOME, top=False)
 
     def home(self) -> None:
         self._history.clear()
+        self.how = "home"
         self._show(Screen.HOME, top=True)
 
     def replace(self, screen: Screen) -> None:
         """Go to ``screen`` without remembering the current one (e.g. after issuing a ticket)."""
+        self.how = "replace"
         self._show(screen, top=True)
 
     def _show(self, screen: Screen, top: bool) -> None:

@@ -37,6 +37,7 @@ from kiosk.ui.shared.widgets import (
     to_top,
 )
 from kiosk.ui.shared.words import clock_time
+from kiosk.usability.events import AppEvent
 
 BY_CODE, BY_ID = "code", "id"
 ID_FIELD, PHONE_FIELD = "id", "phone"
@@ -68,6 +69,7 @@ class CheckInScreen(Page, QWidget):
     slip_ready = Signal(object, object)
     reprint = Signal(int)
     take_ticket = Signal()
+    happened = Signal(str, dict)  # what the kiosk did (KioskWindow.happened)
 
     def __init__(self, promises: Promises, language: Language):
         super().__init__()
@@ -373,6 +375,7 @@ class CheckInScreen(Page, QWidget):
         if done.slip is None:
             self._show(done.arrival.value, done)
             return
+        self.happened.emit(AppEvent.CHECKED_IN.value, {"arrival": done.arrival.value})
         self.slip_ready.emit(done.slip, lambda d=done: self.slip_notes(d))
 
     def slip_notes(self, done: CheckIn) -> list[str]:

@@ -33,6 +33,7 @@ from kiosk.ui.shared.widgets import (
     scrolled_page,
     set_text,
 )
+from kiosk.usability.events import AppEvent
 
 DETAIL_FIELD, PHONE_FIELD = "detail", "phone"
 #: The working days within which the officer calls back.
@@ -54,6 +55,7 @@ class HomeVisitScreen(Page, QWidget):
     """Emits ``done()`` when the visitor finishes (完成, back home)."""
 
     done = _Signal()
+    happened = _Signal(str, dict)  # what the kiosk did (KioskWindow.happened)
 
     def __init__(self, promises: Promises, hall: Hall, language: Language):
         super().__init__()
@@ -282,6 +284,7 @@ class HomeVisitScreen(Page, QWidget):
             self.refresh()
             return
         self.request = req
+        self.happened.emit(AppEvent.HOME_VISIT_BOOKED.value, {"group": self.group.value, "item": self.item_code or ""})
         self.pages.setCurrentWidget(self.sent)
         self.retranslate()
 

@@ -16,6 +16,7 @@ from kiosk.domain.promises import Promises
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import button, classed, clear_layout, label, restyle, scrolled_page, set_text
+from kiosk.usability.events import AppEvent
 
 _CTX = "OfficerScreen"
 
@@ -60,6 +61,7 @@ class OfficerScreen(Page, QWidget):
 
     issued = Signal(object, object)
     home_visit = Signal(str, str)
+    happened = Signal(str, dict)  # what the kiosk did (KioskWindow.happened)
 
     def __init__(self, promises: Promises, catalogue: Catalogue, language: Language):
         super().__init__()
@@ -176,6 +178,7 @@ class OfficerScreen(Page, QWidget):
             self.retranslate()
             return
         officer = self.promises.officer(req.officer_id)
+        self.happened.emit(AppEvent.OFFICER_REQUESTED.value, {"group": self.group.value, "item": self.item_code or ""})
         if isinstance(slip, Slip):
             self.issued.emit(slip, officer)
 

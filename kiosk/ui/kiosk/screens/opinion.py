@@ -25,6 +25,7 @@ from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import button, classed, label, restyle, scrolled_page, set_text
 from kiosk.ui.shared.words import store_error_text
+from kiosk.usability.events import AppEvent
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class OpinionScreen(Page, QWidget):
 
     finished = Signal()
     stepped = Signal()
+    happened = Signal(str, dict)  # what the kiosk did (KioskWindow.happened)
 
     def __init__(self, hall: Hall, promises: Promises, language: Language):
         super().__init__()
@@ -230,6 +232,8 @@ class OpinionScreen(Page, QWidget):
             return
         self.reset()  # the text and the number are in the record now, not on this screen
         self.sent = (opinion.id, mask_phone(phone) if phone else "")
+        self.happened.emit(AppEvent.OPINION_LEFT.value, {"topic": opinion.topic.value,
+                                                         "anonymous": bool(opinion.anonymous)})
         self.steps.setCurrentIndex(DONE)
         self.retranslate()
         self.stepped.emit()

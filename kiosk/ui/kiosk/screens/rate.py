@@ -30,6 +30,7 @@ from kiosk.ui.shared.rating import (
     unrateable,
 )
 from kiosk.ui.shared.widgets import button, classed, label, named, restyle, scroll, set_text
+from kiosk.usability.events import AppEvent
 
 #: a scanner's keys come a few ms apart: the lookup runs once none came for this long
 SCAN_SETTLE_MS = 300
@@ -76,6 +77,7 @@ class RateScreen(Page, QWidget):
     """Emits ``finished()`` when the citizen is done (完成 after the thanks)."""
 
     finished = Signal()
+    happened = Signal(str, dict)  # what the kiosk did (KioskWindow.happened)
 
     def __init__(self, promises: Promises, catalogue: Catalogue, hall: Hall, language: Language):
         super().__init__()
@@ -264,6 +266,8 @@ class RateScreen(Page, QWidget):
 
     def _rated(self, rating: Rating) -> None:
         self.rating = rating
+        # a study counts levels from the best (1 = 非常满意); the domain's Level is 5 for it
+        self.happened.emit(AppEvent.RATING_GIVEN.value, {"level": 6 - int(rating.level)})
         self._step(THANKS)
 
     def _refused(self, message: str) -> None:

@@ -30,6 +30,7 @@ from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import button, classed, clear_layout, label, restyle, scrolled_page, set_text
 from kiosk.ui.shared.words import store_error_text
+from kiosk.usability.events import AppEvent
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class ReportScreen(Page, QWidget):
 
     reported = Signal(object, object)
     plain_ticket = Signal()
+    happened = Signal(str, dict)  # what the kiosk did (KioskWindow.happened)
     stepped = Signal()  # from the form to the check or back: the voice reads the screen again
 
     def __init__(self, catalogue: Catalogue, hall: Hall, index: Callable[[], SearchIndex], promises: Promises,
@@ -373,6 +375,9 @@ class ReportScreen(Page, QWidget):
                 lines.append(self.tr("处理结果会打电话告诉您：{phone}").format(phone=masked))
             return lines
 
+        item = self.catalogue.by_code.get(self.item_code or "")
+        self.happened.emit(AppEvent.CASE_FILED.value, {"item": self.item_code or "",
+                                                       "category": item.window if item is not None else ""})
         self.reset()  # the visitor's words and number are in the case now, not on this screen
         self.reported.emit(slip, notes)
 

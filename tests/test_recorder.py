@@ -1,0 +1,234 @@
+"""The study recorder on the real kiosk, driven by taps: what it records, what it never records
+(typed digits), the screenshots on arrival, and detach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from kiosk.app import Settings, build_kiosk_window
+from kiosk.ui.shared.navigator import Screen
+from kiosk.ui.study.recorder import Recorder, masked
+from kiosk.usability.events import Kind, RecordWriter, read_record
+from kiosk.usability.session import Session
+from kiosk.usability.study import load_study, plan_for
+
+STUDY = Path(__file__).parent / "data" / "study-two-tasks.yaml"
+TYPED_ID = "11010519491231002X"  # valid (born 1949); typed on the keypad, digit by digit
+TYPED_PHONE = "13912345678"
+
+
+class Run:
+    """A kiosk, its session writing a real record, and the recorder between them."""
+
+    def __init__(self, qtbot, window, store, folder: Path):
+        self.qtbot, self.w, self.store, self.folder = qtbot, window, store, folder
+        study = load_study(STUDY)
+        self.record_path = folder / "events.jsonl"
+        self.writer = RecordWriter(self.record_path, {"study": study.id, "participant": "P01"})
+        self.session = Session(study, plan_for(study, "P01"), self.writer)
+        self.session.begin()
+        self.screens = folder / "screens"
+        self.recorder = Recorder(window, self.session, self.screens)
+
+    def tap(self, widget, pos: QPoint | None = None):
+        assert widget.isVisible() and widget.isEnabled(), widget.objectName()
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+        QApplication.processEvents()
+
+    def keypad(self, text: str):
+        for ch in text:
+            self.tap(self.w.identity.findChild(QPushButton, f"pad_{ch}"))
+
+    def events(self, kind: Kind | None = None):
+        return [e for e in self.session_events if kind is None or e.kind is kind]
+
+    @property
+    def session_events(self):
+        return read_record(self.record_path).events
+
+
+@pytest.fixture
+def run(qtbot, catalogue, hall, clock, tmp_path):
+    window, store = build_kiosk_window(QApplication.instance(), Settings(data_dir=tmp_path / "data"), catalogue, hall,
+                                       clock=clock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    r = Run(qtbot, window, store, tmp_path / "P01")
+    yield r
+    r.recorder.detach()
+    r.writer.close()
+    store.close()
+
+
+def test_masked_names_never_hold_the_character():
+    assert masked("pad_5") == "pad_#" and masked("ss_pad_X") == "ss_pad_#" and masked("key_A") == "key_#"
+    assert masked("report_text_key_b") == "report_text_key_#" and masked("rate_digit_7") == "rate_digit_#"
+    assert masked("pad_backspace") == "pad_backspace" and masked("key_space") == "key_space"
+    assert masked("desk_consult") == "desk_consult"
+
+
+def test_a_short_visit_is_recorded_with_positions_names_screens_and_what_the_kiosk_did(run, qtbot):
+    w = run.w
+    run.tap(w.home.ticket_tile)
+    run.tap(w.menu.desk_buttons["consult"])
+    assert w.nav.current == Screen.IDENTITY
+    run.keypad(TYPED_ID)
+    run.tap(w.identity.phone_pick)
+    run.keypad(TYPED_PHONE)
+    # a tap on nothing that takes a tap: the screen's intro text
+    run.tap(w.identity.intro)
+    run.tap(w.header.back_button)
+    assert w.nav.current == Screen.TICKET_MENU
+    run.tap(w.menu.desk_buttons["consult"])
+    run.tap(w.identity.confirm)
+    assert w.nav.current == Screen.SLIP
+    run.tap(w.header.home_button)
+    assert w.nav.current == Screen.HOME
+    run.writer.close()
+    events = run.session_events
+
+    screens = [(e.screen, e.info["how"]) for e in events if e.kind is Kind.SCREEN]
+    assert screens == [("home", "start"), ("ticket_menu", "go"), ("identity", "go"), ("ticket_menu", "back"),
+                       ("identity", "go"), ("slip", "replace"), ("home", "home")]
+    assert [e.kind for e in events].count(Kind.BACK) == 1 and [e.kind for e in events].count(Kind.HOME) == 1
+
+    presses = [e for e in events if e.kind is Kind.PRESS]
+    releases = [e for e in events if e.kind is Kind.RELEASE]
+    assert len(presses) == len(releases) == 2 + 18 + 1 + 11 + 1 + 1 + 1 + 1 + 1  # one each: never once per parent
+    tile = presses[0]
+    centre = w.home.ticket_tile.mapTo(w, w.home.ticket_tile.rect().center())
+    assert (tile.widget, tile.screen, tile.x, tile.y) == (w.home.ticket_tile.objectName(), "home", centre.x(), centre.y())
+    assert tile.interactive and tile.enabled
+    assert releases[0].info["moved"] == 0
+    digits = [e for e in presses if e.screen == "identity" and e.widget.startswith("pad_")]
+    assert len(digits) == 29 and {e.widget for e in digits} == {"pad_#"}
+    intro = w.identity.intro.mapTo(w, w.identity.intro.rect().center())
+    (miss,) = [e for e in presses if (e.x, e.y) == (intro.x(), intro.y())]
+    assert miss.interactive is False and miss.enabled and miss.screen == "identity" and miss.widget
+    assert next(e for e in presses if e.widget == "nav_back").interactive
+
+    apps = [e.info for e in events if e.kind is Kind.APP]
+    assert apps[0] == {"what": "ticket_issued", "item": "", "bundle": "", "category": "consult", "green": True,
+                       "promise": ""}
+    assert apps[1] == {"what": "slip_printed", "printed": True, "reprint": False}
+    # the ticket met the running task's criterion? (no task running here: nothing ended)
+    assert not [e for e in events if e.kind is Kind.TASK_END]
+
+    # no digit of what was typed is anywhere in the record
+    text = run.record_path.read_text(encoding="utf-8")
+    for secret in (TYPED_ID, TYPED_PHONE, TYPED_ID[-6:], TYPED_PHONE[-4:], "pad_1", "pad_9"):
+        assert secret not in text
+
+
+def test_the_task_ends_by_itself_when_the_kiosk_issues_its_ticket(run):
+    w = run.w
+    run.session.start_task()  # P01's first task
+    first = run.session.task
+    if first.id != "consult-ticket":  # the rating one: its screen ends it
+        run.tap(w.home.rate_tile)
+        assert run.session.outcomes[first.id].value == "success"
+        run.tap(w.header.home_button)
+        run.session.start_task()
+    run.tap(w.home.ticket_tile)
+    run.tap(w.menu.desk_buttons["consult"])
+    run.tap(w.identity.confirm)
+    assert run.session.outcomes["consult-ticket"].value == "success"
+    end = [e for e in run.session_events if e.kind is Kind.TASK_END][-1]
+    assert end.info["by"] == "app" and end.task == "consult-ticket"
+
+
+def test_screenshots_once_per_screen_mode_and_language_and_never_with_typed_data(run, qtbot):
+    w = run.w
+    qtbot.waitUntil(lambda: (run.screens / "home__normal__zh_CN.png").exists())
+    run.tap(w.home.ticket_tile)
+    run.tap(w.menu.desk_buttons["consult"])
+    qtbot.waitUntil(lambda: (run.screens / "identity__normal__zh_CN.png").exists())
+    run.keypad("1101")
+    run.tap(w.header.lang)  # English now, with digits typed: no screenshot of them
+    run.tap(w.header.back_button)
+    qtbot.waitUntil(lambda: (run.screens / "ticket_menu__normal__zh_CN.png").exists())
+    run.tap(w.header.home_button)  # the visit is forgotten
+    run.tap(w.home.ticket_tile)
+    qtbot.waitUntil(lambda: (run.screens / "ticket_menu__normal__en_US.png").exists())
+    run.tap(w.header.back_button)
+    run.tap(w.home.ticket_tile)
+    run.tap(w.header.elder)
+    QApplication.processEvents()
+    names = sorted(p.name for p in run.screens.iterdir())
+    assert "identity__normal__en_US.png" not in names  # typed digits were on it
+    assert names == sorted({"home__normal__zh_CN.png", "ticket_menu__normal__zh_CN.png", "identity__normal__zh_CN.png",
+                            "ticket_menu__normal__en_US.png", "home__normal__en_US.png"}), names
+    shot = run.screens / "identity__normal__zh_CN.png"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (w.width(), w.height())
+    # written once: a second arrival does not write it again
+    stamp = shot.stat().st_mtime_ns
+    run.tap(w.header.home_button)
+    run.tap(w.home.ticket_tile)
+    run.tap(w.menu.desk_buttons["consult"])
+    QApplication.processEvents()
+    assert shot.stat().st_mtime_ns == stamp
+
+
+def test_validation_voice_focus_and_toggles_are_recorded_without_their_words(run, qtbot):
+    w = run.w
+    run.tap(w.home.ticket_tile)
+    run.tap(w.menu.desk_buttons["consult"])
+    run.keypad("110105194912310022")  # a wrong check digit: said at the field
+    assert w.identity.id_error.property("class") == "error"
+    run.tap(w.header.voice)
+    run.tap(w.header.elder)
+    run.tap(w.header.lang)
+    run.writer.close()
+    events = run.session_events
+    validation = [e for e in events if e.kind is Kind.VALIDATION]
+    assert len(validation) == 1 and validation[0].widget and validation[0].screen == "identity"
+    assert validation[0].info == {}
+    voice = [e for e in events if e.kind is Kind.VOICE]
+    assert voice and all(set(e.info) == {"chars", "language"} for e in voice)
+    modes = [e.info for e in events if e.kind is Kind.APP and e.info["what"] == "mode_changed"]
+    assert [m["toggle"] for m in modes] == ["voice", "elder", "language"]
+    assert modes[-1] == {"what": "mode_changed", "toggle": "language", "elder": True, "language": "en_US",
+                         "voice": True}
+    assert any(e.kind is Kind.FOCUS and e.widget == "screen_title" for e in events)
+    assert "110105" not in run.record_path.read_text(encoding="utf-8")
+
+
+def test_physical_keys_are_masked(run, qtbot):
+    w = run.w
+    run.tap(w.home.ticket_tile)
+    run.tap(w.menu.desk_buttons["consult"])
+    for ch in "1101":
+        qtbot.keyClick(w, ch)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert w.nav.current == Screen.TICKET_MENU
+    run.writer.close()
+    keys = [e.info["key"] for e in run.session_events if e.kind is Kind.KEY]
+    assert keys == ["#", "#", "#", "#", "Escape"]
+
+
+def test_another_kiosk_in_the_process_is_not_recorded_and_detach_removes_every_hook(run, qtbot, catalogue, hall,
+                                                                                    clock, tmp_path):
+    other, store = build_kiosk_window(QApplication.instance(), Settings(data_dir=tmp_path / "other"), catalogue, hall,
+                                      clock=clock)
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    try:
+        before = len(run.session_events)
+        qtbot.mouseClick(other.home.ticket_tile, Qt.MouseButton.LeftButton)
+        assert other.nav.current == Screen.TICKET_MENU
+        assert len(run.session_events) == before  # nothing of the other terminal
+        run.recorder.detach()
+        run.tap(run.w.home.ticket_tile)
+        run.tap(run.w.header.back_button)
+        assert len(run.session_events) == before
+    finally:
+        store.close()

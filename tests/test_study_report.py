@@ -218,7 +218,8 @@ def test_report_html_numbers_and_figures(report):
     # the replay: P01's ticket task step by step
     run = page[page.index('id="run-P01-ticket"'):page.index('id="run-P01-rate"')]
     assert run.count("<figure class=step") == 5  # home, catalogue, home, ticket_menu, item
-    assert "1: 2.0 s ✗" in run and "3: 5.0 s <code>back</code>" in run and "4: 6.0 s ⊘" in run
+    assert "1: 2.0 s ✗, 2: 3.0 s <code>tile_catalogue</code>" in run and "3: 5.0 s <code>back</code>" in run
+    assert "4–6: 6.0–6.6 s ⊘ <code>tile_ticket_menu</code> ×3, 7: 8.0 s <code>tile_ticket_menu</code>" in run
 
 
 def test_rage_bursts_and_departures():

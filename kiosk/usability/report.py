@@ -252,11 +252,12 @@ def _path(path: Sequence[str]) -> str:
     return " → ".join(esc(s) for s in path) if path else "–"
 
 
-def _sus_words(score: float | None) -> str:
+def _sus_words(score: float | None, with_score: bool = True) -> str:
     if score is None:
         return "–"
     en, zh = stats.sus_adjective(score)
-    return f"{score:.1f} <span class=grade>{esc(stats.sus_grade(score))}</span> {esc(en)} {esc(zh)}"
+    return (f"{score:.1f} " if with_score else "") + \
+        f"<span class=grade>{esc(stats.sus_grade(score))}</span> {esc(en)} {esc(zh)}"
 
 
 CSS = """
@@ -267,6 +268,7 @@ header p{margin:4px 0 0;opacity:.9}nav{padding:8px 28px;background:#e3e8f0;posit
 nav a{margin-right:16px;color:#0d47a1;text-decoration:none;font-weight:600}main{padding:8px 28px 40px}
 section{margin:22px 0}h2{font-size:20px;border-bottom:2px solid #0d47a1;padding-bottom:4px}
 h3{font-size:17px;margin:18px 0 6px}table{border-collapse:collapse;background:#fff;margin:6px 0 12px}
+#task-table td:first-child,.compare td:first-child{min-width:190px}
 th,td{border:1px solid #c9d1dc;padding:4px 8px;vertical-align:top;text-align:left}th{background:#e9eef5}
 td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}.ci{color:#4a5868;font-size:12px}
 small{color:#4a5868}.grade{font-weight:700;color:#0d47a1}.bad{color:#b3261e;font-weight:600}
@@ -425,15 +427,29 @@ of ≥ 3 taps within 1 s and 30 px; back-steps: 返回 presses.</small></p></sec
 
 
 def _cell_row(a: Analysis, c: Cell, first: str, span: int) -> str:
-    ideal = c.task and next((t.ideal for t in a.study.tasks if t.id == c.task), ())
-    dep = f"{esc(c.departure)} <small>({c.departure_count} of {c.attempts}; {c.departures} left it)</small>" \
-        if c.departure else ("kept to it 未偏离" if ideal else "–")
+    ideal = next((t.ideal for t in a.study.tasks if t.id == c.task), ()) if c.task else ()
+    if c.departure is not None:
+        d = c.departure
+        dep = (f"step {d.index + 1}: <b>{esc(d.actual)}</b> instead of {esc(d.expected or 'the end')} "
+               f"<small>({d_count(c)})</small>")
+    elif not c.task:
+        dep = f"<small>{c.departures} of {c.attempts} left it</small>"
+    else:
+        dep = "everyone kept to it 均未偏离" if ideal else "–"
+    path = f"{_path(c.path)} <small>({c.path_count} of {c.attempts})</small>" if c.task else "–"
     return (f"<tr>{first if span else ''}<td>{_cond_name(a.study, c.condition)}</td>"
             f"<td class=n>{c.successes}/{c.attempts}</td><td class=n>{interval(c.success)}</td>"
             f"<td class=n>{interval(c.time, 's')}</td><td class=n>{c.misclicks}</td><td class=n>{c.dead_taps}</td>"
             f"<td class=n>{c.rage_taps}</td><td class=n>{c.back_steps}</td><td class=n>{secs(c.first_action)}</td>"
             f"<td class=n>{'–' if c.seq is None else f'{c.seq:.1f}'}</td>"
-            f"<td>{_path(c.path)} <small>({c.path_count})</small></td><td>{dep}</td></tr>")
+            f"<td>{path}</td><td>{dep}</td></tr>")
+
+
+def d_count(c: Cell) -> str:
+    """How many left the ideal path there, and in all."""
+    if c.departure_count == c.departures:
+        return f"{c.departures} of {c.attempts}"
+    return f"{c.departure_count} of {c.attempts} here; {c.departures} left it in all"
 
 
 def _tasks(a: Analysis) -> str:
@@ -522,13 +538,13 @@ def _questionnaires(a: Analysis) -> str:
         sus = a.score("SUS", c)
         um = a.score("UMUX_LITE", c)
         total.append(f"<td class=n>{interval(seq_iv, 'score')}</td><td>{interval(sus, 'score')}"
-                     f"{' · ' + _sus_words(sus.estimate) if sus else ''}</td>"
+                     f"{' ' + _sus_words(sus.estimate, False) if sus else ''}</td>"
                      + (f"<td class=n>{interval(um, 'score')}</td>" if umux else ""))
     overall_sus = a.score("SUS")
     return (f"<section id=questionnaires><h2>SEQ · SUS · UMUX-Lite 问卷</h2><table id=sus-table>{head}{''.join(rows)}"
             f"<tr><th>Mean 平均 (95 % CI)</th>{''.join(total)}</tr></table>"
             f"<p>All conditions 全部条件: SUS {interval(overall_sus, 'score')}"
-            f"{' · ' + _sus_words(overall_sus.estimate) if overall_sus else ''}.</p>"
+            f"{' ' + _sus_words(overall_sus.estimate, False) if overall_sus else ''}.</p>"
             "<p><small>SUS grade: Sauro–Lewis curved grading scale (A+ … F; 68 is average, a C). Adjective: Bangor, "
             "Kortum &amp; Miller (2009), the adjective whose mean SUS score is nearest. SEQ: 1 (very difficult) – 7 "
             "(very easy). UMUX-Lite: (a + b − 2) · 100 / 12.</small></p></section>")
@@ -562,6 +578,32 @@ def _heatmaps(a: Analysis, shots: Shots) -> str:
             f"<div class=cards>{''.join(figs)}</div></section>")
 
 
+def _tap_list(numbered: Sequence[tuple[int, Tap]], start: float) -> str:
+    """The taps of a replay step in words: number, time from the task's start, widget; a run of
+    three or more taps on the same widget (a keypad, a burst) is one entry."""
+    def mark(t: Tap) -> str:
+        return " ✗" if t.misclick else " ⊘" if t.dead else ""
+
+    def widget(t: Tap) -> str:
+        return f" <code>{esc(t.widget)}</code>" if t.widget else ""
+
+    groups: list[list[tuple[int, Tap]]] = []
+    for n, t in numbered:
+        last = groups[-1][-1][1] if groups else None
+        if last is not None and last.widget == t.widget and mark(last) == mark(t) and t.widget:
+            groups[-1].append((n, t))
+        else:
+            groups.append([(n, t)])
+    out = []
+    for g in groups:
+        if len(g) < 3:
+            out += [f"{n}: {t.t - start:.1f} s{mark(t)}{widget(t)}" for n, t in g]
+        else:
+            (n0, t0), (n1, t1) = g[0], g[-1]
+            out.append(f"{n0}–{n1}: {t0.t - start:.1f}–{t1.t - start:.1f} s{mark(t0)}{widget(t0)} ×{len(g)}")
+    return ", ".join(out)
+
+
 def _run_html(a: Analysis, r: TaskRun, shots: Shots) -> str:
     outcome = "not finished 未完成" if r.outcome == UNFINISHED else r.outcome
     cls = "" if r.success else " class=bad"
@@ -576,8 +618,7 @@ def _run_html(a: Analysis, r: TaskRun, shots: Shots) -> str:
             numbered.append((n, t))
         view = (step.screen, step.mode, step.language)
         css = shots.css_class(view)
-        taps = ", ".join(f"{i}: {t.t - r.start:.1f} s{' ✗' if t.misclick else ' ⊘' if t.dead else ''}"
-                         + (f" <code>{esc(t.widget)}</code>" if t.widget else "") for i, t in numbered)
+        taps = _tap_list(numbered, r.start)
         steps.append(f'<li><figure class=step data-taps="{len(numbered)}"><div class="shot {css}">'
                      f'{step_svg(numbered, step.screen, css == "blank")}</div><figcaption>{k + 1}. <b>{esc(step.screen)}'
                      f"</b> at {step.at:.1f} s<br>{taps or 'no taps'}</figcaption></figure></li>")
@@ -590,12 +631,12 @@ def _run_html(a: Analysis, r: TaskRun, shots: Shots) -> str:
 def _replay(a: Analysis, shots: Shots) -> str:
     parts = ["<section id=replay><h2>Replay 操作回放</h2><p><small>Each task step by step: every screen in order with "
              "its taps numbered and their times from the task's start (✗ misclick, ⊘ dead tap). Open a participant "
-             "to see their tasks.</small></p>"]
-    for p in a.participants:
+             "to see their tasks (the first is open).</small></p>"]
+    for i, p in enumerate(a.participants):
         ok = sum(r.success for r in p.runs)
         cut = " · cut short 中断" if p.cut_short else ""
         notes = "".join(f"<li>{t:.0f} s: {esc(text)}</li>" for t, text in p.notes)
-        parts.append(f"<details id=\"replay-{esc(p.code)}\"><summary>{esc(p.code)} · "
+        parts.append(f"<details id=\"replay-{esc(p.code)}\"{' open' if i == 0 else ''}><summary>{esc(p.code)} · "
                      f"{' → '.join(esc(c) for c in p.conditions)} · {ok}/{len(p.runs)} tasks succeeded{cut}</summary>"
                      + (f"<p>Facilitator's notes 记录:</p><ul>{notes}</ul>" if notes else "")
                      + "".join(_run_html(a, r, shots) for r in p.runs) + "</details>")

@@ -265,3 +265,36 @@ def test_synthetic_study_is_reported(tmp_path):
     page = render(a, study_dir)
     assert page.count("data:image/png;base64,") == len(set(
         (p.stem) for p in study_dir.glob("participants/*/screens/*.png")))
+
+
+def test_cli_reads_the_study_as_run(tmp_path, capsys):
+    study_dir, study = write_study_dir(tmp_path, participants=2, seed=5)
+    assert (study_dir / "study.yaml").is_file()
+    out = tmp_path / "out"
+    assert cli_main(["report", str(study_dir), "--out", str(out)]) == 0
+    assert "missing" not in capsys.readouterr().out
+    page = (out / "report.html").read_text(encoding="utf-8")
+    for task in study.tasks:
+        assert task.title in page and " → ".join(task.ideal) in page
+    assert "长辈版" in page and "senior" in page
+    (study_dir / "study.yaml").write_text("id: x\ntitle: 研究\n", encoding="utf-8")
+    assert cli_main(["report", str(study_dir), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "study.yaml has" in err and "study.yaml:1:" in err and "Traceback" not in err
+
+
+def test_a_session_in_english_puts_its_taps_on_english_screens(tmp_path):
+    clock = Clock()
+    w = RecordWriter(tmp_path / "s1" / "participants" / "P01" / "events.jsonl", {"study": "s1", "participant": "P01"})
+    s = Session(STUDY, Plan("P01", 0, (Block(A, (T2,)),)), w, clock)
+    s.begin(language="en_US")  # the hall's language, where the condition names none
+    screen(s, clock, 1, "home", "home")
+    s.start_task()
+    tap(s, clock, 2, 280, 805, "tile_rate")
+    clock.now = 3
+    s.record(Kind.APP, {"what": AppEvent.MODE_CHANGED.value, "elder": True, "language": "zh_CN", "voice": True})
+    tap(s, clock, 4, 280, 805, "tile_rate")
+    screen(s, clock, 4.2, "rate")
+    s.finish()
+    a = analyse_dir(tmp_path / "s1", STUDY)
+    assert [(t.mode, t.language) for t in a.taps] == [("normal", "en_US"), ("elder", "zh_CN")]

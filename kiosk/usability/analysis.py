@@ -370,13 +370,16 @@ def analyse_record(record: Record, study: Study, path: Path | None = None) -> Pa
     # toggles (APP mode_changed) until the kiosk returns to the condition's (a new task, an idle reset)
     conds = {c.id: c for c in study.conditions}
     modes: dict[int, tuple[str, str]] = {}
-    mode, lang = "normal", DEFAULT_LANGUAGE
+    # the hall's language, where a condition names none (the session's start may say which it was)
+    hall_language = next((str(e.info["language"]) for e in events[:1] if e.kind is Kind.SESSION_START
+                          and isinstance(e.info.get("language"), str) and e.info["language"]), DEFAULT_LANGUAGE)
+    mode, lang = "normal", hall_language
 
     def condition_mode(cid: str) -> tuple[str, str]:
         c = conds.get(cid)
         if c is None:
-            return "normal", DEFAULT_LANGUAGE
-        return ("elder" if c.elder else "normal"), (c.language or DEFAULT_LANGUAGE)
+            return "normal", hall_language
+        return ("elder" if c.elder else "normal"), (c.language or hall_language)
 
     for i, e in enumerate(events):
         if e.kind in (Kind.CONDITION, Kind.TASK_START, Kind.IDLE_RESET, Kind.SESSION_START):

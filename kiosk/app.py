@@ -480,3 +480,80 @@ def run_hall(settings: Settings, catalogue: Catalogue, hall: Hall, simulate: boo
     if parts["timer"] is not None:
         parts["timer"].start()
     return app.exec()
+
+
+# --- a usability study: the kiosk for each participant, and the facilitator's window ----------------
+
+def study_kiosks(app, settings: Settings, catalogue: Catalogue, hall: Hall, clock=None):
+    """How a study builds a participant's kiosk: on their own hall directory (always SQLite there:
+    a participant's hall is theirs alone), in a condition's language, mode, voice and catalogue.
+    Returns ``make(hall_dir, condition) -> (window, store)`` for the StudyController."""
+    from dataclasses import replace
+
+    variants: dict[Path, Catalogue] = {}
+
+    def make(hall_dir: Path, condition):
+        cat = catalogue
+        if condition.catalogue is not None:
+            folder = Path(condition.catalogue)
+            if folder not in variants:
+                variants[folder] = load_catalogue_cached(folder, Path(settings.data_dir) / "cache", SHIPPED_CACHE)
+            cat = variants[folder]
+        own = replace(settings, data_dir=Path(hall_dir), db=None, language=condition.language or None,
+                      elder=condition.elder, voice=condition.voice)
+        return build_kiosk_window(app, own, cat, hall, clock=clock)
+
+    return make
+
+
+def build_study(app, settings: Settings, study, catalogue: Catalogue, hall: Hall, participant: str,
+                clock=None, session_clock=None, language: str | None = None):
+    """The study's controller with ``participant``'s session open, and the facilitator's window
+    (its own language and the normal look). Returns (controller, facilitator)."""
+    import time
+
+    from kiosk.ui.shared.accessible import install_accessibility
+    from kiosk.ui.shared.i18n import Language
+    from kiosk.ui.study.controller import StudyController, study_dir
+    from kiosk.ui.study.facilitator import REFERENCE_SIZE, FacilitatorWindow
+
+    install_accessibility()
+    controller = StudyController(study, study_dir(settings.data_dir, study),
+                                 study_kiosks(app, settings, catalogue, hall, clock),
+                                 session_clock or time.monotonic, parent=app)
+    controller.open(participant)
+    facilitator = FacilitatorWindow(controller, catalogue, hall, Language(language or hall.language))
+    normal_look(settings).attach(facilitator)
+    facilitator.language.attach(facilitator)
+    facilitator.resize(*REFERENCE_SIZE)
+    return controller, facilitator
+
+
+def run_study(settings: Settings, study, catalogue: Catalogue, hall: Hall, participant: str,
+              language: str | None = None) -> int:
+    """``kiosk study STUDY.yaml --participant P07``: the participant's kiosk (the first screen, full
+    screen with --fullscreen) and the facilitator's window (the second screen when there is one)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.ui.kiosk.window import REFERENCE_SIZE
+
+    app = start_qt(preview_scale(settings.window, REFERENCE_SIZE))
+    controller, facilitator = build_study(app, settings, study, catalogue, hall, participant, language=language)
+    screens = QGuiApplication.screens()
+
+    def present(kiosk) -> None:
+        install_excepthook(kiosk)
+        if screens:
+            kiosk.move(screens[0].availableGeometry().topLeft())
+        kiosk.showFullScreen() if settings.fullscreen else kiosk.show()
+
+    controller.kiosk_changed.connect(present)  # each condition block's kiosk, each participant's
+    present(controller.kiosk)
+    if len(screens) > 1:
+        facilitator.setScreen(screens[1])
+        facilitator.move(screens[1].availableGeometry().topLeft())
+    elif controller.kiosk is not None:
+        facilitator.move(controller.kiosk.frameGeometry().right() + 8, 0)
+    facilitator.show()
+    app.aboutToQuit.connect(lambda: controller.close("closed"))
+    return app.exec()

@@ -93,7 +93,7 @@ def parser() -> argparse.ArgumentParser:
                             help="counter, board, pad, hall: the hall's other terminals; catalogue: check or search "
                                  "the catalogue; stats: a day's queue statistics; officers, appointments: the "
                                  "服务专员 lists and 预约; cases, opinions: the 办不成事 cases and the 意见箱; "
-                                 "report: a usability study's report")
+                                 "study: a usability study (kiosk and facilitator window); report: a study's report")
     counter = sub.add_parser("counter", parents=[common], help="a window's console (窗口叫号), 1280x800")
     counter.add_argument("counter_number", nargs="?", type=int, metavar="N",
                          help="the window number (see assets/hall.yaml); --window WxH is the kiosk's preview size")
@@ -191,6 +191,9 @@ def parser() -> argparse.ArgumentParser:
     from kiosk.cli_commitments import add_parser as add_commitments
 
     add_commitments(sub, common)  # kiosk commitments [--overdue]: the 容缺 materials still to come
+    from kiosk.cli_study import add_parser as add_study
+
+    add_study(sub, common, _size)  # kiosk study STUDY.yaml --participant P07 | --check | --delete P07
     return ap
 
 
@@ -272,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.cli_commitments import run as run_commitments
 
         return run_commitments(args, data_dir)
+    if args.command == "study":
+        from kiosk.cli_study import run as run_study_command
+
+        return run_study_command(args, data_dir)
     if args.command in ("ticket", "window"):
         from kiosk.scripting import run_ticket, run_window
 

@@ -50,127 +50,127 @@
 <context>
     <name>AppointmentsPanel</name>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="115"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="104"/>
         <source>这一天已经过去了</source>
         <translation>This date has passed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="117"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="106"/>
         <source>请写成 {example} 这样的日期</source>
         <translation>Write the date like {example}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="123"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="112"/>
         <source>如 09:30</source>
         <translation>Like 09:30</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="127"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="116"/>
         <source>时间已过</source>
         <translation>Already past</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="129"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="118"/>
         <source>窗口不叫号</source>
         <translation>Hall closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="132"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="121"/>
         <source>请填事项编码，例如 QYKB-001</source>
         <translation>Enter a service code, e.g. QYKB-001</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="134"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="123"/>
         <source>没有这个事项编码</source>
         <translation>No service has this code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="138"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="127"/>
         <source>请填身份证号</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="138"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="127"/>
         <source>身份证号是 18 位</source>
         <translation>An ID number has 18 characters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="139"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="128"/>
         <source>身份证号码有误，请逐位核对</source>
         <translation>This ID number isn&apos;t valid. Check each digit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="139"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="128"/>
         <source>身份证号码不对</source>
         <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="142"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="131"/>
         <source>请填手机号</source>
         <translation>Enter the mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="142"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="131"/>
         <source>不是 11 位手机号</source>
         <translation>Not an 11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="175"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="164"/>
         <source>预约登记</source>
         <translation>Book an appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="176"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="165"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="177"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="166"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="177"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="166"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="177"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="166"/>
         <source>事项编码</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="178"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="167"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="178"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="167"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="191"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="180"/>
         <source>登记预约</source>
         <translation>Book</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="194"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="183"/>
         <source>已预约。请把预约码告诉办事人：{code}</source>
         <translation>Booked. Give the applicant this code: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="196"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="185"/>
         <source>⚠ 此人这个时间已经有预约，预约码 {code}，没有重复登记</source>
         <translation>⚠ Already booked at this time (code {code}): not booked again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="201"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="190"/>
         <source>事项：{name}</source>
         <translation>Service: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/appointments.py" line="202"/>
+        <location filename="../../kiosk/ui/console/appointments.py" line="191"/>
         <source>核对无误后点“登记预约”，把预约码告诉办事人。</source>
         <translation>Check the details, tap “Book” and give the applicant the code.</translation>
     </message>
@@ -372,47 +372,47 @@
 <context>
     <name>CaseClosePanel</name>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="282"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="271"/>
         <source>请选择处理结果</source>
         <translation>Choose the outcome</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="284"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="273"/>
         <source>处理说明写得不对，请按提示修改</source>
         <translation>The note can&apos;t be kept as it is: see the note under it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="303"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="292"/>
         <source>结案：{number}</source>
         <translation>Close the case: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="303"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="292"/>
         <source>结案</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="304"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="293"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="305"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="294"/>
         <source>选择处理结果，可以写一句处理说明。结案后，市民的电话号码即删除。</source>
         <translation>Choose the outcome and, if you like, add a note. Once the case is closed, the citizen&apos;s number is deleted.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="309"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="298"/>
         <source>处理说明（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="310"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="299"/>
         <source>处理说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="318"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="307"/>
         <source>确认结案</source>
         <translation>Close the case</translation>
     </message>
@@ -420,63 +420,63 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="152"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="153"/>
         <source>结案…</source>
         <extracomment>Before a problem (its words say it; the mark says it to whoever cannot tell red).</extracomment>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="152"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="153"/>
         <source>结案</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="156"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="157"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="166"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="167"/>
         <source>办不成事反映 · 第 {n} 号 · {time} 登记</source>
         <translation>Problem report no. {n} · recorded {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="167"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="168"/>
         <source>想办的事：{what}</source>
         <translation>Wanted to do: {what}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="168"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="169"/>
         <source>遇到的问题：{snags}</source>
         <translation>What went wrong: {snags}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="171"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="172"/>
         <source>补充说明：{text}</source>
         <translation>In their words: {text}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="173"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="174"/>
         <source>回电号码：{phone}</source>
         <translation>Call back on: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="174"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="175"/>
         <source>没有留电话：请当面告知结果</source>
         <translation>No number left: tell them the outcome in person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="178"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="179"/>
         <source>待结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="183"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="184"/>
         <source>✓ 已由其他窗口结案：{outcome}</source>
         <translation>✓ Closed by another window: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/cases.py" line="184"/>
+        <location filename="../../kiosk/ui/console/cases.py" line="185"/>
         <source>✓ 已结案：{outcome}</source>
         <translation>✓ Closed: {outcome}</translation>
     </message>
@@ -1013,12 +1013,12 @@
 <context>
     <name>CommitmentLine</name>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="76"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="77"/>
         <source>（已补交）</source>
         <translation> (handed in)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="78"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="79"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
@@ -1026,52 +1026,52 @@
 <context>
     <name>CommitmentsPanel</name>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="157"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="146"/>
         <source>这项承诺已由其他窗口处理</source>
         <translation>Another window has already dealt with this commitment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="169"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="158"/>
         <source>容缺待补 {n}</source>
         <translation>To follow {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="172"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="161"/>
         <source>容缺待补 {n}：其中逾期 {late} 件</source>
         <translation>To follow {n}: {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="174"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="163"/>
         <source>容缺待补交</source>
         <translation>Documents to follow (accept now, submit later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="175"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="164"/>
         <source>逾期的排在前面。收到补交的材料后点“已补交”。</source>
         <translation>Overdue ones come first. Tap “Handed in” when the document arrives.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="176"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="165"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="188"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="177"/>
         <source>没有待补交的材料</source>
         <translation>No documents are waiting to be handed in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="198"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="187"/>
         <source>已逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="204"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="193"/>
         <source>已补交</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/commitments.py" line="204"/>
+        <location filename="../../kiosk/ui/console/commitments.py" line="193"/>
         <source>{number} 已补交</source>
         <translation>{number} handed in</translation>
     </message>
@@ -1210,17 +1210,17 @@
         <translation>Short break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="501"/>
+        <location filename="../../kiosk/ui/console/window.py" line="490"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="538"/>
+        <location filename="../../kiosk/ui/console/window.py" line="527"/>
         <source>暂无等候的号码</source>
         <translation>No one is waiting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="540"/>
+        <location filename="../../kiosk/ui/console/window.py" line="529"/>
         <source>{number} 已呼叫 {n} 次未到，记为过号</source>
         <translation>{number} did not come after {n} calls: marked no-show</translation>
     </message>
@@ -1235,296 +1235,296 @@
         <translation>There is no current number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="579"/>
+        <location filename="../../kiosk/ui/console/window.py" line="568"/>
         <source>数据库暂时无法连接，正在重试……</source>
         <translation>The hall&apos;s data can&apos;t be reached; retrying…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="613"/>
+        <location filename="../../kiosk/ui/console/window.py" line="602"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="613"/>
+        <location filename="../../kiosk/ui/console/window.py" line="602"/>
         <source>重呼</source>
         <translation>Call again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="613"/>
+        <location filename="../../kiosk/ui/console/window.py" line="602"/>
         <source>开始办理</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="614"/>
+        <location filename="../../kiosk/ui/console/window.py" line="603"/>
         <source>办结</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="614"/>
+        <location filename="../../kiosk/ui/console/window.py" line="603"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="614"/>
+        <location filename="../../kiosk/ui/console/window.py" line="603"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="615"/>
+        <location filename="../../kiosk/ui/console/window.py" line="604"/>
         <source>挂起</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="615"/>
-        <location filename="../../kiosk/ui/console/window.py" line="624"/>
+        <location filename="../../kiosk/ui/console/window.py" line="604"/>
+        <location filename="../../kiosk/ui/console/window.py" line="613"/>
         <source>指定叫号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="615"/>
-        <location filename="../../kiosk/ui/console/window.py" line="625"/>
+        <location filename="../../kiosk/ui/console/window.py" line="604"/>
+        <location filename="../../kiosk/ui/console/window.py" line="614"/>
         <source>过号激活</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="619"/>
+        <location filename="../../kiosk/ui/console/window.py" line="608"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="623"/>
+        <location filename="../../kiosk/ui/console/window.py" line="612"/>
         <source>暂停窗口的原因</source>
         <translation>Why pause the window?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="629"/>
+        <location filename="../../kiosk/ui/console/window.py" line="618"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="632"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="632"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="649"/>
+        <location filename="../../kiosk/ui/console/window.py" line="638"/>
         <source>{n} 号{name}</source>
         <translation>{name} {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="658"/>
+        <location filename="../../kiosk/ui/console/window.py" line="647"/>
         <source>暂停中：{reason}</source>
         <translation>Paused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="660"/>
+        <location filename="../../kiosk/ui/console/window.py" line="649"/>
         <source>服务中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="661"/>
+        <location filename="../../kiosk/ui/console/window.py" line="650"/>
         <source>恢复窗口</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="661"/>
+        <location filename="../../kiosk/ui/console/window.py" line="650"/>
         <source>暂停窗口</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="685"/>
+        <location filename="../../kiosk/ui/console/window.py" line="674"/>
         <source>今日：办结 {served} · 过号 {no_show} · 平均办理 {mean} 分钟</source>
         <translation>Today: {served} done · no-shows {no_show} · average {mean} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="692"/>
+        <location filename="../../kiosk/ui/console/window.py" line="681"/>
         <source>恢复 {number}</source>
         <translation>Resume {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="682"/>
+        <location filename="../../kiosk/ui/console/window.py" line="671"/>
         <source>等候：</source>
         <translation>Waiting: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="497"/>
-        <location filename="../../kiosk/ui/console/window.py" line="501"/>
+        <location filename="../../kiosk/ui/console/window.py" line="486"/>
+        <location filename="../../kiosk/ui/console/window.py" line="490"/>
         <source>转移到：{target}</source>
         <translation>Transfer to {target}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="509"/>
+        <location filename="../../kiosk/ui/console/window.py" line="498"/>
         <source>挂起原因：{reason}</source>
         <translation>Suspend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="570"/>
+        <location filename="../../kiosk/ui/console/window.py" line="559"/>
         <source>暂停原因：{reason}</source>
         <translation>Pause: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="577"/>
+        <location filename="../../kiosk/ui/console/window.py" line="566"/>
         <source>已重新连接数据库</source>
         <translation>Connected to the hall&apos;s data again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="592"/>
+        <location filename="../../kiosk/ui/console/window.py" line="581"/>
         <source>提示：{message}</source>
         <translation>Message: {message}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="605"/>
+        <location filename="../../kiosk/ui/console/window.py" line="594"/>
         <source>各窗口叫号</source>
         <translation>Window consoles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="610"/>
+        <location filename="../../kiosk/ui/console/window.py" line="599"/>
         <source>窗口叫号：{n} {name}</source>
         <translation>Window console: {n} {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="621"/>
+        <location filename="../../kiosk/ui/console/window.py" line="610"/>
         <source>号码和排队位置不变</source>
         <translation>The number and its place in the queue stay the same</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="622"/>
+        <location filename="../../kiosk/ui/console/window.py" line="611"/>
         <source>挂起原因</source>
         <translation>Why suspend?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="622"/>
+        <location filename="../../kiosk/ui/console/window.py" line="611"/>
         <source>挂起期间可以先办下一位，之后点号码恢复办理。</source>
         <translation>Meanwhile you can serve the next person; tap the number later to resume.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="623"/>
+        <location filename="../../kiosk/ui/console/window.py" line="612"/>
         <source>暂停期间本窗口不叫号，大厅叫号屏会显示原因。</source>
         <translation>While paused, this window calls no one; the call board shows why.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="624"/>
+        <location filename="../../kiosk/ui/console/window.py" line="613"/>
         <source>输入号码：先点字母，再点数字。</source>
         <translation>Enter the number: the letter first, then the digits.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="625"/>
+        <location filename="../../kiosk/ui/console/window.py" line="614"/>
         <source>输入过号的号码，它重新排队。</source>
         <translation>Enter a no-show&apos;s number to put it back in the queue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="630"/>
+        <location filename="../../kiosk/ui/console/window.py" line="619"/>
         <source>或者转到窗口</source>
         <translation>Or to a window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="632"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>输入的号码：{number}</source>
         <translation>Number entered: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="632"/>
+        <location filename="../../kiosk/ui/console/window.py" line="621"/>
         <source>还没有输入号码</source>
         <translation>No number entered yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="656"/>
+        <location filename="../../kiosk/ui/console/window.py" line="645"/>
         <source>正在重新连接……</source>
         <translation>Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="663"/>
+        <location filename="../../kiosk/ui/console/window.py" line="652"/>
         <source>服务专员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="663"/>
+        <location filename="../../kiosk/ui/console/window.py" line="652"/>
         <source>预约登记</source>
         <translation>Appointments</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="674"/>
+        <location filename="../../kiosk/ui/console/window.py" line="663"/>
         <source>挂起中（点号码恢复办理）：</source>
         <translation>Suspended (tap a number to resume):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="716"/>
+        <location filename="../../kiosk/ui/console/window.py" line="705"/>
         <source>空闲：请叫号</source>
         <translation>Free: call the next number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="716"/>
+        <location filename="../../kiosk/ui/console/window.py" line="705"/>
         <source>窗口暂停中，恢复后再叫号</source>
         <translation>Window paused: reopen it to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="717"/>
+        <location filename="../../kiosk/ui/console/window.py" line="706"/>
         <source>等候本窗口：{n} 人</source>
         <translation>Waiting for this window: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="721"/>
-        <location filename="../../kiosk/ui/console/window.py" line="743"/>
+        <location filename="../../kiosk/ui/console/window.py" line="710"/>
+        <location filename="../../kiosk/ui/console/window.py" line="732"/>
         <source>当前号码：{number}</source>
         <translation>Current number: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="723"/>
+        <location filename="../../kiosk/ui/console/window.py" line="712"/>
         <source>已叫号（第 {n}/{max} 次）</source>
         <translation>Called (call {n} of {max})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="725"/>
+        <location filename="../../kiosk/ui/console/window.py" line="714"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="728"/>
+        <location filename="../../kiosk/ui/console/window.py" line="717"/>
         <source>绿色通道</source>
         <translation>Priority service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="730"/>
+        <location filename="../../kiosk/ui/console/window.py" line="719"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="740"/>
+        <location filename="../../kiosk/ui/console/window.py" line="729"/>
         <source>{time} 取号 · 等候 {m} 分钟 · {category}</source>
         <translation>Ticket taken {time} · waited {m} min · {category}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="746"/>
+        <location filename="../../kiosk/ui/console/window.py" line="735"/>
         <source>材料核对（收到一项点一项）</source>
         <translation>Check the documents (tap each one received)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="752"/>
+        <location filename="../../kiosk/ui/console/window.py" line="741"/>
         <source>（电子证照）</source>
         <translation> (e-certificate)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="752"/>
+        <location filename="../../kiosk/ui/console/window.py" line="741"/>
         <source>（可容缺）</source>
         <translation> (can follow later)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="763"/>
+        <location filename="../../kiosk/ui/console/window.py" line="752"/>
         <source>{material}：已收到</source>
         <translation>{material}: received</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/window.py" line="765"/>
+        <location filename="../../kiosk/ui/console/window.py" line="754"/>
         <source>{material}：未收到</source>
         <translation>{material}: not received yet</translation>
     </message>
@@ -1593,150 +1593,378 @@
     </message>
 </context>
 <context>
+    <name>FacilitatorWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="474"/>
+        <source>✓ 成功</source>
+        <extracomment>the live view: how often the kiosk is drawn again (ms) and how long a tap stays (s) the info the live log shows of an event (the record has it all)</extracomment>
+        <translation>✓ Success</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="474"/>
+        <source>✗ 失败</source>
+        <translation>✗ Failed</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="474"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="475"/>
+        <source>✗ 超时</source>
+        <translation>✗ Out of time</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="477"/>
+        <source>✓ 成功（自助机自动判定）</source>
+        <translation>✓ Success (detected by the kiosk)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="479"/>
+        <source>{task}：{outcome} · {time}</source>
+        <translation>{task}: {outcome} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="536"/>
+        <source>可用性测试 · {study}</source>
+        <translation>Usability study · {study}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="539"/>
+        <source>参与者 {code}</source>
+        <translation>Participant {code}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="540"/>
+        <source>下一位 Ctrl+N</source>
+        <translation>Next Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="540"/>
+        <source>下一位参与者</source>
+        <translation>Next participant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
+        <source>成功</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
+        <source>失败</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="546"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="549"/>
+        <source>保存备注</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="550"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="557"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="550"/>
+        <source>不写备注</source>
+        <translation>Discard the note</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="551"/>
+        <source>备注：只写观察，不写参与者的个人信息</source>
+        <translation>Note: what you observed, never the participant&apos;s personal details</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
+        <source>备注：只写观察，不写个人信息</source>
+        <translation>Note: what you observed, no personal details</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="553"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="555"/>
+        <source>下一位参与者编号</source>
+        <translation>Next participant&apos;s code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="554"/>
+        <source>开始后，这一位的任务、问卷和故障全部结束；下一位从全新的大厅数据开始。</source>
+        <translation>Starting ends this participant&apos;s tasks, questionnaires and faults; the next one begins on a fresh hall.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
+        <source>开始下一位</source>
+        <translation>Start the next participant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="558"/>
+        <source>故障注入</source>
+        <translation>Faults</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="559"/>
+        <source>打印机缺纸</source>
+        <translation>No paper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="559"/>
+        <source>读卡器故障</source>
+        <translation>ID reader fails</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
+        <source>事项号已取完</source>
+        <translation>Quota used up</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
+        <source>类别窗口全暂停</source>
+        <translation>Windows paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
+        <source>存储变慢</source>
+        <translation>Slow store</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
+        <source>语音不可用</source>
+        <translation>Voice gone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="564"/>
+        <source>号已取完的事项</source>
+        <translation>Service whose tickets are used up</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="565"/>
+        <source>窗口全暂停的类别</source>
+        <translation>Category whose windows are paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
+        <source>每次存储的秒数</source>
+        <translation>Seconds per write</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="572"/>
+        <source>记录：最近的事件</source>
+        <translation>Record: the latest events</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
+        <source>自助机实时画面</source>
+        <translation>Live view of the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="582"/>
+        <source>没有参与者</source>
+        <translation>No participant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="588"/>
+        <source>条件：{condition}（第 {block} 组，共 {blocks} 组）</source>
+        <translation>Condition: {condition} (block {block} of {blocks})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="591"/>
+        <source>参与者正在自助机上答问卷</source>
+        <translation>The participant is answering the questionnaire on the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="593"/>
+        <source>这位参与者已完成；按“下一位”（Ctrl+N）开始下一位</source>
+        <translation>This participant has finished; Next (Ctrl+N) begins the next one</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="595"/>
+        <source>按“开始”（F5）开始这项任务</source>
+        <translation>Press Start (F5) to begin this task</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="597"/>
+        <source>任务进行中：成功 F6 · 失败 F7 · 跳过 F8</source>
+        <translation>Task running: Success F6 · Fail F7 · Skip F8</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="599"/>
+        <source>全部任务已完成</source>
+        <translation>All tasks done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="604"/>
+        <source>任务 {n} / {total}</source>
+        <translation>Task {n} of {total}</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsPanel</name>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="218"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="207"/>
         <source>请选择市民对整改结果的评价</source>
         <extracomment>The mark of a late step, beside the words that say it (not a colour alone).</extracomment>
         <translation>Choose how the citizen rated the fix.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="228"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="217"/>
         <source>请写下整改了什么</source>
         <translation>Write down what was done to put it right.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="229"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="218"/>
         <source>请写下回访时说了什么</source>
         <translation>Write down what was said on the call.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="245"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="234"/>
         <source>{number} 已整改办结</source>
         <translation>{number}: fixed and closed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="246"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="235"/>
         <source>{number} 已记录回访</source>
         <translation>{number}: return call recorded</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="253"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="242"/>
         <source>{number} 的这一步已由其他窗口办理，列表已更新</source>
         <translation>{number}: another window has done this step; the list is up to date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="279"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="268"/>
         <source>原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="285"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="274"/>
         <source>回访期限 {date}</source>
         <translation>Call back by {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="287"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="276"/>
         <source>已回访 {called} · 整改期限 {date}</source>
         <translation>Called {called} · fix by {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="290"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="279"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="321"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="310"/>
         <source>差评回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="322"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="311"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="323"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="312"/>
         <source>每条差评：{call} 个工作日内回访，{fix} 个工作日内整改，再请市民评价整改结果。</source>
         <translation>Every poor rating: a call back within {call} working day, the fix within {fix}, then the citizen rates the fix.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="325"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="314"/>
         <source>差评回访 {n}</source>
         <translation>Follow-ups {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="327"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="316"/>
         <source>{n} 条超期</source>
         <translation>{n} overdue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="333"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="322"/>
         <source>没有待办的差评回访</source>
         <translation>No follow-ups to do</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="338"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="327"/>
         <source>{n} 号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="345"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="334"/>
         <source>记录回访</source>
         <translation>Record call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="345"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="334"/>
         <source>整改办结</source>
         <translation>Record fix</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="346"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="335"/>
         <source>{step}：{number}</source>
         <translation>{step}: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="355"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="344"/>
         <source>整改办结：{number}</source>
         <translation>Record the fix: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="355"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="344"/>
         <source>记录回访：{number}</source>
         <translation>Record the call: {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="358"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="347"/>
         <source>回访记录：{note}</source>
         <translation>On the call: {note}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="359"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="348"/>
         <source>整改了什么（必填）</source>
         <translation>What was done (required)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="359"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="348"/>
         <source>回访时说了什么（必填）</source>
         <translation>What was said (required)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="360"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="349"/>
         <source>整改情况</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="360"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="349"/>
         <source>回访情况</source>
         <translation>What was said</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="366"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="355"/>
         <source>市民对整改结果的评价</source>
         <translation>The citizen&apos;s rating of the fix</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/followups.py" line="372"/>
+        <location filename="../../kiosk/ui/console/followups.py" line="361"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -2572,63 +2800,63 @@
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="590"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="595"/>
         <source>一窗通办</source>
-        <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open.</extracomment>
+        <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open. what the kiosk returns to after each visit: (language, 长辈版, voice); None = the hall&apos;s own (its language, the normal mode, the voice off). A study&apos;s condition sets its own.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="591"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="597"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="592"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="597"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="593"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="598"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="593"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="598"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="594"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="599"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="595"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="600"/>
         <source>移动办公桌</source>
         <translation>Mobile desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="595"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="600"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="601"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="601"/>
         <source>意见建议</source>
         <translation>Suggestions</translation>
     </message>
@@ -2854,94 +3082,94 @@
 <context>
     <name>OfficersPanel</name>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="28"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="29"/>
         <source>待接单</source>
         <extracomment>A request&apos;s status as staff read it; done is marked ✓ (not by colour alone).</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="29"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="30"/>
         <source>已接单</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="30"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="31"/>
         <source>✓ 已办结</source>
         <translation>✓ Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="34"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="35"/>
         <source>接单</source>
         <extracomment>What the one action on a request does next.</extracomment>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="35"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="36"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="106"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="95"/>
         <source>这条申请已被其他终端更新，请看刷新后的状态</source>
         <translation>Another terminal updated this request: see its status now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="111"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="100"/>
         <source>已更新为：{status}</source>
         <translation>Now: {status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="132"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="121"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="134"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="123"/>
         <source>{name} · 24 小时 {phone} · {groups} · 待办 {n}</source>
         <translation>{name} · 24h {phone} · {groups} · open: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="138"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="127"/>
         <source>暂无申请</source>
         <translation>No requests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="153"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="142"/>
         <source>未选事项</source>
         <translation>No service chosen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="155"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="144"/>
         <source>移动办公桌（上门）· {when}</source>
         <translation>Mobile desk (home visit) · {when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="156"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="145"/>
         <source>地址：{address} · 电话：{phone}</source>
         <translation>Address: {address} · Phone: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="158"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="147"/>
         <source>帮办代办 {number} · {when}</source>
         <translation>Assisted service {number} · {when}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="168"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="157"/>
         <source>{action}：{what}</source>
         <translation>{action}: {what}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="176"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="165"/>
         <source>服务专员 + 联络员</source>
         <translation>Service officers and liaisons</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="177"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="166"/>
         <source>每位服务专员的申请：接单后请尽快联系办事人，上门申请 1 个工作日内回电。</source>
         <translation>Each officer&apos;s requests: contact the applicant soon after accepting; call home-visit requests back within 1 working day.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/officers.py" line="178"/>
+        <location filename="../../kiosk/ui/console/officers.py" line="167"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -3088,123 +3316,123 @@
 <context>
     <name>OpinionsPanel</name>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="186"/>
-        <location filename="../../kiosk/ui/console/opinions.py" line="195"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="175"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="184"/>
         <source>请写下回复了什么</source>
         <translation>Write what was replied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="209"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="198"/>
         <source>第 {n} 号意见已回复</source>
         <translation>Suggestion no. {n} marked as answered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="216"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="205"/>
         <source>第 {n} 号意见已由其他窗口回复，列表已更新</source>
         <translation>Another window has already answered suggestion no. {n}; the list is up to date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="234"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="223"/>
         <source>匿名</source>
         <translation>anonymous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="234"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="223"/>
         <source>电话 {phone}</source>
         <translation>phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="235"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="224"/>
         <source>电话已删除</source>
         <translation>number deleted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="236"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="225"/>
         <source>第 {n} 号 · {time} · {topic} · {who}</source>
         <translation>No. {n} · {time} · {topic} · {who}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="241"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="230"/>
         <source>待回复</source>
         <translation>Awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="242"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="231"/>
         <source>✓ 已回复：{reply}</source>
         <translation>✓ Answered: {reply}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="272"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="261"/>
         <source>意见箱</source>
         <translation>Suggestion box</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="273"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="262"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="274"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="263"/>
         <source>意见箱：{n} 条待回复</source>
         <translation>Suggestion box: {n} awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="275"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="264"/>
         <source>待回复 {n}</source>
         <translation>Awaiting a reply: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="276"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="265"/>
         <source>全部 {n}</source>
         <translation>All: {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="281"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="270"/>
         <source>没有待回复的意见建议</source>
         <translation>No suggestions await a reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="281"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="270"/>
         <source>还没有意见建议</source>
         <translation>No suggestions yet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="292"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="281"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="292"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="281"/>
         <source>回复第 {n} 号</source>
         <translation>Reply to no. {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="298"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="287"/>
         <source>回复第 {n} 号意见</source>
         <translation>Reply to suggestion no. {n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="299"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="288"/>
         <source>请打电话 {phone} 回复，再记下回复了什么；记下后号码即删除。</source>
         <translation>Call {phone} with the reply, then write down what was said; the number is deleted once it is recorded.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="300"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="289"/>
         <source>匿名意见：无法单独回复。记下如何处理（如在公示栏统一答复）。</source>
         <translation>Anonymous: no one to call. Write down how it was dealt with (for example, answered on the notice board).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="302"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="291"/>
         <source>回复了什么</source>
         <translation>What was replied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="303"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="292"/>
         <source>回复内容</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/console/opinions.py" line="313"/>
+        <location filename="../../kiosk/ui/console/opinions.py" line="302"/>
         <source>标记已回复</source>
         <translation>Mark as answered</translation>
     </message>
@@ -3231,6 +3459,44 @@
         <location filename="../../kiosk/ui/pad/window.py" line="102"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaire</name>
+    <message>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="120"/>
+        <source>请先选一个答案</source>
+        <translation>Please choose an answer first</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="165"/>
+        <source>‹ 上一题</source>
+        <translation>‹ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="165"/>
+        <source>上一题</source>
+        <translation>Previous question</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="170"/>
+        <source>{title} · 第 {n} 题，共 {total} 题</source>
+        <translation>{title} · question {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="176"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="176"/>
+        <source>下一题 ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="176"/>
+        <source>下一题</source>
+        <translation>Next question</translation>
     </message>
 </context>
 <context>

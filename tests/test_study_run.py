@@ -1,0 +1,397 @@
+"""Running a usability study: the controller, the facilitator's window and the questionnaires on
+the kiosk, driven by taps (the participant's on the kiosk, the facilitator's on their window)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListWidget, QPushButton, QSpinBox, QWidget
+
+from kiosk.app import Settings, build_study
+from kiosk.domain.appointments import AppointmentStatus
+from kiosk.domain.lifecycle import Status
+from kiosk.ui.shared.navigator import Screen
+from kiosk.ui.study.controller import ParticipantError, delete_participant, next_code
+from kiosk.usability.events import Fault, Kind, Outcome, read_record
+from kiosk.usability.questionnaires import SEQ, SUS, UMUX_LITE
+from kiosk.usability.study import Condition, Criterion, Design, Setup, SetupKind, Study, Success, Task
+
+
+class Ticking:
+    """The session's monotonic clock, moved by the test (times on task are what the test says)."""
+
+    def __init__(self):
+        self.t = 100.0
+
+    def __call__(self):
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def two_task_study(**kw) -> Study:
+    tasks = (
+        Task("ticket", "为开办企业取号", "Take a ticket to start a company", "请为开办企业取一个号。",
+             "Please take a ticket for starting a company.", Success(Criterion.TICKET, bundle="QYKB"), 180.0,
+             ideal=("home", "ticket_menu", "item", "identity", "slip")),
+        Task("rate", "给刚才的服务评价", "Rate the service just given",
+             "您刚在 1 号窗口办完事，号码是 {ticket}。请给这次服务评价。",
+             "You were just served at window 1 with ticket {ticket}. Please rate the service.",
+             Success(Criterion.RATING), 120.0, setup=(Setup(SetupKind.SERVED, "LNRY-001"),)),
+    )
+    conds = (Condition("A", "普通版", "Standard"), Condition("B", "长辈版", "Senior mode", elder=True))
+    return Study("two-tasks", "取号与评价", "Tickets and ratings", tasks, conds, **kw)
+
+
+class Run:
+    """A study run as the facilitator and the participant would: the controller and the window."""
+
+    def __init__(self, qtbot, controller, facilitator, ticking, data_dir):
+        self.qtbot, self.c, self.f, self.ticking, self.data_dir = qtbot, controller, facilitator, ticking, data_dir
+
+    @property
+    def k(self):
+        return self.c.kiosk
+
+    def tap(self, widget) -> None:
+        assert widget.isVisible(), f"{widget.objectName()} is not visible"
+        assert widget.isEnabled(), f"{widget.objectName()} is disabled"
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def mark(self, key: str) -> None:
+        self.tap(self.f.marks[key])
+
+    def answer(self, *values: int) -> None:
+        """The participant answers the questionnaire on the kiosk, one page each, by taps."""
+        q = self.c.questionnaire
+        for value in values:
+            self.tap(q.choices[value - 1])
+            self.tap(q.next)
+
+    def record(self, code: str = ""):
+        return read_record(self.c.directory / "participants" / (code or self.c.code) / "events.jsonl")
+
+
+@pytest.fixture
+def run_study(qtbot, catalogue, hall, clock, tmp_path):
+    made = []
+
+    def make(study: Study | None = None, code: str = "P01", language: str = "zh_CN") -> Run:
+        ticking = Ticking()
+        app = QApplication.instance()
+        controller, facilitator = build_study(app, Settings(data_dir=tmp_path / "data"), study or two_task_study(),
+                                              catalogue, hall, code, clock=clock, session_clock=ticking,
+                                              language=language)
+        controller.timer.stop()  # the test ticks the clock itself
+        qtbot.addWidget(facilitator)
+        facilitator.show()
+        controller.kiosk.show()
+        controller.kiosk_changed.connect(lambda k: k.show())
+        qtbot.waitExposed(facilitator)
+        made.append(controller)
+        return Run(qtbot, controller, facilitator, ticking, tmp_path / "data")
+
+    yield make
+    for controller in made:
+        controller.close()
+
+
+def test_a_participant_gets_a_folder_a_record_and_a_kiosk_in_their_first_condition(run_study):
+    r = run_study(code="P02")  # P02's row: condition B (长辈版) first
+    folder = r.data_dir / "studies" / "two-tasks" / "participants" / "P02"
+    assert (folder / "hall").is_dir() and (folder / "events.jsonl").is_file()
+    assert oct((folder / "events.jsonl").stat().st_mode & 0o777) == "0o600"
+    assert r.c.condition.id == "B" and r.k.theme.mode == "elder" and r.k.defaults == ("zh_CN", True, True)
+    assert r.k.desk.store is r.c.store and str(folder / "hall") in str(r.k.slips_dir)
+    rec = r.record()
+    assert rec.participant == "P02" and rec.header["study"] == "two-tasks"
+    assert [e.kind for e in rec.events] == [Kind.SESSION_START, Kind.CONDITION]
+    assert rec.events[1].condition == "B"
+    assert r.f.who.text() == "P02" and "长辈版" in r.f.progress.text() and "第 1 组，共 2 组" in r.f.progress.text()
+
+
+def test_the_facilitator_runs_the_tasks_and_the_participant_answers_on_the_kiosk(run_study):
+    r = run_study()
+    f, c = r.f, r.c
+    assert f.marks["start"].isEnabled() and not f.marks["success"].isEnabled()
+    first = c.task
+    assert f.task_zh.text() == first.instructions and f.task_en.text() == first.instructions_en
+    r.mark("start")
+    assert c.session.task is first and not f.marks["start"].isEnabled() and f.marks["fail"].isEnabled()
+    r.ticking.advance(42.5)
+    c.tick()
+    assert f.timer_label.text() == f"0:42 / {int(first.limit) // 60}:00"
+    r.mark("fail")
+    q = c.questionnaire
+    assert q.isVisible() and q.geometry() == r.k.rect()
+    assert q.question.text() == SEQ.item(1, False) and not any(b.isChecked() for b in q.choices)
+    assert [b.isVisible() for b in q.choices] == [True] * 7
+    assert "非常难" in q.choices[0].text() and "非常容易" in q.choices[6].text()
+    assert not f.marks["start"].isEnabled(), "no task starts while the participant is answering"
+    assert "失败" in f.status_label.text() and "0:42" in f.status_label.text()
+    r.answer(2)  # SEQ, then block A is over: SUS (10 items, 5 points)
+    assert q.isVisible() and q.question.text() == SUS.item(1, False)
+    assert [b.isVisible() for b in q.choices] == [True] * 5 + [False] * 2
+    r.answer(4, 2, 4, 2, 4, 2, 4, 2, 4, 2)
+    assert not q.isVisible()
+    # the next block: a fresh kiosk in 长辈版 on the same hall, the task's set-up done there
+    assert c.condition.id == "B" and c.kiosk.theme.mode == "elder"
+    r.mark("start")
+    (served,) = [t for t in c.store.tickets_on("2026-11-27") if t.item_code == "LNRY-001"]
+    assert served.status == Status.DONE and served.window == 1
+    assert served.number in f.task_zh.text() and served.number in f.task_en.text() and "{ticket}" not in f.task_zh.text()
+    r.ticking.advance(10)
+    r.mark("success")
+    r.answer(7)
+    r.answer(5, 1, 5, 1, 5, 1, 5, 1, 5, 1)
+    assert c.session.finished and not f.marks["start"].isEnabled() and not f.marks["note"].isEnabled()
+    rec = r.record()
+    kinds = [e.kind for e in rec.events]
+    assert kinds.count(Kind.TASK_START) == 2 and kinds[-1] is Kind.SESSION_END
+    ends = [e for e in rec.events if e.kind is Kind.TASK_END]
+    assert [(e.task, e.condition, e.info["outcome"], e.info["by"], e.info["seconds"]) for e in ends] == [
+        ("ticket", "A", "fail", "facilitator", 42.5), ("rate", "B", "success", "facilitator", 10.0)]
+    answers = [(e.condition, e.info["instrument"], e.info["item"], e.info["value"], e.info["of_task"])
+               for e in rec.events if e.kind is Kind.ANSWER]
+    assert answers[0] == ("A", "SEQ", 1, 2, "ticket")
+    assert [a[3] for a in answers[1:11]] == [4, 2] * 5 and {a[:2] for a in answers[1:11]} == {("A", "SUS")}
+    assert answers[11] == ("B", "SEQ", 1, 7, "rate")
+    assert [a[3] for a in answers[12:]] == [5, 1] * 5 and {a[:2] for a in answers[12:]} == {("B", "SUS")}
+
+
+def test_a_questionnaire_cannot_be_skipped_by_accident_and_keeps_answers_going_back(run_study):
+    r = run_study()
+    r.mark("start")
+    r.mark("skip")  # no SEQ after a skipped task; SUS after the block
+    q = r.c.questionnaire
+    assert q.question.text() == SUS.item(1, False)
+    assert not q.back.isEnabled()
+    r.tap(q.next)  # nothing chosen: said, and the page stays
+    assert q.question.text() == SUS.item(1, False) and q.hint.text() == "请先选一个答案"
+    r.tap(q.choices[3])
+    assert q.choices[3].isChecked() and q.choices[3].shown_text().startswith("✓") and q.hint.text() == ""
+    r.tap(q.choices[1])  # changed their mind: one answer, the last
+    assert [b.isChecked() for b in q.choices[:5]] == [False, True, False, False, False]
+    r.tap(q.next)
+    assert q.question.text() == SUS.item(2, False) and not any(b.isChecked() for b in q.choices)
+    r.tap(q.back)
+    assert q.question.text() == SUS.item(1, False) and q.choices[1].isChecked()
+    assert r.record().events[-1].kind is Kind.TASK_END, "nothing is recorded before the questionnaire is done"
+
+
+def test_the_idle_timeout_is_paused_while_a_questionnaire_is_open(run_study):
+    r = run_study()
+    r.mark("start")
+    r.mark("skip")
+    q, idle = r.c.questionnaire, r.k.idle
+    assert not idle.enabled
+    idle.last_touch -= 10_000  # an hour of thinking
+    idle.tick()
+    assert q.isVisible() and not r.k.overlay.isVisible()
+    r.answer(3, 3, 3, 3, 3, 3, 3, 3, 3, 3)
+    assert r.c.kiosk.idle.enabled
+
+
+def test_the_questionnaire_is_in_the_participants_language_and_large_in_senior_mode(run_study):
+    r = run_study(code="P02")  # 长辈版 first
+    r.tap(r.k.header.lang)  # the participant switched to English
+    r.mark("start")
+    r.mark("fail")
+    q = r.c.questionnaire
+    assert q.question.text() == SEQ.item(1, True) and "Very difficult" in q.choices[0].text()
+    assert q.next.text() == "Next ›"
+    for b in q.choices:
+        assert b.height() >= 80 and b.width() >= 600
+    assert min(b.height() for b in (q.back, q.next)) >= 80
+
+
+def test_umux_lite_follows_sus_when_the_study_asks_for_it(run_study):
+    r = run_study(two_task_study(umux_lite=True, design=Design.BETWEEN))
+    assert [b.condition.id for b in r.c.plan.blocks] == ["A"]
+    r.mark("start")
+    r.mark("success")
+    r.answer(6)
+    assert not r.c.questionnaire.isVisible(), "between subjects: SUS after the session, not after each task"
+    r.mark("start")
+    r.mark("success")
+    r.answer(6)
+    r.answer(*[3] * 10)
+    assert r.c.questionnaire.question.text() == UMUX_LITE.item(1, False)
+    assert [b.isVisible() for b in r.c.questionnaire.choices] == [True] * 7
+    r.answer(6, 7)
+    got = [(e.info["instrument"], e.info["item"], e.info["value"]) for e in r.record().events if e.kind is Kind.ANSWER]
+    assert got[-2:] == [("UMUX_LITE", 1, 6), ("UMUX_LITE", 2, 7)] and len(got) == 14
+
+
+def test_an_appointment_is_booked_for_now_before_a_check_in_task(run_study):
+    task = Task("checkin", "预约签到", "Check in", "请用预约码 {code} 签到。", "Check in with code {code}.",
+                Success(Criterion.CHECKIN), 120.0, setup=(Setup(SetupKind.APPOINTMENT, "LNRY-001"),))
+    r = run_study(Study("checkin", "签到", "Check-in", (task,), (Condition("A", "普通版", "Standard"),)))
+    r.mark("start")
+    (appointment,) = r.c.store.appointments_on("2026-11-27")
+    assert appointment.status == AppointmentStatus.BOOKED and appointment.item_code == "LNRY-001"
+    assert r.f.task_zh.text() == f"请用预约码 {appointment.code} 签到。"
+    assert appointment.slot == r.k.desk.clock().replace(second=0, microsecond=0).timestamp()
+
+
+def test_a_task_past_its_limit_ends_by_the_clock(run_study):
+    r = run_study()
+    r.mark("start")
+    r.ticking.advance(179)
+    r.c.tick()
+    assert r.c.session.task is not None
+    r.ticking.advance(1)
+    r.c.tick()
+    assert r.c.session.task is None and "超时" in r.f.status_label.text()
+    (end,) = [e for e in r.record().events if e.kind is Kind.TASK_END]
+    assert end.info["outcome"] == Outcome.TIMEOUT and end.info["by"] == "clock"
+
+
+def test_a_note_is_timestamped_and_recorded(run_study):
+    r = run_study()
+    r.mark("start")
+    r.ticking.advance(75)
+    r.mark("note")
+    assert r.f.noting and r.f.note_row.isVisible() and r.f.note_time.text() == "[1:15]"
+    r.f.note_field.setText("找不到取号按钮，犹豫了很久")
+    r.tap(r.f.note_save)
+    (note,) = [e for e in r.record().events if e.kind is Kind.NOTE]
+    assert note.info["text"] == "[1:15] 找不到取号按钮，犹豫了很久" and note.task == "ticket" and note.t == 75
+    assert not r.f.noting and "找不到取号按钮" in r.f.log.item(r.f.log.count() - 1).text()
+
+
+def test_the_hotkeys_work_whichever_window_has_the_focus(run_study, qtbot):
+    r = run_study()
+    r.k.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is r.k)  # the participant has just tapped the kiosk
+    qtbot.keyClick(r.k, Qt.Key.Key_F5)
+    assert r.c.session.task is not None
+    qtbot.keyClick(r.k, Qt.Key.Key_F8)
+    assert r.c.session.task is None and r.c.session.outcomes["ticket"] == Outcome.SKIP
+    qtbot.keyClick(r.k, Qt.Key.Key_F5)  # the questionnaire is open: 开始 waits
+    assert r.c.session.task is None
+
+
+def test_every_facilitator_control_is_named_and_the_window_fits_in_both_languages(run_study):
+    for code, language in (("P01", "zh_CN"), ("P02", "en_US")):
+        r = run_study(code=code, language=language)
+        f = r.f
+        r.mark("start")
+        for b in f.fault_buttons.values():  # every switch on: its label with ✓
+            b.setChecked(True)
+        f.ask_next()
+        QApplication.processEvents()
+        assert f.size().width() == 1280 and f.size().height() == 800
+        controls = [w for w in f.findChildren(QWidget)
+                    if isinstance(w, QPushButton | QLineEdit | QComboBox | QSpinBox | QListWidget)]
+        assert len(controls) >= 18
+        for w in controls:
+            assert w.objectName() and w.accessibleName(), f"{type(w).__name__} {w.objectName()!r} unnamed"
+            assert w.focusPolicy() & Qt.FocusPolicy.TabFocus, f"{w.objectName()} not reached by Tab"
+        for b in f.findChildren(QPushButton):
+            if b.isVisible():
+                assert b.height() >= 60, b.objectName()
+                room = b.contentsRect().width() - 16
+                text = b.shown_text() if hasattr(b, "shown_text") else b.text()
+                assert b.fontMetrics().horizontalAdvance(text) <= room, f"{b.objectName()} {text!r} is cut"
+        f.cancel_next()
+        r.mark("note")
+        assert f.size().width() == 1280 and f.size().height() == 800
+        r.c.close()
+
+
+def test_fault_switches_are_recorded_with_their_parameter(run_study):
+    r = run_study()
+    f = r.f
+    r.mark("start")
+    assert f.quota_item.currentData() == "LNRY-001" or f.quota_item.currentData()  # the next task's item, if any
+    f.slow_seconds.setValue(5)
+    r.tap(f.fault_buttons[Fault.SLOW_STORE])
+    assert f.fault_buttons[Fault.SLOW_STORE].isChecked() and not f.slow_seconds.isEnabled()
+    assert Fault.SLOW_STORE in r.c.session.faults
+    r.tap(f.fault_buttons[Fault.SLOW_STORE])
+    assert not f.fault_buttons[Fault.SLOW_STORE].isChecked() and f.slow_seconds.isEnabled()
+    events = [(e.kind, dict(e.info)) for e in r.record().events if e.kind in (Kind.FAULT_ON, Kind.FAULT_OFF)]
+    assert events == [(Kind.FAULT_ON, {"fault": "slow_store", "seconds": 5}), (Kind.FAULT_OFF, {"fault": "slow_store"})]
+
+
+def test_next_participant_is_one_action_and_nothing_of_one_reaches_the_next(run_study):
+    r = run_study()
+    c, f = r.c, r.f
+    first_kiosk, first_store = c.kiosk, c.store
+    # P01 takes a ticket, types into the search, a fault is on and a note is written
+    r.mark("start")
+    r.tap(first_kiosk.home.ticket_tile)
+    r.tap(first_kiosk.menu.desk_buttons["consult"])
+    r.tap(first_kiosk.identity.confirm)
+    assert first_kiosk.nav.current == Screen.SLIP
+    r.tap(f.fault_buttons[Fault.PRINTER])
+    r.mark("note")
+    f.note_field.setText("P01 的备注")
+    r.tap(f.note_save)
+    assert first_store.tickets_on("2026-11-27")
+    # Ctrl+N: the next code is offered (the next number), a bad one is refused and changes nothing
+    r.tap(f.next_button)
+    assert f.asking_next and f.next_field.text() == "P02"
+    f.next_field.setText("张三")
+    r.tap(f.next_ok)
+    assert "letters and a number" in f.next_error.text() and c.code == "P01" and c.kiosk is first_kiosk
+    f.next_field.setText("P01")
+    r.tap(f.next_ok)
+    assert "has a record already" in f.next_error.text() and c.code == "P01"
+    f.next_field.setText("P02")
+    r.tap(f.next_ok)
+    assert c.code == "P02" and not f.asking_next
+    # P01's session ended: the task running skipped, the fault off, the record closed
+    p1 = r.record("P01")
+    assert p1.events[-1].kind is Kind.SESSION_END and p1.events[-1].info["reason"] == "next"
+    assert [e.info["outcome"] for e in p1.events if e.kind is Kind.TASK_END] == ["skip"]
+    assert [e.info["fault"] for e in p1.events if e.kind is Kind.FAULT_OFF] == ["printer"]
+    # P02: a new kiosk on a new hall, nothing of P01's
+    assert c.kiosk is not first_kiosk and c.store is not first_store
+    assert c.store.tickets_on("2026-11-27") == []
+    assert not c.kiosk.visit.has_personal_data and c.kiosk.nav.current == Screen.HOME
+    assert c.session.faults == {} and not any(b.isChecked() for b in f.fault_buttons.values())
+    assert f.log.count() == 0 or all("P01" not in f.log.item(i).text() for i in range(f.log.count()))
+    assert f.note_field.text() == "" and not f.noting
+    p2 = r.record("P02")
+    assert p2.participant == "P02" and [e.kind for e in p2.events] == [Kind.SESSION_START, Kind.CONDITION]
+    raw = (r.data_dir / "studies" / "two-tasks" / "participants" / "P02" / "events.jsonl").read_text()
+    assert "P01" not in raw.split("\n", 1)[1]
+    hall1 = r.data_dir / "studies" / "two-tasks" / "participants" / "P01" / "hall"
+    hall2 = r.data_dir / "studies" / "two-tasks" / "participants" / "P02" / "hall"
+    assert not set(os.listdir(hall2 / "slips") if (hall2 / "slips").exists() else []) & set(os.listdir(hall1 / "slips"))
+    assert f.live.kiosk is c.kiosk and c.condition.id == "B"
+
+
+def test_deleting_a_participant_removes_their_folder_entirely(run_study):
+    r = run_study()
+    r.mark("start")
+    r.tap(r.k.home.ticket_tile)
+    r.tap(r.k.menu.desk_buttons["consult"])
+    r.tap(r.k.identity.confirm)  # P01's hall has a ticket, its slip and their database
+    folder = r.c.directory
+    r.c.next_participant("P02")
+    with pytest.raises(ParticipantError, match="participant running"):
+        r.c.delete("P02")
+    files = r.c.delete("P01")
+    assert any(p.name == "events.jsonl" for p in files) and any("hall" in p.parts for p in files)
+    assert not (folder / "participants" / "P01").exists() and (folder / "participants" / "P02").exists()
+    with pytest.raises(ParticipantError, match="no record of P01"):
+        delete_participant(folder, "P01")
+    assert next_code(folder) == "P03" and next_code(folder, "P09") == "P10"
+
+
+def test_the_record_is_json_lines_with_no_wall_clock_beyond_the_start(run_study):
+    r = run_study()
+    r.mark("start")
+    path = r.c.directory / "participants" / "P01" / "events.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    assert set(header) == {"record", "study", "participant", "started"}
+    assert all(set(json.loads(line)) <= {"t", "kind", "task", "condition", "screen", "x", "y", "widget",
+                                         "interactive", "enabled", "info"} for line in lines[1:])

@@ -32,14 +32,17 @@ def add_parser(sub, common: argparse.ArgumentParser, size) -> None:
                    help="the facilitator window's language (default: the hall's); the kiosk's is the condition's")
 
 
-def _load(path: Path):
-    """The study, or None after printing every problem (exit 1)."""
+def _load(args, data_dir: Path):
+    """(study, catalogue, hall), or None after printing every problem (exit 1): the study's codes
+    are checked against the catalogue (and each condition's variant) and the hall."""
+    from kiosk.app import load_data
     from kiosk.cli import _print_problems
     from kiosk.domain.yamlfile import ValidationError
     from kiosk.usability.study import load_study
 
     try:
-        return load_study(path)
+        catalogue, hall = load_data(args.catalogue, data_dir / "cache" if data_dir.is_dir() else None, args.hall)
+        return load_study(args.study_file, catalogue, hall), catalogue, hall
     except ValidationError as err:
         _print_problems(err)
         return None
@@ -54,22 +57,30 @@ def run(args, data_dir: Path) -> int:
         print(f"kiosk study: give one of --participant, --check and --delete, not {' and '.join(chosen)}.",
               file=sys.stderr)
         return 2
-    study = _load(args.study_file)
-    if study is None:
+    loaded = _load(args, data_dir)
+    if loaded is None:
         return 1
+    study, catalogue, hall = loaded
     if args.check:
         print(f"OK: {args.study_file}: {len(study.tasks)} task(s), {len(study.conditions)} condition(s), "
               f"{study.design.value}-subject")
         return 0
     folder = study_dir(data_dir, study)
     if args.delete is not None:
+        from kiosk.usability.study import participant_number
+
         code = args.delete.strip()
+        try:
+            participant_number(code)
+        except ValueError as exc:
+            print(f"kiosk study --delete: {exc}", file=sys.stderr)
+            return 2
         events = _events_in(folder / "participants" / code / "events.jsonl")
         try:
             files = delete_participant(folder, code)
-        except ParticipantError as exc:
-            print(f"kiosk study --delete: {exc}", file=sys.stderr)
-            return 2
+        except ParticipantError as exc:  # nothing of theirs to delete
+            print(f"kiosk study --delete: {exc}; nothing was deleted.", file=sys.stderr)
+            return 1
         print(_deleted(code, folder, files, events))
         return 0
     if args.participant is None:
@@ -81,7 +92,7 @@ def run(args, data_dir: Path) -> int:
     except ParticipantError as exc:
         print(f"kiosk study: participant {args.participant!r}: {exc}", file=sys.stderr)
         return 2
-    return _run(args, data_dir, study, code)
+    return _run(args, data_dir, study, catalogue, hall, code)
 
 
 def _events_in(record: Path) -> int | None:
@@ -104,25 +115,12 @@ def _deleted(code: str, folder: Path, files: list[Path], events: int | None) -> 
     return f"Deleted {code} entirely ({base}): " + ", ".join(parts) + f"; {len(files)} file(s) in all."
 
 
-def _run(args, data_dir: Path, study, code: str) -> int:
-    from kiosk.app import Settings, load_data, run_study
-    from kiosk.domain.catalogue import SHIPPED_CACHE, load_catalogue_cached
-    from kiosk.domain.yamlfile import ValidationError
+def _run(args, data_dir: Path, study, catalogue, hall, code: str) -> int:
+    from kiosk.app import Settings, run_study
     from kiosk.logs import setup_logging
     from kiosk.store.errors import StoreError
     from kiosk.usability.events import RecordError
 
-    try:
-        catalogue, hall = load_data(args.catalogue, data_dir / "cache", args.hall)
-        for cond in study.conditions:  # a condition's catalogue variant: its problems now, not mid-session
-            if cond.catalogue is not None:
-                load_catalogue_cached(cond.catalogue, data_dir / "cache", SHIPPED_CACHE)
-    except ValidationError as err:
-        from kiosk.cli import _print_problems
-
-        _print_problems(err)
-        print("The study will not start with bad data files; fix the lines above.", file=sys.stderr)
-        return 1
     setup_logging(data_dir)
     settings = Settings(data_dir=data_dir, window=args.study_window, fullscreen=args.fullscreen)
     try:

@@ -395,3 +395,60 @@ def test_the_record_is_json_lines_with_no_wall_clock_beyond_the_start(run_study)
     assert set(header) == {"record", "study", "participant", "started"}
     assert all(set(json.loads(line)) <= {"t", "kind", "task", "condition", "screen", "x", "y", "widget",
                                          "interactive", "enabled", "info"} for line in lines[1:])
+
+
+# --- kiosk study on the command line -----------------------------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+TWO_TASKS = ROOT / "tests" / "data" / "study-two-tasks.yaml"
+
+
+def test_kiosk_study_check_a_good_and_a_broken_file(capsys, keep_umask):
+    from kiosk.cli import main
+
+    assert main(["study", str(TWO_TASKS), "--check"]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert main(["study", str(ROOT / "tests" / "data" / "study-broken.yaml"), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "problem(s)" in err and "study-broken.yaml:3: id:" in err and "Traceback" not in err
+    assert main(["study", str(ROOT / "tests" / "data" / "study-broken.yaml"), "--participant", "P01"]) == 1
+
+
+def test_kiosk_study_refuses_a_bad_or_used_participant_code(capsys, tmp_path, keep_umask):
+    from kiosk.cli import main
+
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "study", str(TWO_TASKS), "--participant", "张三"]) == 2
+    assert "letters and a number" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "study", str(TWO_TASKS)]) == 2
+    err = capsys.readouterr().err
+    assert "--participant CODE" in err and "the next without a record: P01" in err
+    record = data / "studies" / "two-tasks" / "participants" / "P03" / "events.jsonl"
+    record.parent.mkdir(parents=True)
+    record.write_text('{"record": 1}\n')
+    assert main(["--data-dir", str(data), "study", str(TWO_TASKS), "--participant", "P03"]) == 2
+    assert "P03 has a record already" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "study", str(TWO_TASKS), "--participant", "P01", "--check"]) == 2
+
+
+def test_kiosk_study_delete_says_what_it_removed(run_study, capsys, keep_umask):
+    from kiosk.cli import main
+
+    r = run_study(code="P05")
+    r.mark("start")
+    r.tap(r.k.home.ticket_tile)
+    r.tap(r.k.menu.desk_buttons["consult"])
+    r.tap(r.k.identity.confirm)
+    shots = r.c.directory / "participants" / "P05" / "screens"
+    shots.mkdir()
+    (shots / "home__normal__zh_CN.png").write_bytes(b"png")
+    r.c.close()
+    args = ["--data-dir", str(r.data_dir), "study", str(TWO_TASKS)]
+    # the test's study is made in code with the same id as the file's: the file names the folder
+    assert main([*args, "--delete", "P5x"]) == 2
+    assert main([*args, "--delete", "P05"]) == 0
+    out = capsys.readouterr().out
+    assert "Deleted P05 entirely" in out and "1 screenshot(s)" in out and "the record (events.jsonl," in out
+    assert not (r.c.directory / "participants" / "P05").exists()
+    assert main([*args, "--delete", "P05"]) == 1
+    assert "nothing was deleted" in capsys.readouterr().err

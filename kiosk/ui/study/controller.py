@@ -31,7 +31,7 @@ from kiosk.domain.desk import Request
 from kiosk.domain.lifecycle import HallError
 from kiosk.domain.personas import PERSONAS
 from kiosk.domain.ports import StoreError
-from kiosk.usability.events import Event, Fault, Kind, Outcome, RecordError, RecordWriter, Scalar
+from kiosk.usability.events import Event, Fault, Outcome, RecordError, RecordWriter, Scalar
 from kiosk.usability.questionnaires import Question, after_block, seq_after
 from kiosk.usability.session import Ended, Session
 from kiosk.usability.study import Condition, Design, Plan, SetupKind, Study, Task, participant_number, plan_for

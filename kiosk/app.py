@@ -520,7 +520,7 @@ def build_study(app, settings: Settings, study, catalogue: Catalogue, hall: Hall
     install_accessibility()
     controller = StudyController(study, study_dir(settings.data_dir, study),
                                  study_kiosks(app, settings, catalogue, hall, clock),
-                                 session_clock or time.monotonic, parent=app)
+                                 session_clock or time.monotonic, parent=app, language=hall.language)
     controller.open(participant)
     facilitator = FacilitatorWindow(controller, catalogue, hall, Language(language or hall.language))
     normal_look(settings).attach(facilitator)

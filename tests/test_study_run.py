@@ -109,8 +109,9 @@ def test_a_participant_gets_a_folder_a_record_and_a_kiosk_in_their_first_conditi
     assert r.k.desk.store is r.c.store and str(folder / "hall") in str(r.k.slips_dir)
     rec = r.record()
     assert rec.participant == "P02" and rec.header["study"] == "two-tasks"
-    assert [e.kind for e in rec.events] == [Kind.SESSION_START, Kind.CONDITION]
-    assert rec.events[1].condition == "B"
+    assert [e.kind for e in rec.events] == [Kind.SESSION_START, Kind.CONDITION, Kind.SCREEN]
+    assert rec.events[0].info["language"] == "zh_CN" and rec.events[1].condition == "B"
+    assert rec.events[2].screen == "home" and rec.events[2].info["how"] == "start"
     assert r.f.who.text() == "P02" and "长辈版" in r.f.progress.text() and "第 1 组，共 2 组" in r.f.progress.text()
 
 
@@ -180,7 +181,7 @@ def test_a_questionnaire_cannot_be_skipped_by_accident_and_keeps_answers_going_b
     assert q.question.text() == SUS.item(2, False) and not any(b.isChecked() for b in q.choices)
     r.tap(q.back)
     assert q.question.text() == SUS.item(1, False) and q.choices[1].isChecked()
-    assert r.record().events[-1].kind is Kind.TASK_END, "nothing is recorded before the questionnaire is done"
+    assert not [e for e in r.record().events if e.kind is Kind.ANSWER], "no answer is recorded before the last page"
 
 
 def test_the_idle_timeout_is_paused_while_a_questionnaire_is_open(run_study):
@@ -359,7 +360,7 @@ def test_next_participant_is_one_action_and_nothing_of_one_reaches_the_next(run_
     assert f.log.count() == 0 or all("P01" not in f.log.item(i).text() for i in range(f.log.count()))
     assert f.note_field.text() == "" and not f.noting
     p2 = r.record("P02")
-    assert p2.participant == "P02" and [e.kind for e in p2.events] == [Kind.SESSION_START, Kind.CONDITION]
+    assert p2.participant == "P02" and [e.kind for e in p2.events] == [Kind.SESSION_START, Kind.CONDITION, Kind.SCREEN]
     raw = (r.data_dir / "studies" / "two-tasks" / "participants" / "P02" / "events.jsonl").read_text()
     assert "P01" not in raw.split("\n", 1)[1]
     hall1 = r.data_dir / "studies" / "two-tasks" / "participants" / "P01" / "hall"
@@ -439,16 +440,15 @@ def test_kiosk_study_delete_says_what_it_removed(run_study, capsys, keep_umask):
     r.tap(r.k.home.ticket_tile)
     r.tap(r.k.menu.desk_buttons["consult"])
     r.tap(r.k.identity.confirm)
-    shots = r.c.directory / "participants" / "P05" / "screens"
-    shots.mkdir()
-    (shots / "home__normal__zh_CN.png").write_bytes(b"png")
     r.c.close()
+    shots = sorted(p.name for p in (r.c.directory / "participants" / "P05" / "screens").iterdir())
+    assert shots and all(s.endswith(".png") for s in shots)  # the recorder's: home, the menu, identity …
     args = ["--data-dir", str(r.data_dir), "study", str(TWO_TASKS)]
     # the test's study is made in code with the same id as the file's: the file names the folder
     assert main([*args, "--delete", "P5x"]) == 2
     assert main([*args, "--delete", "P05"]) == 0
     out = capsys.readouterr().out
-    assert "Deleted P05 entirely" in out and "1 screenshot(s)" in out and "the record (events.jsonl," in out
+    assert "Deleted P05 entirely" in out and f"{len(shots)} screenshot(s)" in out and "the record (events.jsonl," in out
     assert not (r.c.directory / "participants" / "P05").exists()
     assert main([*args, "--delete", "P05"]) == 1
     assert "nothing was deleted" in capsys.readouterr().err

@@ -105,9 +105,10 @@ class StudyController(QObject):
     problem = Signal(str)  # something the facilitator must know (a task's set-up failed …)
 
     def __init__(self, study: Study, directory: Path, make_kiosk: KioskFactory,
-                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
+                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None, language: str = "zh_CN"):
         super().__init__(parent)
         self.study, self.directory, self.make_kiosk, self.clock = study, Path(directory), make_kiosk, clock
+        self.language = language  # the hall's: a condition that names none runs in it
         self.code = ""
         self.plan: Plan | None = None
         self.session: Session | None = None
@@ -140,7 +141,7 @@ class StudyController(QObject):
         self.session.listeners.append(self._heard)
         self.session.ended_listeners.append(self._ended)
         self.last, self.placeholders = None, {}
-        self.session.begin(conditions=",".join(b.condition.id for b in self.plan.blocks))
+        self.session.begin(conditions=",".join(b.condition.id for b in self.plan.blocks), language=self.language)
         self.session.enter_condition()
         self._build_kiosk()
         self.timer.start()
@@ -198,7 +199,8 @@ class StudyController(QObject):
         hall = window.desk.hall
         voice = cond.voice if cond.voice is not None else cond.elder
         window.defaults = (cond.language or hall.language, cond.elder, voice)  # a visit ends back in the condition
-        self.recorder, self.faults = _instrument(window, self.session)
+        self.recorder, self.faults = _instrument(window, self.session,
+                                                 participant_dir(self.directory, self.code) / "screens")
         from kiosk.ui.study.questionnaire import Questionnaire
 
         self.questionnaire = Questionnaire(window)
@@ -207,8 +209,11 @@ class StudyController(QObject):
 
     def _close_kiosk(self) -> None:
         window, store = self.kiosk, self.store
+        recorder = self.recorder
         self.kiosk = self.store = self.recorder = self.faults = self.questionnaire = None
         self.asking = False
+        if recorder is not None:
+            recorder.detach()
         if window is not None:
             window.close()
             window.deleteLater()
@@ -386,15 +391,12 @@ class StudyController(QObject):
         self.heard.emit(event)
 
 
-def _instrument(window, session: Session):
-    """The recorder (every touch, screen and kiosk event into the session) and the fault switch
-    of ``window`` (kiosk/ui/study/recorder.py, faults.py)."""
-    try:
-        from kiosk.ui.study.recorder import Recorder
-    except ImportError:  # pragma: no cover - until the recorder lands
-        recorder = None
-    else:
-        recorder = Recorder(window, session)
+def _instrument(window, session: Session, screens: Path):
+    """The recorder (every touch, screen and kiosk event into the session; a screenshot of each
+    screen on its first arrival into ``screens``) and the fault switch of ``window``."""
+    from kiosk.ui.study.recorder import Recorder
+
+    recorder = Recorder(window, session, screens)
     try:
         from kiosk.ui.study.faults import FaultSwitch
     except ImportError:  # pragma: no cover

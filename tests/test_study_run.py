@@ -67,10 +67,20 @@ class Run:
 
     def answer(self, *values: int) -> None:
         """The participant answers the questionnaire on the kiosk, one page each, by taps."""
+        self.asked()
         q = self.c.questionnaire
         for value in values:
             self.tap(q.choices[value - 1])
             self.tap(q.next)
+
+    def asked(self):
+        """The questionnaire, once the kiosk shows it (after the kiosk's own step is done)."""
+        self.qtbot.waitUntil(lambda: self.c.questionnaire is not None and self.c.questionnaire.isVisible())
+        return self.c.questionnaire
+
+    def settled(self) -> None:
+        """What follows a task's end (no questionnaire: the kiosk's next visit) has happened."""
+        self.qtbot.waitUntil(lambda: not self.c.asking)
 
     def record(self, code: str = ""):
         return read_record(self.c.directory / "participants" / (code or self.c.code) / "events.jsonl")
@@ -127,7 +137,8 @@ def test_the_facilitator_runs_the_tasks_and_the_participant_answers_on_the_kiosk
     c.tick()
     assert f.timer_label.text() == f"0:42 / {int(first.limit) // 60}:00"
     r.mark("fail")
-    q = c.questionnaire
+    assert not f.marks["start"].isEnabled()
+    q = r.asked()
     assert q.isVisible() and q.geometry() == r.k.rect()
     assert q.question.text() == SEQ.item(1, False) and not any(b.isChecked() for b in q.choices)
     assert [b.isVisible() for b in q.choices] == [True] * 7
@@ -168,7 +179,7 @@ def test_a_questionnaire_cannot_be_skipped_by_accident_and_keeps_answers_going_b
     r = run_study()
     r.mark("start")
     r.mark("skip")  # no SEQ after a skipped task; SUS after the block
-    q = r.c.questionnaire
+    q = r.asked()
     assert q.question.text() == SUS.item(1, False)
     assert not q.back.isEnabled()
     r.tap(q.next)  # nothing chosen: said, and the page stays
@@ -188,7 +199,7 @@ def test_the_idle_timeout_is_paused_while_a_questionnaire_is_open(run_study):
     r = run_study()
     r.mark("start")
     r.mark("skip")
-    q, idle = r.c.questionnaire, r.k.idle
+    q, idle = r.asked(), r.k.idle
     assert not idle.enabled
     idle.last_touch -= 10_000  # an hour of thinking
     idle.tick()
@@ -202,7 +213,7 @@ def test_the_questionnaire_is_in_the_participants_language_and_large_in_senior_m
     r.tap(r.k.header.lang)  # the participant switched to English
     r.mark("start")
     r.mark("fail")
-    q = r.c.questionnaire
+    q = r.asked()
     assert q.question.text() == SEQ.item(1, True) and "Very difficult" in q.choices[0].text()
     assert q.next.text() == "Next ›"
     for b in q.choices:
@@ -216,6 +227,7 @@ def test_umux_lite_follows_sus_when_the_study_asks_for_it(run_study):
     r.mark("start")
     r.mark("success")
     r.answer(6)
+    r.settled()
     assert not r.c.questionnaire.isVisible(), "between subjects: SUS after the session, not after each task"
     r.mark("start")
     r.mark("success")
@@ -224,6 +236,7 @@ def test_umux_lite_follows_sus_when_the_study_asks_for_it(run_study):
     assert r.c.questionnaire.question.text() == UMUX_LITE.item(1, False)
     assert [b.isVisible() for b in r.c.questionnaire.choices] == [True] * 7
     r.answer(6, 7)
+    r.settled()
     got = [(e.info["instrument"], e.info["item"], e.info["value"]) for e in r.record().events if e.kind is Kind.ANSWER]
     assert got[-2:] == [("UMUX_LITE", 1, 6), ("UMUX_LITE", 2, 7)] and len(got) == 14
 
@@ -452,3 +465,164 @@ def test_kiosk_study_delete_says_what_it_removed(run_study, capsys, keep_umask):
     assert not (r.c.directory / "participants" / "P05").exists()
     assert main([*args, "--delete", "P05"]) == 1
     assert "nothing was deleted" in capsys.readouterr().err
+
+
+# --- the whole study, by taps, and its report ---------------------------------------------------------
+
+
+def csv_rows(path):
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def at(widget, kiosk) -> tuple[int, int]:
+    """Where a tap on ``widget``'s centre lands in the kiosk window's own pixels."""
+    p = widget.mapTo(kiosk, widget.rect().center())
+    return p.x(), p.y()
+
+
+def test_a_two_task_two_condition_study_by_taps_for_two_participants_and_its_report(
+        run_study, catalogue, hall, capsys, keep_umask):
+    from kiosk.cli import main
+    from kiosk.usability import stats
+    from kiosk.usability.study import load_study
+
+    study = load_study(TWO_TASKS, catalogue, hall)
+    r = run_study(study)
+    c, f, clock = r.c, r.f, r.ticking
+    taps: dict[tuple[str, str], list[tuple[int, int, bool]]] = {}  # (participant, task): where the taps landed
+
+    def tap(widget, code, task, interactive=True):
+        taps.setdefault((code, task), []).append((*at(widget, c.kiosk), interactive))
+        r.tap(widget)
+
+    # --- P01: standard, then 长辈版 ----------------------------------------------------------------
+    assert [(b.condition.id, [t.id for t in b.tasks]) for b in c.plan.blocks] == [
+        ("standard", ["find-rating"]), ("elder", ["consult-ticket"])]
+    clock.advance(5)
+    r.mark("start")  # find-rating at 5.0
+    clock.advance(3)
+    tap(c.kiosk.home.welcome, "P01", "find-rating", interactive=False)  # a misclick, the first action: 3.0 s
+    clock.advance(1)
+    tap(c.kiosk.home.rate_tile, "P01", "find-rating")  # the rate screen: the kiosk itself ends the task, 4.0 s
+    assert c.session.task is None and c.session.outcomes["find-rating"] == Outcome.SUCCESS
+    assert "自助机自动判定" in f.status_label.text() and "0:04" in f.status_label.text()
+    r.answer(6)  # SEQ
+    r.answer(4, 2, 4, 2, 4, 2, 4, 2, 4, 2)  # SUS 75
+    r.answer(6, 6)  # UMUX-Lite 83.3
+    assert c.condition.id == "elder" and c.kiosk.theme.mode == "elder" and not c.kiosk.speaker.enabled
+    clock.advance(10)
+    r.mark("start")  # consult-ticket at 19.0, in 长辈版
+    clock.advance(2)
+    tap(c.kiosk.home.ticket_tile, "P01", "consult-ticket")  # 2.0 s
+    clock.advance(1.5)
+    tap(c.kiosk.menu.desk_buttons["consult"], "P01", "consult-ticket")
+    clock.advance(2.5)
+    tap(c.kiosk.identity.confirm, "P01", "consult-ticket")  # the ticket: success after 6.0 s
+    assert c.session.outcomes["consult-ticket"] == Outcome.SUCCESS
+    r.answer(5)
+    r.answer(5, 1, 5, 1, 5, 1, 5, 1, 5, 1)  # SUS 100
+    r.answer(7, 7)  # UMUX-Lite 100
+    assert c.session.finished and "已完成" in f.phase.text()
+
+    # --- the next participant: Ctrl+N, the code offered, one tap --------------------------------------
+    r.tap(f.next_button)
+    assert f.next_field.text() == "P02"
+    r.tap(f.next_ok)
+    assert c.code == "P02" and [(b.condition.id, [t.id for t in b.tasks]) for b in c.plan.blocks] == [
+        ("elder", ["find-rating"]), ("standard", ["consult-ticket"])]
+    clock.advance(4)
+    r.mark("start")  # find-rating at 4.0, in 长辈版
+    clock.advance(10)
+    tap(c.kiosk.home.ticket_tile, "P02", "find-rating")  # the wrong way: left the ideal path at ticket_menu; 10.0 s
+    clock.advance(2)
+    tap(c.kiosk.header.back_button, "P02", "find-rating")  # a back-step
+    for _ in range(3):  # three quick taps on the same words: three misclicks, one rage burst
+        clock.advance(0.2)
+        tap(c.kiosk.home.welcome, "P02", "find-rating", interactive=False)
+    clock.advance(3)
+    tap(c.kiosk.home.rate_tile, "P02", "find-rating")  # success after 15.6 s
+    r.answer(3)
+    r.answer(3, 3, 3, 3, 3, 3, 3, 3, 3, 3)  # SUS 50
+    r.answer(4, 4)  # UMUX-Lite 50
+    assert c.condition.id == "standard" and c.kiosk.theme.mode == "normal"
+    clock.advance(5)
+    r.mark("start")  # consult-ticket at 29.6
+    clock.advance(20)
+    r.mark("fail")  # the facilitator: failed after 20.0 s
+    r.answer(2)
+    sus_p2b = [5, 2, 4, 1, 5, 2, 4, 1, 5, 2]
+    r.answer(*sus_p2b)
+    r.answer(5, 6)
+    assert c.session.finished
+    c.close()
+
+    # --- kiosk report, and every number in its CSV files against what was done above ------------------
+    out = r.data_dir / "report"
+    assert main(["report", str(c.directory), "--out", str(out)]) == 0
+    assert "report.html" in capsys.readouterr().out
+    got = {(row["participant"], row["task"]): row for row in csv_rows(out / "tasks.csv")}
+    expect = {  # condition, order, outcome, seconds, taps, misclicks, dead, rage, back, first action, seq, left, path
+        ("P01", "find-rating"): ("standard", 1, "success", 4.0, 2, 1, 0, 0, 0, 3.0, "6", "", "home>rate"),
+        ("P01", "consult-ticket"): ("elder", 2, "success", 6.0, 3, 0, 0, 0, 0, 2.0, "5", "",
+                                    "home>ticket_menu>identity"),
+        ("P02", "find-rating"): ("elder", 1, "success", 15.6, 6, 3, 0, 1, 1, 10.0, "3", "ticket_menu",
+                                 "home>ticket_menu>home>rate"),
+        ("P02", "consult-ticket"): ("standard", 2, "fail", 20.0, 0, 0, 0, 0, 0, None, "2", "", "home"),
+    }
+    assert set(got) == set(expect)
+    for key, (cond, order, outcome, secs, n, miss, dead, rage, back, first, seq, left, path) in expect.items():
+        row = got[key]
+        assert (row["condition"], int(row["order"]), row["outcome"], row["success"]) == \
+            (cond, order, outcome, "1" if outcome == "success" else "0"), key
+        assert float(row["seconds"]) == pytest.approx(secs), key
+        assert (int(row["taps"]), int(row["misclicks"]), int(row["dead_taps"]), int(row["rage_taps"]),
+                int(row["back_steps"])) == (n, miss, dead, rage, back), key
+        assert (float(row["first_action_s"]) if row["first_action_s"] else None) == (
+            pytest.approx(first) if first is not None else None), key
+        assert (row["seq"], row["left_ideal_at"], row["path"], row["faults"]) == (seq, left, path, ""), key
+    # every tap where the test tapped, on the right side of interactive
+    tapped = {}
+    for row in csv_rows(out / "taps.csv"):
+        if row["task"]:
+            tapped.setdefault((row["participant"], row["task"]), []).append(
+                (int(row["x"]), int(row["y"]), row["interactive"] == "1"))
+    assert tapped == taps
+    # the questionnaires, every answer, and the scores they make
+    q = csv_rows(out / "questionnaires.csv")
+    answers = {}
+    for row in q:
+        answers.setdefault((row["participant"], row["condition"], row["instrument"]), []).append(int(row["value"]))
+    assert answers == {
+        ("P01", "standard", "SEQ"): [6], ("P01", "standard", "SUS"): [4, 2] * 5, ("P01", "standard", "UMUX_LITE"): [6, 6],
+        ("P01", "elder", "SEQ"): [5], ("P01", "elder", "SUS"): [5, 1] * 5, ("P01", "elder", "UMUX_LITE"): [7, 7],
+        ("P02", "elder", "SEQ"): [3], ("P02", "elder", "SUS"): [3] * 10, ("P02", "elder", "UMUX_LITE"): [4, 4],
+        ("P02", "standard", "SEQ"): [2], ("P02", "standard", "SUS"): sus_p2b, ("P02", "standard", "UMUX_LITE"): [5, 6],
+    }
+    assert [stats.sus_score(answers[k]) for k in (("P01", "standard", "SUS"), ("P01", "elder", "SUS"),
+                                                  ("P02", "elder", "SUS"))] == [75, 100, 50]
+    # the summary: per task and condition, and every task under a condition
+    summary = {(row["task"], row["condition"]): row for row in csv_rows(out / "summary.csv")}
+    cells = {("find-rating", "standard"): (1, 1, 4.0, "6", 1), ("find-rating", "elder"): (1, 1, 15.6, "3", 3),
+             ("consult-ticket", "elder"): (1, 1, 6.0, "5", 0), ("consult-ticket", "standard"): (1, 0, None, "2", 0)}
+    for key, (attempts, successes, time, seq, misclicks) in cells.items():
+        row = summary[key]
+        wald = stats.adjusted_wald(successes, attempts)
+        assert (int(row["attempts"]), int(row["successes"]), row["seq_mean"], int(row["misclicks"])) == \
+            (attempts, successes, seq, misclicks), key
+        assert float(row["success_rate"]) == pytest.approx(successes / attempts)
+        assert float(row["success_low"]) == pytest.approx(wald.low, abs=1e-4)
+        assert float(row["success_high"]) == pytest.approx(wald.high, abs=1e-4)
+        assert (float(row["time_geomean_s"]) if row["time_geomean_s"] else None) == (
+            pytest.approx(time) if time is not None else None), key
+    for cond, (attempts, successes, times) in {"standard": (2, 1, [4.0]), "elder": (2, 2, [15.6, 6.0])}.items():
+        row = summary["*", cond]
+        assert (int(row["attempts"]), int(row["successes"])) == (attempts, successes)
+        assert float(row["time_geomean_s"]) == pytest.approx(stats.geometric_mean(times).estimate, abs=1e-3)
+    # the kiosk's screenshots were taken for the report's heat maps, in both modes
+    shots = {p.name for p in (c.directory / "participants" / "P01" / "screens").iterdir()}
+    assert {"home__normal__zh_CN.png", "home__elder__zh_CN.png", "rate__normal__zh_CN.png"} <= shots
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert 'id="run-P02-find-rating"' in page

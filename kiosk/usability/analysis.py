@@ -30,6 +30,8 @@ from kiosk.usability.study import Design, Study
 TAP_MOVE = 20  # px: a press released further away is a drag, not a tap
 RAGE_TAPS, RAGE_SECONDS, RAGE_PX = 3, 1.0, 30
 UNFINISHED = "unfinished"  # the outcome of a task whose end is not in the record
+#: a 返回 (BACK) and the screen it opened are one back-step when they are this close (s), in either order
+SAME_STEP_S = 0.05
 DEFAULT_LANGUAGE = "zh_CN"
 
 
@@ -458,6 +460,7 @@ def _run(code: str, study: Study, events: Sequence[Event], start: int, stop: int
     t_end = end.t if end is not None else (span[-1].t if span else begin.t)
     taps = tuple(t for t in all_taps if t.task == task and begin.t <= t.t <= t_end)
     back, pending = 0, False
+    back_screen: float | None = None  # when a screen opened by going back, not yet matched with its 返回
     first: float | None = None
     screens = [begin.screen]
     steps: list[tuple[str, float, int]] = [(begin.screen, 0.0, start)]
@@ -465,11 +468,16 @@ def _run(code: str, study: Study, events: Sequence[Event], start: int, stop: int
         if first is None and e.kind in (Kind.PRESS, Kind.KEY):
             first = e.t - begin.t
         if e.kind is Kind.BACK:
-            back += 1
-            pending = True
+            if back_screen is not None and e.t - back_screen <= SAME_STEP_S:
+                back_screen = None  # the screen it opened came first (the kiosk moved before the recorder heard 返回)
+            else:
+                back += 1
+                pending = True
         elif e.kind is Kind.SCREEN:
+            back_screen = None
             if e.info.get("how") == "back":
                 back += 0 if pending else 1
+                back_screen = None if pending else e.t
             pending = False
             screens.append(e.screen)
             if e.screen != steps[-1][0]:

@@ -316,16 +316,26 @@ class StudyController(QObject):
 
     def _ended(self, ended: Ended) -> None:
         """A task ended (by the kiosk's own event, the facilitator or its time limit): its SEQ,
-        and after the block's last task the block's questionnaires, on the kiosk."""
+        and after the block's last task the block's questionnaires, on the kiosk — once the kiosk
+        has finished what it was doing (a ticket's slip is shown underneath, and the voice reads
+        the question, not the slip)."""
         self.last = ended
         pages: tuple[Question, ...] = seq_after(ended.task.id) if ended.seq else ()
         if ended.block_done and (self.study.design is Design.WITHIN or ended.session_done):
             pages += after_block(self.study.sus, self.study.umux_lite)
+        self.asking = bool(pages)  # no task starts meanwhile
         self.task_ended.emit(ended)
+        self.changed.emit()
+        session = self.session
+        QTimer.singleShot(0, self, lambda: self._follow(session, ended, pages))
+
+    def _follow(self, session: Session | None, ended: Ended, pages: tuple[Question, ...]) -> None:
+        if session is not self.session or ended is not self.last:  # the participant changed meanwhile
+            return
         if pages and self.questionnaire is not None:
-            self.asking = True
             self.questionnaire.ask(pages)
         else:
+            self.asking = False
             self._after_questions()
         self.changed.emit()
 

@@ -1,11 +1,12 @@
 """Render every screen offscreen at its reference size into docs/screenshots/.
 
-    python scripts/screenshots.py [--out DIR] [--only normal|elder|en|en-elder|board|console|pad]
+    python scripts/screenshots.py [--out DIR] [--only normal|elder|en|en-elder|board|console|pad|facilitator|questionnaire]
 
 The kiosk at 1080x1920 in three sets — normal (zh_CN), elder (长辈版) and en (English) — then the
 call board (1920x1080, scripts/screenshots_board.py), a window console (1280x800,
-scripts/screenshots_console.py) and window 1's rating pad (800x1280, scripts/screenshots_pad.py), each in a
-process of its own. The script drives the kiosk with taps
+scripts/screenshots_console.py), window 1's rating pad (800x1280, scripts/screenshots_pad.py), a usability
+study's facilitator window (1280x800, scripts/screenshots_facilitator.py) and its questionnaires on the kiosk
+(scripts/screenshots_questionnaire.py), each in a process of its own. The script drives the kiosk with taps
 like a citizen would, on a fresh temporary data directory, so the PNGs show real behaviour.
 """
 
@@ -36,6 +37,8 @@ from kiosk.ui.shared.navigator import Screen  # noqa: E402
 SETS = {"normal": dict(language="zh_CN", elder=False), "elder": dict(language="zh_CN", elder=True),
         "en": dict(language="en_US", elder=False), "en-elder": dict(language="en_US", elder=True)}
 FIXED_NOW = _dt.datetime(2026, 11, 27, 10, 12)
+#: the other terminals' sets, each a script of its own (scripts/screenshots_<name>.py)
+OTHERS = ["board", "console", "pad", "facilitator", "questionnaire"]
 
 
 def tap(widget) -> None:
@@ -278,12 +281,12 @@ def help_and_checkin(w, out: Path, which: str, hall) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    ap.add_argument("--only", choices=sorted(SETS) + ["board", "console", "pad"])
+    ap.add_argument("--only", choices=sorted(SETS) + OTHERS)
     args = ap.parse_args(argv)
     if args.only is None:
         # every set in a fresh process: a language, theme or translator one set leaves installed on
         # the QApplication must not leak into the next (the English kiosk made the board half English)
-        for which in [*SETS, "board", "console", "pad"]:
+        for which in [*SETS, *OTHERS]:
             done = subprocess.run([sys.executable, __file__, "--only", which, "--out", str(args.out)], check=False)
             if done.returncode != 0:
                 print(f"screenshots of {which} failed (exit {done.returncode})", file=sys.stderr)

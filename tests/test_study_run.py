@@ -626,3 +626,43 @@ def test_a_two_task_two_condition_study_by_taps_for_two_participants_and_its_rep
     assert {"home__normal__zh_CN.png", "home__elder__zh_CN.png", "rate__normal__zh_CN.png"} <= shots
     page = (out / "report.html").read_text(encoding="utf-8")
     assert 'id="run-P02-find-rating"' in page
+
+
+def test_every_task_of_the_example_study_fits_the_facilitator_window_in_both_languages(run_study, catalogue, hall):
+    """Each task's title and instructions in both languages, with the status of the last one: never
+    cut, and the window stays 1280×800."""
+    from kiosk.usability.study import load_study
+
+    study = load_study(ROOT / "assets" / "studies" / "zhangpu-kiosk.yaml", catalogue, hall)
+    for code, language in (("P01", "zh_CN"), ("P02", "en_US")):
+        walk_every_task(run_study(study, code=code, language=language), len(study.tasks))
+
+
+def walk_every_task(r: Run, n_tasks: int) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    c, f = r.c, r.f
+    seen = 0
+
+    def fits():
+        QApplication.processEvents()
+        assert (f.width(), f.height()) == (1280, 800)
+        for lab in f.findChildren(QLabel):
+            if lab.isVisible() and lab.wordWrap() and lab.text():
+                need = lab.heightForWidth(lab.contentsRect().width())
+                assert need <= lab.height(), f"{lab.objectName()} is cut: {lab.text()!r}"
+
+    while not c.session.finished:
+        if c.can_start:
+            c.start_task()
+            seen += 1
+            fits()
+            c.end_task(Outcome.SKIP if seen % 2 else Outcome.SUCCESS)
+            fits()  # the outcome said, the next task's words shown
+        r.qtbot.waitUntil(lambda: not c.asking or c.questionnaire.isVisible())
+        q = c.questionnaire
+        if q is not None and q.isVisible():
+            q.choose(4)
+            q.forward()
+    assert seen == n_tasks
+    c.close()

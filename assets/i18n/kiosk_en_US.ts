@@ -775,204 +775,204 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="55"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="56"/>
         <source>{y} 年 {m} 月 {d} 日</source>
         <extracomment>Characters a code never has (they look like others): said at the field when typed.</extracomment>
         <translation>{d}/{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="294"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="302"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="296"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="304"/>
         <source>预约码只有字母和数字</source>
         <translation>A code has only letters and digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="296"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="298"/>
         <source>预约码里没有 0、1、I、L、O，请对照短信再看一下</source>
         <translation>Codes never contain 0, 1, I, L or O. Please check the text message.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="298"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="310"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="323"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="300"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="312"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="325"/>
         <source>还差 {n} 位</source>
         <translation>{n} more needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="300"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="302"/>
         <source>预约码是 {n} 位，多了 {m} 位</source>
         <translation>A code has {n} characters: {m} too many</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="314"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="316"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="315"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="317"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>Digits 7–14 are not a valid date of birth. Please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="316"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="488"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="318"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="491"/>
         <source>身份证号码有误，请逐位核对</source>
         <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="316"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="318"/>
         <source>身份证号码不对</source>
         <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="324"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="326"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Chinese mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="382"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="385"/>
         <source>预约优先 · 预约时间 {time}</source>
         <translation>Appointment: called first · booked for {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="385"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="388"/>
         <source>比预约时间 {time} 晚了 {m} 分钟（超过 {grace} 分钟），按普通号排队</source>
         <translation>{m} minutes after your {time} appointment (more than {grace}): you queue as usual</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="387"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="390"/>
         <source>普通号：预约签到 {time} 开始，您选了现在取号</source>
         <translation>Regular ticket: check-in for your appointment opens at {time}, you chose to queue now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="425"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="428"/>
         <source>到了请签到：预约时间前后 {grace} 分钟内签到，优先叫号。</source>
         <translation>Check in when you arrive: within {grace} minutes of your appointment, you are called first.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="426"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="429"/>
         <source>用预约码签到</source>
         <translation>Check in with the code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="427"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="430"/>
         <source>用身份证和手机号签到</source>
         <translation>Check in with ID card and mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="428"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="431"/>
         <source>请输入预约短信里的 6 位预约码</source>
         <translation>Enter the 6-character code from your text message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="429"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="432"/>
         <source>6 位字母和数字</source>
         <translation>6 letters and digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="430"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="433"/>
         <source>预约码</source>
         <translation>Appointment code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="431"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="434"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Scan your ID card (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="437"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="440"/>
         <source>（已读取）</source>
         <translation> (scanned)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="439"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="443"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="442"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="446"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="440"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="444"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="443"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="447"/>
         <source>预约时留的手机号</source>
         <translation>Your mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="441"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="444"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters, the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="442"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="445"/>
         <source>11 位手机号</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="454"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="457"/>
         <source>签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="455"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="458"/>
         <source>现在取普通号</source>
         <translation>Take a regular ticket now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="456"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="459"/>
         <source>重新打印小票</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="457"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="460"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="468"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="471"/>
         <source>您预约的是 {slot}，{opens} 起可以签到（提前 {grace} 分钟）。可以到时再来签到，也可以现在取普通号，按顺序排队。</source>
         <translation>Your appointment is at {slot}. Check-in opens at {opens} ({grace} minutes before). Come back then, or take a regular ticket now and queue as usual.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="472"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="475"/>
         <source>这个预约是 {day} 的，已经过了。请重新预约，或者现在取号办理。</source>
         <translation>This appointment was on {day} and has passed. Please book again, or take a ticket now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="475"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="478"/>
         <source>这个预约是 {day} {time} 的，不是今天。请那天再来签到；今天要办可以取号。</source>
         <translation>This appointment is on {day} at {time}, not today. Please check in that day, or take a ticket today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="478"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="481"/>
         <source>这个预约已经签到过了，号码是 {number}。小票丢了可以重新打印。</source>
         <translation>You have already checked in: your ticket is {number}. Lost it? Reprint it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="480"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="483"/>
         <source>这个预约已经取消了。今天要办可以取号。</source>
         <translation>This appointment was cancelled. You can take a ticket today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="482"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="485"/>
         <source>您今天已经有这个事项的号：{number}。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number}. One ticket per person per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="485"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="488"/>
         <source>没有找到这个预约码，请对照短信再看一下。</source>
         <translation>We can&apos;t find this code. Please check the text message.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="486"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="489"/>
         <source>没有找到今天用这个身份证号和手机号的预约，请核对，或者用预约码签到。</source>
         <translation>We can&apos;t find an appointment today for this ID and mobile number. Please check them, or use the code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="490"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="493"/>
         <source>系统暂时无法签到，请到服务台由工作人员为您签到。</source>
         <translation>We can&apos;t check you in right now. Please ask at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="491"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="494"/>
         <source>现在不能签到，请到服务台问一下。</source>
         <translation>You can&apos;t check in here now. Please ask at the information desk.</translation>
     </message>
@@ -1595,227 +1595,252 @@
 <context>
     <name>FacilitatorWindow</name>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="474"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="481"/>
         <source>✓ 成功</source>
         <extracomment>the live view: how often the kiosk is drawn again (ms) and how long a tap stays (s) the info the live log shows of an event (the record has it all)</extracomment>
         <translation>✓ Success</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="474"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="481"/>
         <source>✗ 失败</source>
         <translation>✗ Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="474"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="481"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="475"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="482"/>
         <source>✗ 超时</source>
         <translation>✗ Out of time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="477"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="484"/>
         <source>✓ 成功（自助机自动判定）</source>
         <translation>✓ Success (detected by the kiosk)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="479"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="486"/>
         <source>{task}：{outcome} · {time}</source>
         <translation>{task}: {outcome} · {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="536"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="543"/>
         <source>可用性测试 · {study}</source>
         <translation>Usability study · {study}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="539"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="546"/>
         <source>参与者 {code}</source>
         <translation>Participant {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="540"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="547"/>
         <source>下一位 Ctrl+N</source>
         <translation>Next Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="540"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="547"/>
         <source>下一位参与者</source>
         <translation>Next participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="563"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
         <source>成功</source>
         <translation>Success</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="545"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
         <source>失败</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="546"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="553"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="549"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
         <source>保存备注</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="550"/>
         <location filename="../../kiosk/ui/study/facilitator.py" line="557"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="564"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="550"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="557"/>
         <source>不写备注</source>
         <translation>Discard the note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="551"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="558"/>
         <source>备注：只写观察，不写参与者的个人信息</source>
         <translation>Note: what you observed, never the participant&apos;s personal details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="559"/>
         <source>备注：只写观察，不写个人信息</source>
         <translation>Note: what you observed, no personal details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="553"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="555"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="562"/>
         <source>下一位参与者编号</source>
         <translation>Next participant&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="554"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
         <source>开始后，这一位的任务、问卷和故障全部结束；下一位从全新的大厅数据开始。</source>
         <translation>Starting ends this participant&apos;s tasks, questionnaires and faults; the next one begins on a fresh hall.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="563"/>
         <source>开始下一位</source>
         <translation>Start the next participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="558"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="565"/>
         <source>故障注入</source>
         <translation>Faults</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="559"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
         <source>打印机缺纸</source>
         <translation>No paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="559"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
         <source>读卡器故障</source>
-        <translation>ID reader fails</translation>
+        <translation>Reader fails</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
-        <source>事项号已取完</source>
-        <translation>Quota used up</translation>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
+        <source>身份证读卡器故障</source>
+        <translation>The ID card reader fails</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
-        <source>类别窗口全暂停</source>
-        <translation>Windows paused</translation>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
+        <source>号已取完</source>
+        <translation>No quota</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
+        <source>所选事项今天的号已取完</source>
+        <translation>The chosen service has no tickets left today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="569"/>
+        <source>窗口暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="569"/>
+        <source>所选类别的窗口全部暂停</source>
+        <translation>Every window of the chosen category is paused</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="570"/>
+        <source>每次存储变慢，秒数在右下</source>
+        <translation>Every write to the store is slow (seconds at the bottom right)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
+        <source>语音失效</source>
+        <translation>No voice</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
+        <source>语音播报失效</source>
+        <translation>The voice engine is gone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="570"/>
         <source>存储变慢</source>
         <translation>Slow store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
-        <source>语音不可用</source>
-        <translation>Voice gone</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="564"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="574"/>
         <source>号已取完的事项</source>
         <translation>Service whose tickets are used up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="565"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="575"/>
         <source>窗口全暂停的类别</source>
         <translation>Category whose windows are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="576"/>
         <source>每次存储的秒数</source>
         <translation>Seconds per write</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="578"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="581"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="572"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="582"/>
         <source>记录：最近的事件</source>
         <translation>Record: the latest events</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="583"/>
         <source>自助机实时画面</source>
         <translation>Live view of the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="582"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="592"/>
         <source>没有参与者</source>
         <translation>No participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="588"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="598"/>
         <source>条件：{condition}（第 {block} 组，共 {blocks} 组）</source>
         <translation>Condition: {condition} (block {block} of {blocks})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="591"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="601"/>
         <source>参与者正在自助机上答问卷</source>
         <translation>The participant is answering the questionnaire on the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="593"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="603"/>
         <source>这位参与者已完成；按“下一位”（Ctrl+N）开始下一位</source>
         <translation>This participant has finished; Next (Ctrl+N) begins the next one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="595"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="605"/>
         <source>按“开始”（F5）开始这项任务</source>
         <translation>Press Start (F5) to begin this task</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="597"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="607"/>
         <source>任务进行中：成功 F6 · 失败 F7 · 跳过 F8</source>
         <translation>Task running: Success F6 · Fail F7 · Skip F8</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="599"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="609"/>
         <source>全部任务已完成</source>
         <translation>All tasks done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="604"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="614"/>
         <source>任务 {n} / {total}</source>
         <translation>Task {n} of {total}</translation>
     </message>
@@ -1972,38 +1997,38 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
         <source>‹ 返回</source>
         <extracomment>the warm-up&apos;s next step after this many ms: a real timer, so that input, paints and other timers get their turn between two steps (a 0 ms one is a posted call: the whole chain would run in one go) how often the warm-up looks whether its worker thread is done (ms)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="168"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="172"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="173"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="174"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="175"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -2143,135 +2168,135 @@
 <context>
     <name>HomeVisitScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="45"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="46"/>
         <source>太长了：最多 {n} 个字</source>
         <extracomment>The working days within which the officer calls back.</extracomment>
         <translation>Too long: {n} characters at most</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="47"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="48"/>
         <source>有看不见的控制字符，请清空后重新输入</source>
         <translation>It holds hidden control characters. Please clear it and type again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="49"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="50"/>
         <source>不能输入表情符号，请只用文字、字母和数字</source>
         <translation>No emoji, please: use letters and digits only</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="253"/>
         <source>请留一个手机号，服务专员打这个电话</source>
         <translation>Please leave a mobile number for the officer to call</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="253"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="255"/>
         <source>手机号只能是数字</source>
         <translation>A mobile number has digits only</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="255"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="257"/>
         <source>还差 {n} 位</source>
         <translation>{n} more digits needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="257"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="259"/>
         <source>手机号是 11 位，多了 {n} 位</source>
         <translation>A mobile number has 11 digits: {n} too many</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="258"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="260"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Chinese mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="261"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="263"/>
         <source>请点选住在哪个村（社区）</source>
         <translation>Please tap the village or community</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="310"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="313"/>
         <source>移动办公桌：工作人员上门办理</source>
         <translation>Mobile desk: staff come to the home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="311"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="314"/>
         <source>家里有行动不便的老人或病人？选好住在哪里，留一个手机号，服务专员会打电话和您约上门的时间。地址和电话只用于这次上门。</source>
         <translation>Someone at home who can&apos;t come in? Choose where they live and leave a mobile number: the service officer will call to arrange a visit. The address and number are used for this visit only.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="313"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="316"/>
         <source>住在哪个村（社区）</source>
         <translation>Village or community</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="321"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="325"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="324"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="328"/>
         <source>门牌号（可选）</source>
         <translation>House number (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="322"/>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="326"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="325"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="329"/>
         <source>联系手机</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="323"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="326"/>
         <source>例如 12-301，可以不填</source>
         <translation>e.g. 12-301, optional</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="324"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="327"/>
         <source>11 位手机号</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="329"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="332"/>
         <source>提交上门申请</source>
         <translation>Ask for a home visit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="330"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="333"/>
         <source>系统暂时无法登记，请到服务台由工作人员为您登记。</source>
         <translation>We can&apos;t take this request right now. Please ask at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="331"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="334"/>
         <source>有一项没有填好，请看上面的提示。</source>
         <translation>Something is missing: see the notes above.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="333"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="336"/>
         <source>完成，返回首页</source>
         <translation>Done, back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="340"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="343"/>
         <source>{m}月{d}日</source>
         <translation>{d}/{m}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="341"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="344"/>
         <source>上门申请已收到</source>
         <translation>Home visit requested</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="342"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="345"/>
         <source>服务专员 {name} 会在 1 个工作日内（{when}前）打电话到 {phone}，和您约上门的时间。</source>
         <translation>Service officer {name} will call {phone} within 1 working day (by {when}) to arrange the visit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="344"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="347"/>
         <source>上门地点：{address}</source>
         <translation>Where: {address}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="346"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="349"/>
         <source>有急事请打服务专员 24 小时电话：{phone}</source>
         <translation>Urgent? Call the officer day or night: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="348"/>
+        <location filename="../../kiosk/ui/kiosk/screens/home_visit.py" line="351"/>
         <source>登记为：{group}</source>
         <translation>Registered as: {group}</translation>
     </message>
@@ -2794,69 +2819,69 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/promise_flows.py" line="121"/>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="418"/>
+        <location filename="../../kiosk/ui/kiosk/promise_flows.py" line="122"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="446"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="595"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="627"/>
         <source>一窗通办</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open. what the kiosk returns to after each visit: (language, 长辈版, voice); None = the hall&apos;s own (its language, the normal mode, the voice off). A study&apos;s condition sets its own.</extracomment>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="628"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="596"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="628"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="597"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="629"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="597"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="629"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="598"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="630"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="598"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="630"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="599"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="631"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="600"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="632"/>
         <source>移动办公桌</source>
         <translation>Mobile desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="600"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="632"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="601"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="633"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="601"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="633"/>
         <source>意见建议</source>
         <translation>Suggestions</translation>
     </message>
@@ -2965,116 +2990,116 @@
 <context>
     <name>OfficerScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="24"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="25"/>
         <source>境外投资者</source>
         <extracomment>The groups as the kiosk names them: (name, what the officer helps with).</extracomment>
         <translation>Foreign investors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="25"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="26"/>
         <source>设立或变更外商投资企业</source>
         <translation>Setting up or changing a foreign-invested company</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="26"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="27"/>
         <source>高层次人才</source>
         <translation>High-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="27"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="28"/>
         <source>人才认定、人才公寓、子女入学</source>
         <translation>Talent status, talent flats, school places</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="28"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="29"/>
         <source>军人、退役军人</source>
         <translation>Service members and veterans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="29"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="30"/>
         <source>优待证、报到登记、补助</source>
         <translation>Preferential card, registration, allowances</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="30"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="31"/>
         <source>老年人、行动不便的人</source>
         <translation>Older people, people with limited mobility</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="31"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="32"/>
         <source>可以请工作人员上门办理</source>
         <translation>Staff can come to your home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="53"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="54"/>
         <source>服务专员 {name} · 24 小时电话 {phone}</source>
         <extracomment>What each group most often comes for (catalogue codes; one missing from the catalogue is left out).</extracomment>
         <translation>Service officer {name} · day and night: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="165"/>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="167"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="216"/>
         <source>请先选择您属于哪一类</source>
         <translation>Please choose which group you belong to first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="191"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="194"/>
         <source>服务专员 + 联络员：一对一帮办代办</source>
         <translation>Service officers: one-to-one assisted service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="192"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="195"/>
         <source>境外投资者、高层次人才、军人和老年人，可以请服务专员一对一帮您办，还会留给您一个 24 小时都能打通的电话。</source>
         <translation>Foreign investors, high-level talent, service members and older people can have a service officer help them one to one, with a number to call day or night.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="194"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="197"/>
         <source>1. 您属于哪一类？</source>
         <translation>1. Which group are you in?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="199"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="202"/>
         <source>（已选）</source>
         <translation> (chosen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="201"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="204"/>
         <source>2. 要办的事（可以不选）</source>
         <translation>2. What you need (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="202"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="205"/>
         <source>请先选择上面的一类</source>
         <translation>Choose a group above first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="203"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="206"/>
         <source>不在这里也没关系，服务专员会问清楚</source>
         <translation>Not listed? The officer will ask you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="209"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="212"/>
         <source>在大厅一对一帮办</source>
         <translation>One-to-one help in the hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="209"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="212"/>
         <source>取帮办代办号</source>
         <translation>Take an assisted service ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="210"/>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="211"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="214"/>
         <source>移动办公桌：请工作人员上门</source>
         <translation>Mobile desk: staff come to the home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="213"/>
         <source>为行动不便的家人申请</source>
         <translation>For a family member who can&apos;t come</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/officer.py" line="217"/>
         <source>系统暂时无法登记，请到服务台由工作人员为您联系服务专员。</source>
         <translation>We can&apos;t take this request right now. Please ask at the information desk for a service officer.</translation>
     </message>
@@ -3201,114 +3226,114 @@
 <context>
     <name>OpinionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="194"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="196"/>
         <source>请写下您的意见或建议</source>
         <translation>Please write your suggestion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="208"/>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="222"/>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="284"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="224"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="288"/>
         <source>请先按上面标出的提示修改</source>
         <translation>Please first fix what is noted above</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="227"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="229"/>
         <source>{problem}。请到服务台，工作人员会帮您登记。</source>
         <translation>{problem}. Please ask at the information desk: our staff will take it down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="246"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="250"/>
         <source>请选一类</source>
         <translation>Please choose one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="252"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="256"/>
         <source>现在是匿名提交：不留电话，我们无法单独回复您。</source>
         <translation>This will be sent anonymously: without a number we can&apos;t reply to you in person.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="254"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="258"/>
         <source>留了电话：工作人员会打电话回复您，回复后号码即删除。</source>
         <translation>With your number, our staff will call you with a reply; the number is deleted once they have replied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="255"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="259"/>
         <source>提交</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="255"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="259"/>
         <source>匿名提交</source>
         <translation>Send anonymously</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="265"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="269"/>
         <source>人大代表接待日：当面听取您的意见建议</source>
         <translation>Deputies&apos; reception day: tell them in person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="273"/>
         <source>对大厅的服务、办事流程、环境设施或政策，您有什么意见建议？请写下来，人大代表社情民意联系点定人收集整理。</source>
         <translation>Do you have a suggestion about our service, our procedures, the facilities or a policy? Write it here: staff of the People&apos;s Congress deputies&apos; liaison point collect and sort every one.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="271"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="275"/>
         <source>1. 关于哪方面？</source>
         <translation>1. What is it about?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="272"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="276"/>
         <source>2. 您的意见建议</source>
         <translation>2. Your suggestion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="273"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="277"/>
         <source>内容（可以用拼音或英文写）</source>
         <translation>Your words (pinyin or English)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="274"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="278"/>
         <source>请写下您的意见建议</source>
         <translation>Write your suggestion here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="275"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="279"/>
         <source>3. 留个电话？（可选）</source>
         <translation>3. Leave a number? (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="276"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="280"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="277"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="281"/>
         <source>11 位手机号</source>
         <translation>Chinese mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="285"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="289"/>
         <source>谢谢您的意见建议</source>
         <translation>Thank you for your suggestion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="292"/>
         <source>已记录（第 {n} 号）</source>
         <translation>Recorded (no. {n})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="289"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="293"/>
         <source>工作人员会打电话 {phone} 回复您。</source>
         <translation>Our staff will call you on {phone} with a reply.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="290"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="294"/>
         <source>这是匿名意见：没有留电话，我们无法单独回复您。</source>
         <translation>Sent anonymously: without a number we can&apos;t reply to you in person.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="293"/>
+        <location filename="../../kiosk/ui/kiosk/screens/opinion.py" line="297"/>
         <source>完成，返回首页</source>
         <translation>Done – back to the home screen</translation>
     </message>
@@ -3510,74 +3535,74 @@
 <context>
     <name>RateScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="282"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="286"/>
         <source>请先输入小票上的号码</source>
         <extracomment>a scanner&apos;s keys come a few ms apart: the lookup runs once none came for this long</extracomment>
         <translation>Please enter the number on your ticket first.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="292"/>
         <source>{number} 已经评价过了，每次服务只评一次。谢谢您！</source>
         <translation>{number} has been rated already: one rating per service. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="292"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="296"/>
         <source>为窗口服务评价</source>
         <translation>Rate a window&apos;s service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="293"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="297"/>
         <source>输入小票上的号码，或把小票上的二维码对准扫码口</source>
         <translation>Enter the number on your ticket, or hold the ticket&apos;s QR code to the scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="294"/>
         <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="298"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="302"/>
         <source>小票号码</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="297"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="301"/>
         <source>例如 A012</source>
         <translation>For example A012</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="305"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="309"/>
         <source>← 退格</source>
         <translation>← Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="305"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="309"/>
         <source>退格</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="306"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="310"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="308"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="312"/>
         <source>查找这次服务</source>
         <translation>Find this service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="310"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="314"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="311"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="315"/>
         <source>{number}：{level}</source>
         <translation>{number}: {level}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="314"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="318"/>
         <source>我们会在 {n} 个工作日内回访，尽快整改。</source>
         <translation>We will call you back within {n} working day and put it right.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="316"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rate.py" line="320"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3812,174 +3837,174 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="282"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="284"/>
         <source>已选：{name}</source>
         <translation>Chosen: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="294"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="296"/>
         <source>请至少选一项，或在下面补充说明里写一写</source>
         <translation>Please choose at least one, or describe it under More details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="303"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="305"/>
         <source>请选一个找到的事项，或输入您想办的事</source>
         <translation>Please choose a service found, or type what you wanted to do</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="320"/>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="353"/>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="437"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="322"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="355"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="442"/>
         <source>请先按上面标出的提示修改</source>
         <translation>Please first fix what is noted above</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="358"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="360"/>
         <source>{problem}。请到服务台，工作人员会帮您登记。</source>
         <translation>{problem}. Please ask at the information desk: our staff will take it down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="364"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="366"/>
         <source>现在无法登记，请到服务台，工作人员会帮您登记。</source>
         <translation>This can&apos;t be recorded right now. Please ask at the information desk: our staff will take it down.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="371"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="373"/>
         <source>您反映的问题已记录（第 {n} 号），工作人员叫号时会看到。</source>
         <translation>Your problem is recorded (no. {n}): staff will see it when they call your ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="373"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="375"/>
         <source>处理结果会打电话告诉您：{phone}</source>
         <translation>We will call you with the outcome: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="382"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="387"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="391"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="396"/>
         <source>（见补充说明）</source>
         <translation>(see More details)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="393"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="398"/>
         <source>{phone}（处理结果会打电话告诉您）</source>
         <translation>{phone} (we will call you with the outcome)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="394"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="399"/>
         <source>没有留电话：结果请在专窗当面问</source>
         <translation>No number left: ask for the outcome at the window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="396"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="401"/>
         <source>想办的事</source>
         <translation>What you wanted to do</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="396"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="401"/>
         <source>遇到的问题</source>
         <translation>What went wrong</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="396"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="401"/>
         <source>补充说明</source>
         <translation>More details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="397"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="402"/>
         <source>联系电话</source>
         <translation>Contact number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="406"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="411"/>
         <source>在别处没办成的事，请告诉我们。{windows} 号专窗的工作人员会帮您协调；确实办不了的，也会当面说清楚。</source>
         <translation>Couldn&apos;t get something done elsewhere? Tell us. Staff at the dedicated window {windows} will sort it out with you, and if it really can&apos;t be done, they will explain why in person.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="408"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="413"/>
         <source>1. 您想办什么事？</source>
         <translation>1. What did you want to do?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="409"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="414"/>
         <source>事项名称（拼音首字母、全拼或英文）</source>
         <translation>Name of the service (English or pinyin)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="410"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="415"/>
         <source>如 yyzz、shebao</source>
         <translation>e.g. licence, yyzz, shebao</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="411"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="416"/>
         <source>点一下找到的事项选中它；找不到也没关系，您输入的字会记下来。</source>
         <translation>Tap a service found to choose it. Nothing fits? That&apos;s fine: what you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="412"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="417"/>
         <source>2. 遇到了什么问题？（可多选）</source>
         <translation>2. What went wrong? (choose any)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="413"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="418"/>
         <source>补充说明（可选）</source>
         <translation>More details (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="414"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="419"/>
         <source>可以用拼音或英文写</source>
         <translation>Pinyin or English</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="415"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="420"/>
         <source>3. 留个电话？（可选）</source>
         <translation>3. Leave a number? (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="416"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="421"/>
         <source>留了电话，处理结果会打电话告诉您；不留也可以，请在专窗当面问。</source>
         <translation>With a number, we will call you with the outcome. Without one, ask at the window in person.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="417"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="422"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="418"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="423"/>
         <source>11 位手机号</source>
         <translation>Chinese mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="419"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="424"/>
         <source>不方便输入？直接取号，到 {windows} 号专窗当面说</source>
         <translation>Rather not type? Take a ticket and tell the dedicated window {windows} in person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="420"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="425"/>
         <source>下一步：核对</source>
         <translation>Next: check</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="421"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="426"/>
         <source>请核对您反映的问题</source>
         <translation>Please check your report</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="422"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="427"/>
         <source>确认后打印一张号，请到 {windows} 号专窗等候叫号。工作人员叫号时会看到您填写的内容。</source>
         <translation>Once you confirm, a ticket is printed: wait for your call at the dedicated window {windows}. Staff will see what you wrote when they call you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="424"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="429"/>
         <source>返回修改</source>
         <translation>Change it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="425"/>
+        <location filename="../../kiosk/ui/kiosk/screens/report.py" line="430"/>
         <source>确认提交并取号</source>
         <translation>Confirm and take a ticket</translation>
     </message>

@@ -55,7 +55,7 @@ class Instrument:
 
 
 SEQ = Instrument(
-    "SEQ", "这项任务", "This task",
+    "SEQ", "刚才这项任务", "The task you just did",
     "请选一个数字，1 表示非常难，7 表示非常容易。",
     "Choose a number: 1 is very difficult, 7 is very easy.",
     7, "非常难", "Very difficult", "非常容易", "Very easy",

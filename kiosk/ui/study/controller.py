@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -45,6 +46,8 @@ SETUP_PERSON = PERSONAS[-1]
 SETUP_PHONE = "13900000000"
 
 KioskFactory = Callable[[Path, Condition], tuple[object, object]]
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
 
 class ParticipantError(Exception):
@@ -75,8 +78,6 @@ def check_code(directory: Path, code: str) -> str:
 def next_code(directory: Path, after: str = "") -> str:
     """The next participant code with no record: one more than ``after`` (or than the highest
     recorded), in its letters and width (P07 → P08)."""
-    import re
-
     known = {p.name for p in (Path(directory) / "participants").glob("*") if (p / "events.jsonl").exists()}
     codes = [c for c in known if re.fullmatch(r"[A-Za-z]{1,4}\d{1,4}", c)]
     base = after or (max(codes, key=participant_number) if codes else "P00")
@@ -286,7 +287,7 @@ class StudyController(QObject):
 
     def instructions(self, task: Task, english: bool) -> str:
         """The task's words with its set-up filled in ({ticket}, {code})."""
-        text = task.text(english)
+        text = _CJK_GAP.sub("", task.text(english))  # a folded YAML line leaves a space between Chinese words
         if self.session is not None and self.session.task is task:
             for key, value in self.placeholders.items():
                 text = text.replace("{" + key + "}", value)
@@ -370,11 +371,8 @@ class StudyController(QObject):
             return False
         if self.faults is not None:
             try:
-                if on:
-                    self.faults.on(fault, **param)
-                else:
-                    self.faults.off(fault)
-            except (ValueError, KeyError, StoreError, HallError) as exc:
+                self.faults.set(fault, on, **param)
+            except (ValueError, KeyError, StoreError, HallError) as exc:  # FaultError is a ValueError
                 self.problem.emit(f"{fault.value}: {exc}")
                 return False
         if on:
@@ -390,7 +388,7 @@ class StudyController(QObject):
         for fault in list(self.session.faults):
             if self.faults is not None:
                 try:
-                    self.faults.off(fault)
+                    self.faults.set(fault, False)
                 except Exception:  # a kiosk that is going anyway
                     log.exception("switching %s off", fault.value)
             self.session.fault_off(fault)
@@ -409,10 +407,10 @@ def _instrument(window, session: Session, screens: Path):
     recorder = Recorder(window, session, screens)
     try:
         from kiosk.ui.study.faults import FaultSwitch
-    except ImportError:  # pragma: no cover
+    except ImportError:  # pragma: no cover - until the fault switches land
         faults = None
-    else:
-        faults = FaultSwitch(window)
+    else:  # the controller records FAULT_ON / FAULT_OFF itself (its session changes with the participant)
+        faults = FaultSwitch(window, window.desk.store, window.desk.hall, window.desk.clock)
     return recorder, faults
 
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
-from kiosk.ui.shared.widgets import button, classed, label, named, restyle, set_text
+from kiosk.ui.shared.widgets import ElidedLabel, button, classed, label, named, restyle, set_text
 from kiosk.ui.study.controller import ParticipantError, StudyController, next_code
 from kiosk.usability.events import Event, Fault, Kind, Outcome
 from kiosk.usability.session import Ended
@@ -47,7 +47,7 @@ LOG_LINES = 200
 #: the info the live log shows of an event (the record has it all)
 LOGGED = frozenset({"outcome", "by", "what", "item", "bundle", "level", "fault", "category", "seconds", "how",
                     "instrument", "value", "reason"})
-VIEW_SIZE = QSize(380, 676)  # the kiosk's 9:16 at the window's height
+VIEW_SIZE = QSize(300, 533)  # the kiosk's 9:16; the live log under it
 
 
 class LiveView(QWidget):
@@ -153,7 +153,7 @@ class FacilitatorWindow(Retranslating, QWidget):
         hl = QHBoxLayout(head)
         hl.setContentsMargins(20, 8, 20, 8)
         hl.setSpacing(12)
-        self.title = label(cls="h2", wrap=False)
+        self.title = classed(ElidedLabel(), "h2")  # a long study title is drawn smaller, then ends in …
         self.title.setObjectName("facilitator_title")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.who = label(cls="h2", wrap=False)
@@ -174,10 +174,13 @@ class FacilitatorWindow(Retranslating, QWidget):
         body.setContentsMargins(16, 10, 16, 10)
         body.setSpacing(16)
         root.addLayout(body, 1)
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        body.addLayout(left)
         self.live = LiveView()
-        body.addWidget(self.live, 0, Qt.AlignmentFlag.AlignTop)
+        left.addWidget(self.live)
         right = QVBoxLayout()
-        right.setSpacing(8)
+        right.setSpacing(6)
         body.addLayout(right, 1)
 
         # the task
@@ -212,7 +215,7 @@ class FacilitatorWindow(Retranslating, QWidget):
         self.top = QStackedWidget()
         self.top.setObjectName("facilitator_top")
         self.top.addWidget(card)
-        right.addWidget(self.top)
+        right.addWidget(self.top, 1)  # the task's words get every pixel the rest leaves
 
         # the marks
         self.bar = QStackedWidget()  # the marks, or the note being written (F9)
@@ -287,24 +290,24 @@ class FacilitatorWindow(Retranslating, QWidget):
         xl.setRowStretch(4, 1)
         self.top.addWidget(self.next_row)
 
-        # faults and the log
-        lower = QHBoxLayout()
-        lower.setSpacing(12)
-        right.addLayout(lower, 1)
+        # the fault switches, their parameters in the title's row
         faults = classed(QFrame(), "card")
         faults.setObjectName("facilitator_faults")
         fl = QGridLayout(faults)
-        fl.setContentsMargins(12, 6, 12, 8)
+        fl.setContentsMargins(12, 4, 12, 6)
         fl.setSpacing(6)
         self.faults_title = label(cls="lead", wrap=False)
         self.faults_title.setObjectName("facilitator_faults_title")
-        fl.addWidget(self.faults_title, 0, 0, 1, 2)
+        top_row = QHBoxLayout()  # the title, then the parameters the switches take
+        top_row.setSpacing(8)
+        top_row.addWidget(self.faults_title)
+        fl.addLayout(top_row, 0, 0, 1, 3)
         self.fault_buttons: dict[Fault, QPushButton] = {}
         for i, fault in enumerate(Fault):
             b = button(f"facilitator_fault_{fault.value}", "chip", checkable=True)
             b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             b.clicked.connect(lambda on, f=fault: self.switch(f, on))
-            fl.addWidget(b, 1 + i // 2, i % 2)
+            fl.addWidget(b, 1 + i // 3, i % 3)  # under the title row, which holds their parameters
             self.fault_buttons[fault] = b
         self.quota_item = QComboBox()
         named(self.quota_item, "facilitator_fault_item")
@@ -322,26 +325,28 @@ class FacilitatorWindow(Retranslating, QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)  # a long item name never widens the window
             box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        params = QHBoxLayout()
-        params.setSpacing(8)
-        params.addWidget(self.quota_item, 3)
-        params.addWidget(self.paused_category, 2)
-        params.addWidget(self.slow_seconds, 1)
-        fl.addLayout(params, 4, 0, 1, 2)
-        lower.addWidget(faults, 7)
-        logbox = QVBoxLayout()
-        logbox.setSpacing(4)
+        top_row.addWidget(self.quota_item, 5)
+        top_row.addWidget(self.paused_category, 3)
+        top_row.addWidget(self.slow_seconds, 0)
+        right.addWidget(faults)
+
+        # the live log, under the live view
         self.log_title = label(cls="lead", wrap=False)
         self.log_title.setObjectName("facilitator_log_title")
         self.log = QListWidget()
         named(self.log, "facilitator_log")
         self.log.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.log.setWordWrap(True)
+        self.log.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.log.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.log.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.log.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.log.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.log.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        logbox.addWidget(self.log_title)
-        logbox.addWidget(self.log, 1)
-        lower.addLayout(logbox, 4)
+        self.log.setFixedWidth(VIEW_SIZE.width())
+        self.log.setMinimumHeight(60)  # it takes what the live view leaves
+        left.addWidget(self.log_title)
+        left.addWidget(self.log, 1)
 
         # hotkeys: whichever window has the focus
         self.shortcuts: dict[str, QShortcut] = {}
@@ -372,6 +377,8 @@ class FacilitatorWindow(Retranslating, QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        if self.focusWidget() is None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)  # no ring on a control nobody chose
         for sc in self.shortcuts.values():
             sc.setEnabled(True)
 
@@ -556,11 +563,14 @@ class FacilitatorWindow(Retranslating, QWidget):
         set_text(self.next_ok, self.tr("开始"), self.tr("开始下一位"))
         set_text(self.next_cancel, self.tr("取消"))
         self.faults_title.setText(self.tr("故障注入"))
-        fault_words = {Fault.PRINTER: self.tr("打印机缺纸"), Fault.CARD_READER: self.tr("读卡器故障"),
-                       Fault.QUOTA: self.tr("事项号已取完"), Fault.PAUSED: self.tr("类别窗口全暂停"),
-                       Fault.SLOW_STORE: self.tr("存储变慢"), Fault.VOICE: self.tr("语音不可用")}
+        fault_words = {Fault.PRINTER: (self.tr("打印机缺纸"), self.tr("打印机缺纸")),
+                       Fault.CARD_READER: (self.tr("读卡器故障"), self.tr("身份证读卡器故障")),
+                       Fault.QUOTA: (self.tr("号已取完"), self.tr("所选事项今天的号已取完")),
+                       Fault.PAUSED: (self.tr("窗口暂停"), self.tr("所选类别的窗口全部暂停")),
+                       Fault.SLOW_STORE: (self.tr("存储变慢"), self.tr("每次存储变慢，秒数在右下")),
+                       Fault.VOICE: (self.tr("语音失效"), self.tr("语音播报失效"))}
         for fault, b in self.fault_buttons.items():
-            set_text(b, fault_words[fault])
+            set_text(b, *fault_words[fault])
         self.quota_item.setAccessibleName(self.tr("号已取完的事项"))
         self.paused_category.setAccessibleName(self.tr("窗口全暂停的类别"))
         self.slow_seconds.setAccessibleName(self.tr("每次存储的秒数"))
@@ -568,6 +578,10 @@ class FacilitatorWindow(Retranslating, QWidget):
         self.slow_seconds.setSuffix(self.tr(" 秒"))
         for i, cat in enumerate(self.hall.categories):
             self.paused_category.setItemText(i, cat.name_en if en else cat.name)
+        if self.quota_item.count() and (self.quota_item.property("english") or False) != en:
+            for i, item in enumerate(self.catalogue.items):
+                self.quota_item.setItemText(i, f"{item.code} {item.name_en if en else item.name}")
+            self.quota_item.setProperty("english", en)
         self.log_title.setText(self.tr("记录"))
         self.log.setAccessibleName(self.tr("记录：最近的事件"))
         self.live.setAccessibleName(self.tr("自助机实时画面"))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.app import Settings, build_kiosk_window
+from kiosk.domain.desk import Request
 from kiosk.ui.shared.navigator import Screen
 from kiosk.ui.study.recorder import Recorder, masked
 from kiosk.usability.events import Kind, RecordWriter, read_record
@@ -232,3 +233,120 @@ def test_another_kiosk_in_the_process_is_not_recorded_and_detach_removes_every_h
         assert len(run.session_events) == before
     finally:
         store.close()
+
+
+def test_every_promise_flow_says_what_it_did(run):
+    """What each flow of the hall's promises reports (APP), with codes only — driven by taps."""
+    from datetime import timedelta
+
+    from kiosk.domain.appointments import Source, booking
+    from kiosk.domain.counter import Counter
+    from kiosk.domain.feedback import Level
+    from kiosk.domain.officers import Group
+
+    w = run.w
+    got = []
+    w.happened.connect(lambda what, info: got.append((what, info)))
+
+    def whats():
+        out = [g[0] for g in got]
+        got.clear()
+        return out
+
+    # 服务专员: a group, an item, the ticket
+    run.tap(w.home.officer_tile)
+    run.tap(w.officer.group_buttons[Group.ELDER])
+    run.tap(w.officer.item_buttons["LNRY-001"])
+    run.tap(w.officer.take)
+    assert got[0] == ("officer_requested", {"group": "elder", "item": "LNRY-001"})
+    assert got[1][0] == "ticket_issued" and got[1][1]["promise"] == "officer"
+    assert whats()[2:] == ["slip_printed"]
+    run.tap(w.slip.finish)
+
+    # 移动办公桌
+    run.tap(w.home.officer_tile)
+    run.tap(w.officer.group_buttons[Group.ELDER])
+    run.tap(w.officer.visit_home)
+    hv = w.home_visit_screen
+    run.tap(next(iter(hv.place_buttons.values())))
+    run.tap(hv.phone_pick)
+    for ch in TYPED_PHONE:
+        run.tap(hv.keypad.findChild(QPushButton, f"pad_{ch}"))
+    run.tap(hv.submit)
+    assert got == [("home_visit_booked", {"group": "elder", "item": ""})]
+    got.clear()
+    run.tap(hv.finish)
+
+    # 服务评价: a ticket served at window 1, rated 非常满意 (level 1 in the study's counting)
+    w.desk.issue(Request(category="consult"))
+    counter = Counter(run.store, w.desk.hall, 1, w.desk.clock)
+    served = counter.call_next()
+    counter.start()
+    counter.finish()
+    run.tap(w.home.rate_tile)
+    for ch in served.number:
+        run.tap(w.rate.keys.keys[ch])
+    run.tap(w.rate.find_button)
+    run.tap(w.rate.panel.level_buttons[Level.VERY_SATISFIED])
+    run.tap(w.rate.panel.submit)
+    assert got == [("rating_given", {"level": 1})]
+    got.clear()
+    run.tap(w.rate.done)
+
+    # 预约签到, on time
+    now = w.desk.clock()
+    (appt,) = w.promises.book([booking(now.date(), (now + timedelta(minutes=10)).time(), "LNRY-001", None,
+                                       "320583195403180049", TYPED_PHONE, Source.CONSOLE, now)])
+    run.tap(w.home.checkin_tile)
+    for ch in appt.code:
+        run.tap(w.checkin.keyboard.keys[ch])
+    run.tap(w.checkin.confirm)
+    assert got[0] == ("checked_in", {"arrival": "on_time"})
+    assert got[1][0] == "ticket_issued" and got[1][1]["promise"] == "checkin"
+    got.clear()
+    run.tap(w.slip.finish)
+
+    # 零材料 self-service
+    w.choose(Request(item_code="SHBX-013"), Screen.ITEM)
+    run.tap(w.item.offers.self_button)
+    selfs = w.nav.widget(Screen.SELF_SERVICE)
+    run.tap(selfs.id_entry.persona_buttons["elder"])
+    run.tap(selfs.go_on)
+    run.tap(w.nav.widget(Screen.SELF_CONFIRM).confirm)
+    assert got == [("self_served", {"item": "SHBX-013"}), ("slip_printed", {"printed": True, "reprint": False})]
+    got.clear()
+    run.tap(w.nav.widget(Screen.SELF_RESULT).finish)
+
+    # 办不成事反映 for a service found by its pinyin
+    run.tap(w.home.report_tile)
+    r = w.report
+    for ch in "yyzz":
+        run.tap(r.pad.keyboard.keys[ch.upper()])
+    run.tap(r.result_buttons[0])
+    run.tap(r.snag_buttons[next(iter(r.snag_buttons))])
+    run.tap(r.next)
+    run.tap(r.submit)
+    code = w.visit.slip.ticket.item_code if w.visit.slip else None
+    assert got[0][0] == "case_filed" and got[0][1]["item"] and got[0][1]["category"]
+    assert got[1][0] == "ticket_issued" and got[1][1]["promise"] == "case" and got[1][1]["category"] == "cannot_do"
+    assert code is None
+    got.clear()
+    run.tap(w.slip.finish)
+
+    # 意见建议, anonymous
+    run.tap(w.home.opinion_tile)
+    o = w.opinion
+    run.tap(o.topic_buttons[list(o.topic_buttons)[2]])
+    for ch in "seats":
+        run.tap(o.pad.keyboard.keys[ch.upper()])
+    run.tap(o.submit)
+    assert got == [("opinion_left", {"topic": list(o.topic_buttons)[2].value, "anonymous": True})]
+
+    # …and the record has them all as APP events, with no typed number in it
+    run.writer.close()
+    text = run.record_path.read_text(encoding="utf-8")
+    apps = [e.info["what"] for e in read_record(run.record_path).events if e.kind is Kind.APP]
+    for what in ("officer_requested", "home_visit_booked", "rating_given", "checked_in", "self_served", "case_filed",
+                 "opinion_left"):
+        assert what in apps
+    assert TYPED_PHONE not in text and "320583195403180049" not in text and appt.code not in text

@@ -479,6 +479,10 @@ def walk(k, monkeypatch, tmp_path, combination: dict):
     yield "guidance: a package (一件事)", None
     k.tap(w.item.ticket_button)
     yield "identity: nothing entered", None
+    w.card_reader.failing = True  # the reader fails (the study's card-reader fault)
+    k.tap(w.identity.persona_buttons["elder"])
+    yield "identity: the card was not read", None
+    w.card_reader.failing = False
     k.tap(w.identity.persona_buttons["elder"])
     yield "identity: card read (green channel offered)", None
     k.tap(w.identity.keypad.clear)  # typing replaces the card
@@ -528,6 +532,10 @@ def walk(k, monkeypatch, tmp_path, combination: dict):
         k.tap(b)
     yield "guidance: an item, two materials ticked", None
     k.tap(w.item.ticket_button)
+    w.desk.set_quota(w.visit.request.item_code, 0)  # today's tickets for it all taken
+    k.tap(w.identity.confirm)
+    yield "identity: today's tickets for the item all taken", None
+    w.desk.set_quota(w.visit.request.item_code, None)
 
     def full(_new):
         raise StoreError("the disk is full: the kiosk cannot save tickets", StoreCode.DISK_FULL)
@@ -651,9 +659,22 @@ def walk(k, monkeypatch, tmp_path, combination: dict):
     assert w.overlay.isVisible()
     yield "idle warning", w.overlay
     k.tap(w.overlay.keep)
+    w.overlay.hide()  # the warning above was raised by hand: no idle period ended that a touch would resume
+    w.show_wait()  # a slow write follows (the study's slow store)
+    yield "please wait", w.wait_note
+    w.hide_wait()
+    voice = w.speaker.enabled
+    w.speaker.engine_lost()  # the voice engine gone (the study's voice fault)
+    if not voice:
+        k.tap(w.header.voice)
+    k.tap(w.identity.keypad.clear)  # a tap the voice would have read out
+    assert w.voice_note.isVisible()
+    yield "identity: the voice unavailable", None
+    if not voice:
+        k.tap(w.header.voice)
+    w.speaker.engine_back()
 
     # 服务专员 and 移动办公桌 (tests/test_help_checkin.py)
-    w.overlay.hide()  # the warning above was raised by hand: no idle period ended that a touch would resume
     k.tap(w.header.home_button)
     k.tap(w.home.officer_tile)
     k.tap(w.officer.take)  # no group chosen: said at the groups
@@ -832,7 +853,7 @@ def test_every_screen_and_state_keeps_the_rules(make_kiosk, monkeypatch, tmp_pat
             screen = k.w.nav.current.value if root is None else root.objectName()
             report.append(f"[{combination}] {screen} — {state}: {len(found)} problem(s)")
             report += [f"    {p}" for p in found]
-    assert len(states) == 59, states  # every screen and state was reached
+    assert len(states) == 63, states  # every screen and state was reached
     summary = ", ".join(f"{rule} {n}" for rule, n in sorted(per_rule.items()))
     assert not report, f"{sum(per_rule.values())} problems ({summary}):\n" + "\n".join(report)
     gone = [kn for kn in KNOWN if combination in kn.combinations and kn not in known_seen]

@@ -17,32 +17,32 @@
         <translation>Accept now, submit later: applicant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="299"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="300"/>
         <source>容缺受理：{service}</source>
         <translation>Accept now, submit later: {service}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="300"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="301"/>
         <source>谁来申请？</source>
         <translation>Who is applying?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="301"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="302"/>
         <source>个人（身份证）</source>
         <translation>A person (ID card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="302"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="303"/>
         <source>企业等单位（信用代码）</source>
         <translation>A company (credit code)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="305"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="306"/>
         <source>带齐材料，按普通方式取号</source>
         <translation>Bring every document and take an ordinary ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="306"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="307"/>
         <source>下一步：查看承诺书</source>
         <translation>Next: read the commitment letter</translation>
     </message>
@@ -367,6 +367,14 @@
         <location filename="../../kiosk/ui/board/window.py" line="623"/>
         <source>办不成事？请到 {windows} 号专窗</source>
         <translation>Not sorted out elsewhere? Problem-solving window: Window {windows}</translation>
+    </message>
+</context>
+<context>
+    <name>CardReader</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/devices.py" line="25"/>
+        <source>读卡失败。请把身份证重新放到读卡区，或用数字键输入身份证号。</source>
+        <translation>We couldn&apos;t read the card. Please place your resident ID card on the reader again, or type the number on the keypad.</translation>
     </message>
 </context>
 <context>
@@ -775,204 +783,204 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="56"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="57"/>
         <source>{y} 年 {m} 月 {d} 日</source>
         <extracomment>Characters a code never has (they look like others): said at the field when typed.</extracomment>
         <translation>{d}/{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="296"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="304"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="306"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="314"/>
         <source>预约码只有字母和数字</source>
         <translation>A code has only letters and digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="298"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="308"/>
         <source>预约码里没有 0、1、I、L、O，请对照短信再看一下</source>
         <translation>Codes never contain 0, 1, I, L or O. Please check the text message.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="300"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="312"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="325"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="310"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="322"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="335"/>
         <source>还差 {n} 位</source>
         <translation>{n} more needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="302"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="312"/>
         <source>预约码是 {n} 位，多了 {m} 位</source>
         <translation>A code has {n} characters: {m} too many</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="316"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="326"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="317"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="327"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>Digits 7–14 are not a valid date of birth. Please check.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="318"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="491"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="328"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="501"/>
         <source>身份证号码有误，请逐位核对</source>
         <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="318"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="328"/>
         <source>身份证号码不对</source>
         <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="326"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="336"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Chinese mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="385"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="395"/>
         <source>预约优先 · 预约时间 {time}</source>
         <translation>Appointment: called first · booked for {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="388"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="398"/>
         <source>比预约时间 {time} 晚了 {m} 分钟（超过 {grace} 分钟），按普通号排队</source>
         <translation>{m} minutes after your {time} appointment (more than {grace}): you queue as usual</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="390"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="400"/>
         <source>普通号：预约签到 {time} 开始，您选了现在取号</source>
         <translation>Regular ticket: check-in for your appointment opens at {time}, you chose to queue now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="428"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="438"/>
         <source>到了请签到：预约时间前后 {grace} 分钟内签到，优先叫号。</source>
         <translation>Check in when you arrive: within {grace} minutes of your appointment, you are called first.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="429"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="439"/>
         <source>用预约码签到</source>
         <translation>Check in with the code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="430"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="440"/>
         <source>用身份证和手机号签到</source>
         <translation>Check in with ID card and mobile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="431"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="441"/>
         <source>请输入预约短信里的 6 位预约码</source>
         <translation>Enter the 6-character code from your text message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="432"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="442"/>
         <source>6 位字母和数字</source>
         <translation>6 letters and digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="433"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="443"/>
         <source>预约码</source>
         <translation>Appointment code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="434"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="444"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Scan your ID card (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="440"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="450"/>
         <source>（已读取）</source>
         <translation> (scanned)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="442"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="446"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="452"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="456"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="443"/>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="447"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="453"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="457"/>
         <source>预约时留的手机号</source>
         <translation>Your mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="444"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="454"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters, the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="445"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="455"/>
         <source>11 位手机号</source>
         <translation>11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="457"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="467"/>
         <source>签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="458"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="468"/>
         <source>现在取普通号</source>
         <translation>Take a regular ticket now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="459"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="469"/>
         <source>重新打印小票</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="460"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="470"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="471"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="481"/>
         <source>您预约的是 {slot}，{opens} 起可以签到（提前 {grace} 分钟）。可以到时再来签到，也可以现在取普通号，按顺序排队。</source>
         <translation>Your appointment is at {slot}. Check-in opens at {opens} ({grace} minutes before). Come back then, or take a regular ticket now and queue as usual.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="475"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="485"/>
         <source>这个预约是 {day} 的，已经过了。请重新预约，或者现在取号办理。</source>
         <translation>This appointment was on {day} and has passed. Please book again, or take a ticket now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="478"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="488"/>
         <source>这个预约是 {day} {time} 的，不是今天。请那天再来签到；今天要办可以取号。</source>
         <translation>This appointment is on {day} at {time}, not today. Please check in that day, or take a ticket today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="481"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="491"/>
         <source>这个预约已经签到过了，号码是 {number}。小票丢了可以重新打印。</source>
         <translation>You have already checked in: your ticket is {number}. Lost it? Reprint it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="483"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="493"/>
         <source>这个预约已经取消了。今天要办可以取号。</source>
         <translation>This appointment was cancelled. You can take a ticket today.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="485"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="495"/>
         <source>您今天已经有这个事项的号：{number}。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number}. One ticket per person per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="488"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="498"/>
         <source>没有找到这个预约码，请对照短信再看一下。</source>
         <translation>We can&apos;t find this code. Please check the text message.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="489"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="499"/>
         <source>没有找到今天用这个身份证号和手机号的预约，请核对，或者用预约码签到。</source>
         <translation>We can&apos;t find an appointment today for this ID and mobile number. Please check them, or use the code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="493"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="503"/>
         <source>系统暂时无法签到，请到服务台由工作人员为您签到。</source>
         <translation>We can&apos;t check you in right now. Please ask at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="494"/>
+        <location filename="../../kiosk/ui/kiosk/screens/checkin.py" line="504"/>
         <source>现在不能签到，请到服务台问一下。</source>
         <translation>You can&apos;t check in here now. Please ask at the information desk.</translation>
     </message>
@@ -980,32 +988,32 @@
 <context>
     <name>CodeEntry</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="247"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="256"/>
         <source>请扫描营业执照，或输入 18 位统一社会信用代码</source>
         <translation>Please scan the business licence or type the 18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="263"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="272"/>
         <source>请扫描营业执照上的二维码（演示：点一张执照）</source>
         <translation>Scan the QR code on your business licence (demo: tap a licence)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="264"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="273"/>
         <source>或用键盘输入统一社会信用代码</source>
         <translation>Or type the unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="269"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="278"/>
         <source>（已扫描）</source>
         <translation> (scanned)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="271"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="280"/>
         <source>18 位，由数字和大写字母组成</source>
         <translation>18 characters: digits and capital letters</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="272"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="281"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -1159,33 +1167,38 @@
         <translation>{number} can&apos;t come back: the person holds {held} for the same service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="58"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="45"/>
+        <source>这个事项今天的号已取完</source>
+        <translation>Today&apos;s tickets for this service have all been taken</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shared/words.py" line="59"/>
         <source>磁盘已满，无法保存，请联系技术人员</source>
         <extracomment>what the staff at a window are told: the cause, so they can act on it (a citizen is never shown these)</extracomment>
         <translation>The disk is full: nothing can be saved. Please call technical support.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="59"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="60"/>
         <source>数据目录只读，无法保存，请联系技术人员</source>
         <translation>The data folder is read-only: nothing can be saved. Please call technical support.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="60"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="61"/>
         <source>数据库暂时无法连接，正在重试</source>
         <translation>The database cannot be reached; trying again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="61"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="62"/>
         <source>本机的身份密钥与大厅其他终端不一致，请联系技术人员</source>
         <translation>This PC&apos;s identity key differs from the hall&apos;s other terminals. Please call technical support.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="69"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="70"/>
         <source>数据暂时无法读取或保存</source>
         <translation>The data cannot be read or saved at the moment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="85"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="86"/>
         <source>现在不能这样操作</source>
         <translation>That can&apos;t be done now</translation>
     </message>
@@ -1790,57 +1803,57 @@
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="581"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="585"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="582"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="586"/>
         <source>记录：最近的事件</source>
         <translation>Record: the latest events</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="583"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="587"/>
         <source>自助机实时画面</source>
         <translation>Live view of the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="592"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="596"/>
         <source>没有参与者</source>
         <translation>No participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="598"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="602"/>
         <source>条件：{condition}（第 {block} 组，共 {blocks} 组）</source>
         <translation>Condition: {condition} (block {block} of {blocks})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="601"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="605"/>
         <source>参与者正在自助机上答问卷</source>
         <translation>The participant is answering the questionnaire on the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="603"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="607"/>
         <source>这位参与者已完成；按“下一位”（Ctrl+N）开始下一位</source>
         <translation>This participant has finished; Next (Ctrl+N) begins the next one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="605"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="609"/>
         <source>按“开始”（F5）开始这项任务</source>
         <translation>Press Start (F5) to begin this task</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="607"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="611"/>
         <source>任务进行中：成功 F6 · 失败 F7 · 跳过 F8</source>
         <translation>Task running: Success F6 · Fail F7 · Skip F8</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="609"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="613"/>
         <source>全部任务已完成</source>
         <translation>All tasks done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="614"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="618"/>
         <source>任务 {n} / {total}</source>
         <translation>Task {n} of {total}</translation>
     </message>
@@ -1997,38 +2010,38 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
         <source>‹ 返回</source>
         <extracomment>the warm-up&apos;s next step after this many ms: a real timer, so that input, paints and other timers get their turn between two steps (a 0 ms one is a posted call: the whole chain would run in one go) how often the warm-up looks whether its worker thread is done (ms)</extracomment>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="169"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="170"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="172"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="173"/>
         <source>长辈版</source>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="171"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="173"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="173"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="175"/>
         <source>语音播报：朗读每个页面和您点的按钮</source>
         <translation>Voice guidance: reads out each screen and each button you tap</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="175"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="177"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
@@ -2304,12 +2317,12 @@
 <context>
     <name>IdEntry</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="138"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="147"/>
         <source>请刷身份证，或用数字键输入身份证号</source>
         <translation>Please scan your ID card or type its number on the keypad</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="157"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="166"/>
         <source>或用数字键输入身份证号</source>
         <translation>Or type the ID number on the keypad</translation>
     </message>
@@ -2317,170 +2330,175 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="38"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="200"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="213"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="39"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="210"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="223"/>
         <source>还差 {n} 位</source>
         <translation>{n} more digits needed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="27"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="204"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="28"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="214"/>
         <source>只有最后一位可以是 X</source>
         <translation>Only the last character can be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="28"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="205"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="29"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="215"/>
         <source>第 7–14 位的出生日期不对，请核对</source>
         <translation>The date of birth (digits 7–14) isn&apos;t valid. Please check it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="43"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="44"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="216"/>
         <source>身份证号码不对</source>
         <translation>This ID number isn&apos;t valid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="29"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="206"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="30"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="216"/>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="82"/>
         <source>身份证号码有误，请逐位核对</source>
         <translation>This ID number isn&apos;t valid. Please check each digit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="214"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="224"/>
         <source>手机号应以 13–19 开头</source>
         <translation>Chinese mobile numbers start with 13–19</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="262"/>
         <source>70 岁以上老人</source>
         <translation>aged 70 or over</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="250"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="262"/>
         <source>军人、退役军人</source>
         <translation>service member or veteran</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="263"/>
         <source>残疾人</source>
         <translation>person with a disability</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="263"/>
         <source>孕妇</source>
         <translation>pregnant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="251"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="263"/>
         <source>高层次人才</source>
         <translation>high-level talent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="254"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="266"/>
         <source>走绿色通道，优先叫号（{why}）</source>
         <translation>Use priority service ({why})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="271"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
         <source>办理：{subject}（{category}）</source>
         <translation>For: {subject} ({category})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="272"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
         <source>办理：{subject}</source>
         <translation>For: {subject}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="252"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="337"/>
+        <source>今天这个事项的号已经取完了。可以到服务台预约以后的日子，或明天再来取号。</source>
+        <translation>Today&apos;s tickets for this service have all been taken. You can book another day at the information desk, or come back tomorrow for a ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="264"/>
         <source>境外投资者</source>
         <translation>foreign investor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="273"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="285"/>
         <source>刷身份证，符合条件的可走绿色通道；不刷证也能直接取号。身份证号仅用于本次取号，不会留存。</source>
         <translation>Scan your ID card to get priority service if you qualify. No Chinese ID card? You can still take a ticket. Your ID number is used only for this ticket and is not kept.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="156"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="274"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="165"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
         <source>请把身份证放到读卡区（演示：点一张卡）</source>
         <translation>Scan your ID card (demo: tap a card)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="162"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="280"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="171"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="292"/>
         <source>（已读取）</source>
         <translation> (card read)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="283"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="295"/>
         <source>或用数字键输入（可选）</source>
         <translation>Or type it on the keypad (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="166"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="284"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="288"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="175"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="296"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="300"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="285"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="289"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="297"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="301"/>
         <source>手机号</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="165"/>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="286"/>
+        <location filename="../../kiosk/ui/kiosk/screens/id_entry.py" line="174"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="298"/>
         <source>18 位，最后一位可以是 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="287"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="299"/>
         <source>11 位手机号，用于短信提醒</source>
         <translation>Chinese mobile number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="292"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="304"/>
         <source>确认取号</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="293"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="305"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="294"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="306"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="302"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="314"/>
         <source>今天已停止叫号，现在取的号不会被叫到。请{when} 起再来取号。</source>
         <translation>Calling has ended for today: a ticket taken now will not be called. Please come back from {when} for a new ticket.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="303"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="315"/>
         <source>今天已停止叫号，现在取的号不会被叫到。</source>
         <translation>Calling has ended for today: a ticket taken now will not be called.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="305"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="317"/>
         <source>窗口{when} 开始叫号。</source>
         <translation>The windows start calling at {when}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="313"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="325"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="320"/>
+        <location filename="../../kiosk/ui/kiosk/screens/identity.py" line="332"/>
         <source>系统暂时无法出号，请到服务台由工作人员为您取号。</source>
         <translation>We can&apos;t issue tickets right now. Please ask at the information desk.</translation>
     </message>
@@ -2819,69 +2837,74 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/promise_flows.py" line="122"/>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="446"/>
+        <location filename="../../kiosk/ui/kiosk/promise_flows.py" line="123"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="462"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="627"/>
-        <source>一窗通办</source>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="666"/>
+        <source>语音播报暂时无法使用，请看屏幕上的文字。</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open. what the kiosk returns to after each visit: (language, 长辈版, voice); None = the hall&apos;s own (its language, the normal mode, the voice off). A study&apos;s condition sets its own.</extracomment>
+        <translation>Voice guidance isn&apos;t available right now. Please read the text on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="667"/>
+        <source>一窗通办</source>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="628"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="668"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="628"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="668"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="629"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="669"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="629"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="669"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="630"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="670"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="630"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="670"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="631"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="671"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="632"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="672"/>
         <source>移动办公桌</source>
         <translation>Mobile desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="632"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="672"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="633"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="673"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="633"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="673"/>
         <source>意见建议</source>
         <translation>Suggestions</translation>
     </message>
@@ -2912,77 +2935,77 @@
 <context>
     <name>LetterScreen</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="378"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="379"/>
         <source>承诺书</source>
         <translation>Commitment letter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="430"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="431"/>
         <source>系统暂时无法出号，请到服务台由工作人员为您取号。</source>
         <translation>We can&apos;t issue tickets right now. Please ask at the information desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="448"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="449"/>
         <source>您今天已经取过这个事项的号：{number}，前面还有 {ahead} 人。同一事项每人只能有一个号。</source>
         <translation>You already have a ticket for this service today: {number} (people ahead of you: {ahead}). Each person can hold only one ticket per service.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="453"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="454"/>
         <source>我已阅读，确认承诺并取号</source>
         <translation>I have read it: commit and take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="454"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="455"/>
         <source>重新打印小票</source>
         <translation>Reprint ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="455"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="456"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="456"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="457"/>
         <source>容缺受理承诺书</source>
         <translation>Commitment letter: accept now, submit later</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="475"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="476"/>
         <source>申请人：{name}</source>
         <translation>Applicant: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="477"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="478"/>
         <source>统一社会信用代码：{code}</source>
         <translation>Unified social credit code: {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="479"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="480"/>
         <source>身份证号：{id}</source>
         <translation>ID number: {id}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="480"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="481"/>
         <source>办理事项：{service}</source>
         <translation>Service: {service}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="481"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="482"/>
         <source>本人（本单位）申请办理上述事项，主要材料已齐全。以下材料暂缺，承诺按期补交：</source>
         <translation>I (we) apply for the service above; the main documents are complete. The documents below are missing, and I (we) commit to handing them in on time:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="490"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="491"/>
         <source>补交期限：{date}前（{n} 个工作日内）</source>
         <translation>Due by: {date} (within {n} working days)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="491"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="492"/>
         <source>本人（本单位）承诺所提供的信息真实有效。如未按期补交，将记入信用记录，本次办理可能被终止。</source>
         <translation>I (we) confirm that the information given is true. If the documents are not handed in on time, this goes on the credit record and the application may be ended.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="494"/>
+        <location filename="../../kiosk/ui/kiosk/screens/rongque.py" line="495"/>
         <source>承诺日期：{date}</source>
         <translation>Date: {date}</translation>
     </message>
@@ -4274,64 +4297,64 @@
         <translation>Served at {name} {span}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="102"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="103"/>
         <source>今天 {time}</source>
         <translation>{time} today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="104"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="105"/>
         <source>明天 {time}</source>
         <translation>{time} tomorrow</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="20"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="106"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="107"/>
         <source>周一</source>
         <translation>Monday</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="20"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="106"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="107"/>
         <source>周二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="21"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="107"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="108"/>
         <source>周三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="21"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="107"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="108"/>
         <source>周四</source>
         <translation>Thursday</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="22"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="108"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="109"/>
         <source>周五</source>
         <translation>Friday</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="22"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="108"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="109"/>
         <source>周六</source>
         <translation>Saturday</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shared/deferral_words.py" line="23"/>
-        <location filename="../../kiosk/ui/shared/words.py" line="109"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="110"/>
         <source>周日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="110"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="111"/>
         <source>{weekday} {time}</source>
         <translation>{time} on {weekday}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="111"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="112"/>
         <source>{date} {time}</source>
         <translation>{time} on {date}</translation>
     </message>
@@ -4447,23 +4470,23 @@
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="49"/>
         <location filename="../../kiosk/ui/shared/words.py" line="50"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="51"/>
         <source>系统暂时无法保存</source>
         <translation>our system cannot save anything at the moment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="51"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="52"/>
         <source>系统正在重新连接，请稍候</source>
         <translation>our system is reconnecting</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="52"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="53"/>
         <source>本机需要工作人员处理</source>
         <translation>this machine needs a member of staff</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shared/words.py" line="71"/>
+        <location filename="../../kiosk/ui/shared/words.py" line="72"/>
         <source>系统暂时无法使用</source>
         <translation>our system is not responding</translation>
     </message>
@@ -4548,6 +4571,19 @@
         <location filename="../../kiosk/ui/kiosk/screens/ticket_menu.py" line="76"/>
         <source>办不成事反映：在别处没办成的事，请到这里反映</source>
         <translation>Problem-solving window: not sorted out elsewhere? We&apos;ll take it from here.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitNote</name>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/wait.py" line="48"/>
+        <source>请稍候</source>
+        <translation>One moment, please</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/kiosk/wait.py" line="49"/>
+        <source>正在为您办理，请不要离开。</source>
+        <translation>We&apos;re dealing with your request. Please don&apos;t leave.</translation>
     </message>
 </context>
 </TS>

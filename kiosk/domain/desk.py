@@ -76,6 +76,15 @@ class DuplicateTicket(HallError):
         self.ticket = ticket
 
 
+class QuotaUsedUp(HallError):
+    """Today's tickets for ``item_code`` are all taken (its daily quota): the citizen can book
+    another day, or come back tomorrow."""
+
+    def __init__(self, item_code: str):
+        super().__init__(Code.QUOTA_USED_UP, request=item_code)
+        self.item_code = item_code
+
+
 def hours_halt(hall: Hall, now: _dt.datetime) -> tuple[Halt | None, _dt.datetime | None]:
     """Whether the windows call at ``now`` — (None, None) — or why not (before the day's hours,
     after them, a day off) and when they next start; the kiosk and the call board say it."""
@@ -101,6 +110,9 @@ class TicketDesk:
         self.keys: DayKeys = FixedKeys(secret) if isinstance(secret, bytes) else secret
         self._checked_day = ""
         self._services: dict[tuple[str, tuple[str, ...]], tuple[float, list[float]]] = {}
+        #: tickets per item per day: the hall's ``daily_quotas``, and what this desk was told besides
+        #: (:meth:`set_quota`)
+        self.quotas: dict[str, int] = dict(hall.daily_quotas)
 
     def today(self) -> _dt.date:
         return self.clock().date()
@@ -151,11 +163,32 @@ class TicketDesk:
         return self.store.open_ticket_for(self.today().isoformat(), self.person_key(resident_id),
                                           request_key(req.item_code, req.bundle_code, self.category_of(req)))
 
+    def set_quota(self, item_code: str, tickets: int | None) -> None:
+        """Limit ``item_code`` to ``tickets`` a day from now on (None: the hall's own limit again)."""
+        limit = self.hall.daily_quota(item_code) if tickets is None else max(0, tickets)
+        if limit is None:
+            self.quotas.pop(item_code, None)
+        else:
+            self.quotas[item_code] = limit
+
+    def quota_left(self, item_code: str | None) -> int | None:
+        """Tickets ``item_code`` may still have today; None when it has no daily quota."""
+        quota = self.quotas.get(item_code) if item_code else None
+        if quota is None:
+            return None
+        if quota == 0:
+            return 0
+        return max(0, quota - self.store.issued_for_item(self.today().isoformat(), item_code or ""))
+
     def issue(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
               use_green: bool = False, appointment_at: float | None = None) -> Slip:
         """Issue a ticket. With an open ticket for the same request, raise DuplicateTicket (it
         carries that ticket, for a reprint) — decided by the database's constraint, so two
-        kiosks racing for the same person give one ticket and one reprint."""
+        kiosks racing for the same person give one ticket and one reprint. An item whose daily
+        quota is used up raises :class:`QuotaUsedUp` (checked before the ticket: two kiosks at
+        the last ticket may both issue it — a quota is a day's planning figure, not a lock)."""
+        if req.item_code and self.quota_left(req.item_code) == 0:
+            raise QuotaUsedUp(req.item_code)
         new = self.new_ticket(req, resident_id, tags, use_green, appointment_at)
         try:
             ticket = self.store.issue(new)

@@ -162,6 +162,12 @@ class Hall:
     communities: tuple[Community, ...] = ()  # the town's villages and communities (移动办公桌 visits them)
     reception: Reception | None = None  # 接待日
     promises: Promises = Promises()
+    #: tickets an item may have per day (``daily_quotas:`` in hall.yaml, item code → number): an
+    #: item not listed has no limit
+    daily_quotas: tuple[tuple[str, int], ...] = ()
+
+    def daily_quota(self, item_code: str) -> int | None:
+        return next((n for code, n in self.daily_quotas if code == item_code), None)
 
     def window(self, number: int) -> Window:
         for w in self.windows:
@@ -290,7 +296,7 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
                         "zh_CN"),
            "staff_pin": (False, _pin, ""), "officers": (False, lambda v: None, None),
            "reception": (False, lambda v: None, None), "promises": (False, lambda v: None, None),
-           "communities": (False, lambda v: None, None)}
+           "communities": (False, lambda v: None, None), "daily_quotas": (False, lambda v: None, None)}
     head = rep.record(data, "hall", data.line, top)
     hours = _check_list(data, "hours", rep, {
         "days": (True, _text, None), "days_en": (True, _text, None), "time": (True, _time_range, None),
@@ -348,6 +354,7 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
     communities = _communities(data, rep)
     reception = _reception(data, rep)
     promises = _promises(data, rep)
+    quotas = _quotas(data, rep)
     if rep.problems or head is None:
         raise ValidationError(rep.problems)
     return Hall(
@@ -358,7 +365,7 @@ def load_hall(path: Path = DEFAULT_FILE) -> Hall:
         policy=policy,
         language=head["language"],
         staff_pin=str(head["staff_pin"]),
-        officers=officers, reception=reception, promises=promises, communities=communities,
+        officers=officers, reception=reception, promises=promises, communities=communities, daily_quotas=quotas,
     )
 
 
@@ -410,6 +417,25 @@ def _dates(v: Any) -> str | None:
     if not isinstance(v, list) or not all(isinstance(d, _dt.date) for d in v):
         return "must be a list of dates like 2027-01-01"
     return None
+
+
+def _quotas(data: LineDict, rep: _Reporter) -> tuple[tuple[str, int], ...]:
+    """``daily_quotas:``: item code → tickets per day (a whole number ≥ 0)."""
+    raw = data.get("daily_quotas")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LineDict):
+        rep.add(data.line_of("daily_quotas"), "daily_quotas", "must be a mapping of item code to tickets per day")
+        return ()
+    found = []
+    for code, n in raw.items():
+        if not isinstance(code, str) or not code.strip():
+            rep.add(raw.line_of(code), "daily_quotas", f"'{code}' is not an item code")
+        elif isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            rep.add(raw.line_of(code), f"daily_quotas.{code}", "must be a whole number of tickets (0 or more)")
+        else:
+            found.append((code, n))
+    return tuple(found)
 
 
 def _promises(data: LineDict, rep: _Reporter) -> Promises:

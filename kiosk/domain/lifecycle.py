@@ -112,6 +112,7 @@ class Code(StrEnum):
     INVALID_ID = "invalid_id"
     NOT_SUSPENDED_HERE = "not_suspended_here"  # number, window
     ALREADY_HELD = "already_held"  # number, held: the person holds another open ticket for the same request
+    QUOTA_USED_UP = "quota_used_up"  # request: the item's tickets for today (its daily quota) are all taken
 
 
 class HallError(Exception):

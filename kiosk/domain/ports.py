@@ -176,6 +176,10 @@ class HallStore(Protocol):
 
     def tickets_on(self, day: str) -> list[Ticket]: ...
 
+    def issued_for_item(self, day: str, item_code: str) -> int:
+        """How many tickets were issued for ``item_code`` on ``day`` (a daily quota's count)."""
+        ...
+
     def count_ahead(self, ticket: Ticket, categories: Sequence[str], windows: Sequence[int],
                     green_only: bool) -> int: ...
 

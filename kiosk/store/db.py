@@ -293,6 +293,11 @@ class SqlStore(RecordTables):
             rows = conn.execute(select(tickets).where(tickets.c.day == day).order_by(tickets.c.id)).all()
         return [_ticket(r) for r in rows]
 
+    def issued_for_item(self, day: str, item_code: str) -> int:
+        q = select(func.count()).select_from(tickets).where(tickets.c.day == day, tickets.c.item_code == item_code)
+        with self._read() as conn:
+            return int(conn.execute(q).scalar_one())
+
     def count_ahead(self, ticket: Ticket, categories: Sequence[str], windows_: Sequence[int],
                     green_only: bool) -> int:
         """Waiting tickets queued before ``ticket`` that ``windows_`` may call (their

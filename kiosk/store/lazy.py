@@ -44,6 +44,12 @@ class LazyStore:
     def opened(self) -> bool:
         return self._store is not None
 
+    def replace(self, store: Any) -> Any:
+        """Put ``store`` in place of the one opened (a wrapper around it); returns the one it replaced."""
+        previous = self.get()
+        self._store = store
+        return previous
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.get(), name)
 

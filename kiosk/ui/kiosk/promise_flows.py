@@ -115,6 +115,7 @@ def show_result(w: KioskWindow, record: SelfService) -> None:
     error = ""
     try:
         en = w.language.english
+        w.printer.check()
         write_result_pdf(record, item, w.slips_dir, load_fonts(), w.desk.hall.name_en if en else w.desk.hall.name,
                          w.language, large=w.theme.mode == ELDER)
     except PrintError as exc:

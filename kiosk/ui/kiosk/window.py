@@ -24,20 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.catalogue import Catalogue
-from kiosk.domain.desk import DuplicateTicket, Request, TicketDesk
+from kiosk.domain.desk import DuplicateTicket, QuotaUsedUp, Request, TicketDesk
 from kiosk.domain.promises import Promises
 from kiosk.domain.search import SearchIndex
 from kiosk.domain.visit import Visit
 from kiosk.store.errors import StoreError
+from kiosk.ui.kiosk.devices import CardReader, Printer
 from kiosk.ui.kiosk.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.kiosk.promise_flows import add_screens as add_promise_screens
 from kiosk.ui.kiosk.promise_flows import connect_item, ticket_notes
 from kiosk.ui.kiosk.staff import LongPress, StaffPinOverlay
+from kiosk.ui.kiosk.wait import WaitNote
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.shared.navigator import Navigator, Screen
 from kiosk.ui.shared.theme import ELDER, NORMAL, Theme, load_fonts
 from kiosk.ui.shared.voice import Speaker
-from kiosk.ui.shared.widgets import FIT_FLOOR, ElidedLabel, button, classed, set_text
+from kiosk.ui.shared.widgets import FIT_FLOOR, ElidedLabel, button, classed, label, set_text
 from kiosk.usability.events import AppEvent
 
 log = logging.getLogger(__name__)
@@ -194,6 +196,8 @@ class KioskWindow(Retranslating, QWidget):
         self.promises = promises  # 好差评, 办不成事, 意见建议, 容缺, 服务专员, 预约, 零材料
         self.speaker = speaker
         self.slips_dir = slips_dir
+        self.printer = Printer()  # the slip printer (out of paper: every print says so, the ticket stands)
+        self.card_reader = CardReader()  # the ID-card reader the identity screens read demo cards with
         self.visit = Visit()
         self._painted = False
         self.setObjectName("KioskRoot")
@@ -205,6 +209,11 @@ class KioskWindow(Retranslating, QWidget):
         self.header.set_toggle(self.header.elder, theme.mode == ELDER)  # started with --elder: the toggle says so
         self.header.set_toggle(self.header.voice, speaker.enabled)
         lay.addWidget(self.header)
+        # said once a visit when the voice engine is gone (the 语音 toggle still works: the kiosk just cannot speak)
+        self.voice_note = label(cls="badge-amber")
+        self.voice_note.setObjectName("voice_unavailable")
+        self.voice_note.hide()
+        lay.addWidget(self.voice_note)
         self.stack = QStackedWidget()
         lay.addWidget(self.stack, 1)
         self.nav = Navigator(self.stack)
@@ -232,6 +241,8 @@ class KioskWindow(Retranslating, QWidget):
 
         self.idle = idle
         self.overlay = IdleOverlay(self, language)
+        self.wait_note = WaitNote(self, language)
+        speaker.unavailable.connect(self._voice_unavailable)
         idle.warning.connect(self._idle_warning)
         idle.resumed.connect(self.overlay.hide)
         idle.expired.connect(self.timed_out)
@@ -403,6 +414,10 @@ class KioskWindow(Retranslating, QWidget):
         except DuplicateTicket as dup:
             self.identity.show_duplicate(dup.ticket.id, dup.ticket.number, self.desk.slip(dup.ticket).ahead)
             return
+        except QuotaUsedUp as used:
+            log.info("ticket not issued: today's quota of %s is used up", used.item_code)
+            self.identity.show_quota()  # said when they ask for it, with what they can do instead
+            return
         except StoreError as exc:
             log.error("ticket not issued: %s", exc)
             self.identity.show_error()  # the citizen is told what to do; the cause is in the log
@@ -438,6 +453,7 @@ class KioskWindow(Retranslating, QWidget):
             lines[-2:-2] = notes()
         pdf, error = "", ""
         try:
+            self.printer.check()
             pdf = str(write_slip_pdf(slip, self.slips_dir, load_fonts(),
                                      self.desk.hall.name_en if en else self.desk.hall.name, lines,
                                      large=self.theme.mode == ELDER))
@@ -542,6 +558,8 @@ class KioskWindow(Retranslating, QWidget):
         ready for the next visitor."""
         self.go_home()
         self._hall_defaults()
+        self.voice_note.hide()  # the next visitor is told again if the voice is still gone
+        self._voice_told = False
 
     def _home_tapped(self) -> None:
         # 首页 after a finished visit (the slip was shown) ends it; mid-visit the citizen keeps their choices
@@ -569,6 +587,8 @@ class KioskWindow(Retranslating, QWidget):
 
     def _voice_toggled(self, on: bool) -> None:
         self.speaker.set_enabled(on)
+        if not on:
+            self.voice_note.hide()
         if on:
             self.speaker.say(self.screen_speech())
 
@@ -597,11 +617,30 @@ class KioskWindow(Retranslating, QWidget):
         if first:
             self.speaker.say(self.overlay.spoken())
 
+    def show_wait(self) -> None:
+        """请稍候, painted now: a write that takes a while follows (the study's slow store)."""
+        self.wait_note.show_now()
+
+    def hide_wait(self) -> None:
+        self.wait_note.hide()
+
+    _voice_told = False
+
+    def _voice_unavailable(self) -> None:
+        """The voice engine is gone: said on screen once a visit (the note stays while the voice is
+        on and gone; the 语音 toggle still switches it)."""
+        if not self._voice_told:
+            self._voice_told = True
+            self.voice_note.show()
+            self.header.fit_title()
+
     def timed_out(self) -> None:
         self.overlay.hide()
         self.end_visit()
 
     def _screen_changed(self, screen: Screen) -> None:
+        if not self.speaker.gone:  # the voice is back
+            self.voice_note.hide()
         self.header.show_navigation(screen != Screen.HOME)
         self.retranslate()
         # keys, switches and screen readers start at the new screen's title (its name is read first)
@@ -624,6 +663,7 @@ class KioskWindow(Retranslating, QWidget):
             super().keyPressEvent(event)
 
     def retranslate(self) -> None:
+        self.voice_note.setText(self.tr("语音播报暂时无法使用，请看屏幕上的文字。"))
         titles = {Screen.HOME: self.tr("一窗通办"),  # the hall's name is in the welcome below
                   Screen.TICKET_MENU: self.tr("取号办事"), Screen.CATALOGUE: self.tr("事项查询"),
                   Screen.ITEM: self.tr("办事指南"), Screen.IDENTITY: self.tr("取号确认"),
@@ -639,6 +679,6 @@ class KioskWindow(Retranslating, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        for overlay in (self.overlay, self.staff_pad):
+        for overlay in (self.overlay, self.staff_pad, self.wait_note):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())

@@ -443,10 +443,16 @@ class Speaker(Translating, QObject):
     have said (the screen-reader-free check of what each screen reads out).
 
     ``engine``: a QtTextToSpeech plug-in name (tests: ``"mock"``), None for the first real one,
-    ``"none"`` for silence."""
+    ``"none"`` for silence.
+
+    An engine that fails while in use (its Error state, or :meth:`engine_lost`: the study's voice
+    fault) is gone: nothing is said — ``spoken`` is not emitted — and ``unavailable()`` is emitted
+    instead of each text the voice should have said, so the terminal can say so on screen.
+    :meth:`engine_back` makes a new engine at the next text."""
 
     spoken = Signal(str, str)
     enabled_changed = Signal(bool)
+    unavailable = Signal()
 
     def __init__(self, language, parent: QObject | None = None, *, engine: str | None = None, enabled: bool = False):
         super().__init__(parent)
@@ -457,6 +463,7 @@ class Speaker(Translating, QObject):
         self._tried = False
         self._locales: dict[str, object] = {}
         self.last = ("", "")
+        self.gone = False  # the engine failed: silent until engine_back()
 
     @property
     def enabled(self) -> bool:
@@ -480,6 +487,9 @@ class Speaker(Translating, QObject):
         text = " ".join(text.replace("\n", "，" if not self.language.english else ". ").split())
         if not self._enabled or not text:
             return
+        if self.gone:
+            self.unavailable.emit()
+            return
         lang = self.language.current
         self.last = (text, lang)
         tts = self._engine()
@@ -494,11 +504,32 @@ class Speaker(Translating, QObject):
         if self._tts is not None:
             self._tts.stop()
 
+    def engine_lost(self) -> None:
+        """The voice engine is gone (it failed, or the study's fault took it): silent from now on."""
+        if self._tts is not None:
+            self._tts.stop()
+            self._tts.deleteLater()
+        self._tts, self._tried, self._locales = None, True, {}
+        self.gone = True
+
+    def engine_back(self) -> None:
+        """Try an engine again at the next text said."""
+        self.gone, self._tried = False, False
+
     def _engine(self):
         if not self._tried:
             self._tried = True
             self._tts = None if self.engine == "none" else _make_tts(self.engine, self)
+            if self._tts is not None:
+                self._tts.stateChanged.connect(self._state)
         return self._tts
+
+    def _state(self, state) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if state == QTextToSpeech.State.Error and self._tts is not None:
+            log.warning("the voice engine failed: %s", self._tts.errorString() or "error state")
+            self.engine_lost()
 
     def _locale(self, tts, lang: str):
         if lang not in self._locales:

@@ -42,6 +42,7 @@ ERROR_TEXT = {
     Code.SAME_PLACE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码已经在这里排队"),
     Code.NOT_SUSPENDED_HERE: QT_TRANSLATE_NOOP("ConsoleWindow", "号码 {number} 不是本窗口挂起的"),
     Code.ALREADY_HELD: QT_TRANSLATE_NOOP("ConsoleWindow", "此人已另取号码 {held} 办理同一事项，{number} 不能再激活"),
+    Code.QUOTA_USED_UP: QT_TRANSLATE_NOOP("ConsoleWindow", "这个事项今天的号已取完"),
 }
 
 

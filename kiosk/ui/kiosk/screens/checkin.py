@@ -19,9 +19,10 @@ from kiosk.domain.appointments import CODE_ALPHABET, CODE_LENGTH, Appointment, A
 from kiosk.domain.desk import DuplicateTicket
 from kiosk.domain.ids import mask_id, phone_problem, resident_id_problem
 from kiosk.domain.lifecycle import HallError
-from kiosk.domain.personas import PERSONAS, persona
+from kiosk.domain.personas import PERSONAS
 from kiosk.domain.ports import StoreError
 from kiosk.domain.promises import CheckIn, Promises
+from kiosk.ui.kiosk.devices import CardReadFailed, failed_text, reader_of
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import (
@@ -70,6 +71,7 @@ class CheckInScreen(Page, QWidget):
     reprint = Signal(int)
     take_ticket = Signal()
     happened = Signal(str, dict)  # what the kiosk did (KioskWindow.happened)
+    card_failed = False  # the reader did not read the card tapped: said at the ID field
 
     def __init__(self, promises: Promises, language: Language):
         super().__init__()
@@ -212,6 +214,7 @@ class CheckInScreen(Page, QWidget):
         self.code, self.resident_id, self.persona_id, self.phone = "", "", "", ""
         self.appointment, self.outcome, self.problem = None, None, ""
         self.mode, self.target = BY_CODE, ID_FIELD
+        self.card_failed = False
         self.refresh()
 
     def enter(self) -> None:
@@ -223,8 +226,14 @@ class CheckInScreen(Page, QWidget):
         self.refresh()
 
     def read_card(self, pid: str) -> None:
-        """The demo ID-card reader: a tap on a card 'reads' it."""
-        p = persona(pid)
+        """The demo ID-card reader: a tap on a card 'reads' it (or the reader fails: said)."""
+        try:
+            p = reader_of(self).read(pid)
+        except CardReadFailed:
+            self.card_failed = True
+            self.refresh()
+            return
+        self.card_failed = False
         if p is None:
             return
         self.persona_id, self.resident_id = p.id, p.resident_id
@@ -281,6 +290,7 @@ class CheckInScreen(Page, QWidget):
             if self.persona_id:  # typing replaces a card that was read
                 self.persona_id, self.resident_id = "", ""
             self.resident_id = fn(self.resident_id)
+            self.card_failed = False
         else:
             self.phone = fn(self.phone)
         self.outcome, self.problem = None, ""
@@ -307,7 +317,7 @@ class CheckInScreen(Page, QWidget):
     def id_status(self) -> tuple[str, bool]:
         rid = self.resident_id
         if not rid:
-            return "", False
+            return (failed_text(self.language), True) if self.card_failed else ("", False)
         if len(rid) < 18:
             return self.tr("还差 {n} 位").format(n=18 - len(rid)), False
         problem = resident_id_problem(rid, self.promises.desk.today())

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, 
 
 from kiosk.domain.commitments import CreditRecord
 from kiosk.domain.ids import mask_id, resident_id_problem, uscc_problem
-from kiosk.domain.personas import PERSONAS, persona
+from kiosk.domain.personas import PERSONAS
 from kiosk.domain.visit import Visit
+from kiosk.ui.kiosk.devices import CardReadFailed, failed_text, reader_of
 from kiosk.ui.shared.deferral_words import uscc_status
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.widgets import Keypad, OnScreenKeyboard, button, label, named, restyle, set_text
@@ -63,6 +64,7 @@ class IdEntry(Retranslating, QWidget):
         self.visit, self.language, self.today = visit, language, today
         self.setObjectName(f"{prefix}_id_entry")
         self.required = False  # set when the citizen went on without a number: said at the field
+        self.card_failed = False  # the reader did not read the card tapped: said at the field
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(10)
@@ -103,12 +105,17 @@ class IdEntry(Retranslating, QWidget):
         self.retranslate()
 
     def read_card(self, pid: str) -> None:
-        """The virtual ID-card reader: a tap on a demo card 'reads' it."""
-        p = persona(pid)
+        """The virtual ID-card reader: a tap on a demo card 'reads' it (or the reader fails: said)."""
+        try:
+            p = reader_of(self).read(pid)
+        except CardReadFailed:
+            self.card_failed = True
+            self.refresh()
+            return
         if p is None:
             return
         self.visit.persona_id, self.visit.persona_tags, self.visit.resident_id = p.id, p.tags, p.resident_id
-        self.required = False
+        self.required = self.card_failed = False
         self.refresh()
         self.changed.emit()
 
@@ -116,7 +123,7 @@ class IdEntry(Retranslating, QWidget):
         if self.visit.persona_id:  # typing replaces a card that was read
             self.visit.persona_id, self.visit.persona_tags, self.visit.resident_id = "", (), ""
         self.visit.resident_id = fn(self.visit.resident_id)
-        self.required = False
+        self.required = self.card_failed = False
         self.refresh()
         self.changed.emit()
 
@@ -134,6 +141,8 @@ class IdEntry(Retranslating, QWidget):
         return False
 
     def status(self) -> tuple[str, bool]:
+        if self.card_failed and not self.visit.resident_id:
+            return failed_text(self.language), True
         if self.required and not self.visit.resident_id:
             return self.tr("请刷身份证，或用数字键输入身份证号"), True
         return id_status(self.visit.resident_id, self.today(), self.language)

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QVBox
 
 from kiosk.domain.desk import TicketDesk
 from kiosk.domain.ids import mask_id, phone_problem, resident_id_problem
-from kiosk.domain.personas import PERSONAS, persona
+from kiosk.domain.personas import PERSONAS
 from kiosk.domain.visit import Visit
+from kiosk.ui.kiosk.devices import CardReadFailed, failed_text, reader_of
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import Keypad, button, classed, label, named, restyle, scrolled_page, set_text
@@ -25,6 +26,7 @@ class IdentityScreen(Page, QWidget):
     confirmed = Signal()
     reprint = Signal(int)
     cancelled = Signal()
+    card_failed = False  # the reader did not read the card tapped: said at the ID field
 
     def __init__(self, desk: TicketDesk, visit: Visit, language: Language):
         super().__init__()
@@ -131,13 +133,20 @@ class IdentityScreen(Page, QWidget):
 
     def enter(self) -> None:
         self.duplicate_id = None
+        self.card_failed = False
         self.error.hide()
         self._target(ID_FIELD)
         self.refresh()
 
     def read_card(self, pid: str) -> None:
-        """The virtual ID-card reader: a tap on a demo card 'reads' it."""
-        p = persona(pid)
+        """The virtual ID-card reader: a tap on a demo card 'reads' it (or the reader fails: said)."""
+        try:
+            p = reader_of(self).read(pid)
+        except CardReadFailed:
+            self.card_failed = True
+            self.refresh()
+            return
+        self.card_failed = False
         if p is None:
             return
         self.visit.persona_id, self.visit.persona_tags, self.visit.resident_id = p.id, p.tags, p.resident_id
@@ -185,6 +194,7 @@ class IdentityScreen(Page, QWidget):
         else:
             self.visit.phone = fn(self.visit.phone)
         self.duplicate_id = None
+        self.card_failed = False
         self.refresh()
 
     def _green_toggled(self, on: bool) -> None:
@@ -195,7 +205,7 @@ class IdentityScreen(Page, QWidget):
         """(message shown at the ID field, whether it is an error rather than a hint)."""
         rid = self.visit.resident_id
         if not rid:
-            return "", False
+            return (failed_text(self.language), True) if self.card_failed else ("", False)
         if len(rid) < 18:
             return self.tr("还差 {n} 位").format(n=18 - len(rid)), False
         problem = resident_id_problem(rid, self.desk.today())
@@ -214,7 +224,9 @@ class IdentityScreen(Page, QWidget):
         return (self.tr("手机号应以 13–19 开头"), True) if phone_problem(phone) else ("", False)
 
     def valid(self) -> bool:
-        return not self.id_status()[0] and not self.phone_status()[0]
+        # a card the reader failed to read is said at the field; a ticket without an ID still may be taken
+        id_ok = not self.visit.resident_id or not self.id_status()[0]
+        return id_ok and not self.phone_status()[0]
 
     # --- rendering --------------------------------------------------------------------------
 
@@ -318,6 +330,11 @@ class IdentityScreen(Page, QWidget):
         """A problem that is not the citizen's (the store cannot save): say what to do, keep what
         they entered (the cause goes to the log, not to the citizen)."""
         self.error.setText(self.tr("系统暂时无法出号，请到服务台由工作人员为您取号。"))
+        self.error.show()
+
+    def show_quota(self) -> None:
+        """Today's tickets for this service are all taken: say so, and what the citizen can do."""
+        self.error.setText(self.tr("今天这个事项的号已经取完了。可以到服务台预约以后的日子，或明天再来取号。"))
         self.error.show()
 
     def _confirm(self) -> None:

@@ -229,6 +229,7 @@ class ApplicantScreen(Page, QWidget):
     def enter(self) -> None:
         self.refusal = None
         self.id_entry.required = self.code_entry.required = False
+        self.id_entry.card_failed = False
         self.refresh()
 
     def reset(self) -> None:

@@ -90,7 +90,7 @@ class SelfServiceScreen(Page, QWidget):
         return self.tr("自助办理（零材料）")
 
     def enter(self) -> None:
-        self.id_entry.required = False
+        self.id_entry.required = self.id_entry.card_failed = False
         self.id_entry.refresh()
         self.retranslate()
 

@@ -36,7 +36,7 @@ GROUPS = {"data": "bench_data", "startup": "bench_startup", "search": "bench_sea
           "tickets": "bench_tickets", "memory": "bench_memory",
           "calls": "bench_calls", "board": "bench_board", "concurrency": "bench_concurrency",
           "hall": "bench_hall", "stats": "bench_stats", "rating": "bench_rating",
-          "report": "bench_study_report"}
+          "report": "bench_study_report", "recording": "study_recording"}
 #: the modules that measure the hall's database (the others need no PostgreSQL server)
 DB_MODULES = {"bench_data", "bench_tickets", "bench_calls", "bench_board", "bench_concurrency", "bench_hall",
               "bench_stats", "bench_rating"}

@@ -598,7 +598,15 @@ class KioskWindow(Retranslating, QWidget):
         page = self.nav.widget(self.nav.current) if self.nav.current else None
         return "\n".join(p for p in (self.header.title.text(), page.spoken() if page is not None else "") if p)
 
+    #: a usability study's recorder (kiosk/ui/study/recorder.py) sees every event of the application
+    #: here, through the filter the kiosk has anyway: one more Python call per event would cost a
+    #: tap several per cent (hundreds of events go by for each)
+    study_filter: Callable[[QObject, QEvent], None] | None = None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        hook = self.study_filter
+        if hook is not None:
+            hook(watched, event)
         # a tap on one of this kiosk's controls reads its name (a screen that opens then reads itself)
         if (event.type() == QEvent.Type.MouseButtonRelease and self.speaker.enabled
                 and isinstance(watched, QAbstractButton) and watched.window() is self and watched.isEnabled()):

@@ -22,8 +22,17 @@ Screenshots: the first time the participant's kiosk shows a screen in a mode and
 kiosk window is grabbed once it has been painted (before any input on it) to
 ``<screens>/<screen>__<normal|elder>__<lang>.png``.
 
-:meth:`Recorder.detach` removes every hook. The filter is cheap: one type test for all the events
-it does not want (the benchmark benchmarks/study_recording.py holds it to ≤ 1.1× a tap's time).
+How it sees the input: every event of the application passes the kiosk's own application-wide
+event filter, which hands it to :meth:`Recorder.event_seen` (``KioskWindow.study_filter``) — an
+extra application filter would be one more Python call for each of the hundreds of events a tap
+sets off. It looks only at input, paints of labels and the window's update requests (one type
+test for all else) and only at widgets of its kiosk window. An input event goes to each parent in
+turn while none takes it: it is recorded once, where it landed first. A mouse press that Qt made
+from a touch is recorded as the press it is; TouchBegin/TouchEnd themselves only on a widget that
+takes touch (it then gets no made-up mouse press). benchmarks/study_recording.py holds a tap with
+the recorder on to ≤ 1.1× the same tap without.
+
+:meth:`Recorder.detach` removes every hook.
 """
 
 from __future__ import annotations
@@ -129,7 +138,8 @@ class Recorder(QObject):
         self._hooks: list[tuple[object, object]] = []
         self._attached = True
         app = QApplication.instance()
-        app.installEventFilter(self)
+        # the kiosk's own application-wide filter hands every event on (KioskWindow.study_filter)
+        kiosk.study_filter = self.event_seen
         self._hook(kiosk.nav.changed, self._screen)
         self._hook(kiosk.header.back, lambda: self.session.record(Kind.BACK))
         self._hook(kiosk.header.home, lambda: self.session.record(Kind.HOME))
@@ -151,9 +161,8 @@ class Recorder(QObject):
         if not self._attached:
             return
         self._attached = False
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self.kiosk.study_filter == self.event_seen:
+            self.kiosk.study_filter = None
         for signal, slot in self._hooks:
             try:
                 signal.disconnect(slot)
@@ -211,20 +220,21 @@ class Recorder(QObject):
 
     # --- the application's events ------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def event_seen(self, watched: QObject, event: QEvent) -> None:
+        """Every event of the application, before it is delivered (the kiosk's filter hands it on)."""
         kind = event.type()
         if kind not in _WANTED:
-            return False
+            return
         if kind is _UPDATE:
             if self._pending is not None and watched is self.kiosk:
                 QTimer.singleShot(0, self, self._grab)  # after this paint
-            return False
+            return
         if kind is _PAINT or kind is _HIDE:
             if isinstance(watched, QLabel) and (kind is _HIDE or watched.window() is self.kiosk):
                 self._label(watched, kind)
-            return False
+            return
         if not isinstance(watched, QWidget) or watched.window() is not self.kiosk:
-            return False
+            return
         if kind is _PRESS or kind is _RELEASE or kind is _DOUBLE:
             self._pointer(watched, event, kind is not _RELEASE)
         elif kind is _KEY:
@@ -232,7 +242,6 @@ class Recorder(QObject):
         elif kind is _TOUCH_BEGIN or kind is _TOUCH_END:
             if watched.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents):
                 self._touch(watched, event, kind is _TOUCH_BEGIN)
-        return False
 
     def _first(self, watched: QWidget, event, x: float, y: float) -> bool:
         """Whether ``event`` is new (an input event goes to each parent in turn while none takes it:

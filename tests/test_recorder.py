@@ -350,3 +350,53 @@ def test_every_promise_flow_says_what_it_did(run):
                  "opinion_left"):
         assert what in apps
     assert TYPED_PHONE not in text and "320583195403180049" not in text and appt.code not in text
+
+
+def test_the_idle_warning_once_per_countdown_and_the_timeout(run):
+    w = run.w
+    run.tap(w.home.ticket_tile)
+    run.tap(w.menu.desk_buttons["consult"])
+    run.keypad("1101")  # something personal: the countdown is shown
+    now = [1000.0]
+    w.idle.clock = lambda: now[0]
+    w.idle.last_touch = now[0] - w.idle.idle_seconds - 1
+    w.idle.tick()
+    now[0] += 1
+    w.idle.tick()
+    assert w.overlay.isVisible()
+    now[0] += w.idle.warn_seconds + 1
+    w.idle.tick()
+    assert w.nav.current == Screen.HOME and not w.overlay.isVisible()
+    run.writer.close()
+    kinds = [e.kind for e in run.session_events]
+    assert kinds.count(Kind.IDLE_WARNING) == 1 and kinds.count(Kind.IDLE_RESET) == 1
+    assert kinds.index(Kind.IDLE_WARNING) < kinds.index(Kind.IDLE_RESET)
+
+
+def test_a_touch_is_recorded_once_as_a_press_and_a_release(run, qtbot):
+    from PySide6.QtTest import QTest
+
+    w = run.w
+    device = QTest.createTouchDevice()
+    tile = w.home.ticket_tile
+    centre = tile.mapTo(w, tile.rect().center())
+    QTest.touchEvent(w, device).press(0, centre, w)
+    QTest.touchEvent(w, device).release(0, centre, w)
+    QApplication.processEvents()
+    assert w.nav.current == Screen.TICKET_MENU
+    run.writer.close()
+    taps = [e for e in run.session_events if e.kind in (Kind.PRESS, Kind.RELEASE)]
+    assert [e.kind for e in taps] == [Kind.PRESS, Kind.RELEASE]
+    assert {(e.x, e.y, e.widget, e.interactive, e.info["touch"]) for e in taps} == \
+        {(centre.x(), centre.y(), tile.objectName(), True, True)}
+
+
+def test_a_drag_says_how_far_the_finger_moved(run, qtbot):
+    w = run.w
+    tile = w.home.ticket_tile
+    start = tile.rect().center()
+    qtbot.mousePress(tile, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=QPoint(start.x(), start.y() + 30))
+    run.writer.close()
+    press, release = [e for e in run.session_events if e.kind in (Kind.PRESS, Kind.RELEASE)]
+    assert release.info["moved"] == 30 and release.y - press.y == 30

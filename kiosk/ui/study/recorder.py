@@ -3,9 +3,9 @@ events (STUDY.md "Event conventions").
 
 What it hears, and only from ITS kiosk (several terminals may share the process):
 
-- presses and releases (mouse, and touch where a widget takes touch itself) with kiosk-window
-  positions, the objectName under the finger (the nearest ancestor that has one), whether that is
-  something that takes a tap and whether it was enabled, and on release how far the finger moved;
+- presses and releases (a finger on the touch screen, or a mouse) with kiosk-window positions,
+  the objectName under the finger (the nearest ancestor that has one), whether that is something
+  that takes a tap and whether it was enabled, and on release how far the finger moved;
 - keys of a physical keyboard (any character typed is ``#``; only keys such as Escape by name);
 - the navigator's moves (SCREEN, with how, and on the item screen the item or bundle), 返回 and 首页;
 - the idle countdown (IDLE_WARNING once per countdown) and the timeout (IDLE_RESET);
@@ -27,10 +27,11 @@ event filter, which hands it to :meth:`Recorder.event_seen` (``KioskWindow.study
 extra application filter would be one more Python call for each of the hundreds of events a tap
 sets off. It looks only at input, paints of labels and the window's update requests (one type
 test for all else) and only at widgets of its kiosk window. An input event goes to each parent in
-turn while none takes it: it is recorded once, where it landed first. A mouse press that Qt made
-from a touch is recorded as the press it is; TouchBegin/TouchEnd themselves only on a widget that
-takes touch (it then gets no made-up mouse press). benchmarks/study_recording.py holds a tap with
-the recorder on to ≤ 1.1× the same tap without.
+turn while none takes it: it is recorded once, where it landed first. A finger is recorded by the
+mouse press and release Qt makes of it (``info["touch"]``): no widget of the kiosk takes touch
+events itself (its scrolling follows the mouse gesture), so every touch becomes one — the touch
+events before it, which nothing takes, are not recorded twice. benchmarks/study_recording.py holds
+a tap with the recorder on to ≤ 1.1× the same tap without.
 
 :meth:`Recorder.detach` removes every hook.
 """
@@ -43,6 +44,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -67,12 +69,11 @@ _KEY_NAME = re.compile(r"^(.*(?:pad|key|digit|letter))_[0-9A-Za-z]$")
 
 _PRESS, _RELEASE = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
 _DOUBLE = QEvent.Type.MouseButtonDblClick
-_TOUCH_BEGIN, _TOUCH_END = QEvent.Type.TouchBegin, QEvent.Type.TouchEnd
 _KEY = QEvent.Type.KeyPress
 _PAINT, _HIDE = QEvent.Type.Paint, QEvent.Type.Hide
 _UPDATE = QEvent.Type.UpdateRequest
 #: every event type the filter looks at (everything else returns at the first test)
-_WANTED = frozenset({_PRESS, _RELEASE, _DOUBLE, _TOUCH_BEGIN, _TOUCH_END, _KEY, _PAINT, _HIDE, _UPDATE})
+_WANTED = frozenset({_PRESS, _RELEASE, _DOUBLE, _KEY, _PAINT, _HIDE, _UPDATE})
 
 _CONTROLS = (QAbstractButton, QLineEdit, QAbstractSlider, QComboBox, QTabBar)
 
@@ -239,9 +240,6 @@ class Recorder(QObject):
             self._pointer(watched, event, kind is not _RELEASE)
         elif kind is _KEY:
             self._key(watched, event)
-        elif kind is _TOUCH_BEGIN or kind is _TOUCH_END:
-            if watched.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents):
-                self._touch(watched, event, kind is _TOUCH_BEGIN)
 
     def _first(self, watched: QWidget, event, x: float, y: float) -> bool:
         """Whether ``event`` is new (an input event goes to each parent in turn while none takes it:
@@ -261,19 +259,8 @@ class Recorder(QObject):
         if press and self._pending is not None:
             self._grab()  # the screen as it arrived, before the tap changes it
         pos = self.kiosk.mapFromGlobal(glob.toPoint())
-        self._input(watched, event.position().toPoint(), pos, press, touch=False)
-
-    def _touch(self, watched: QWidget, event, begin: bool) -> None:
-        points = event.points()
-        if not points:
-            return
-        point = points[0]
-        glob = point.globalPosition()
-        if not self._first(watched, event, glob.x(), glob.y()):
-            return
-        if begin and self._pending is not None:
-            self._grab()
-        self._input(watched, point.position().toPoint(), self.kiosk.mapFromGlobal(glob.toPoint()), begin, touch=True)
+        touch = event.device().type() == QInputDevice.DeviceType.TouchScreen
+        self._input(watched, event.position().toPoint(), pos, press, touch)
 
     def _input(self, watched: QWidget, local: QPoint, pos: QPoint, press: bool, touch: bool) -> None:
         control, on_item = control_of(watched, self.kiosk, local)

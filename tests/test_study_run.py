@@ -192,6 +192,14 @@ def test_a_questionnaire_cannot_be_skipped_by_accident_and_keeps_answers_going_b
     assert q.question.text() == SUS.item(2, False) and not any(b.isChecked() for b in q.choices)
     r.tap(q.back)
     assert q.question.text() == SUS.item(1, False) and q.choices[1].isChecked()
+    # by keys: a digit chooses, Enter goes on; no key reaches the screen underneath
+    screen = r.k.nav.current
+    r.qtbot.keyClicks(q.question, "5")
+    assert q.choices[4].isChecked() and not q.choices[1].isChecked()
+    r.qtbot.keyClick(q.question, Qt.Key.Key_Escape)
+    r.qtbot.keyClick(q.question, Qt.Key.Key_Return)
+    assert q.question.text() == SUS.item(2, False) and r.k.nav.current == screen
+    r.tap(q.back)
     assert not [e for e in r.record().events if e.kind is Kind.ANSWER], "no answer is recorded before the last page"
 
 
@@ -517,11 +525,13 @@ def test_a_two_task_two_condition_study_by_taps_for_two_participants_and_its_rep
     r.mark("start")  # consult-ticket at 19.0, in 长辈版
     clock.advance(2)
     tap(c.kiosk.home.ticket_tile, "P01", "consult-ticket")  # 2.0 s
+    r.tap(f.fault_buttons[Fault.PRINTER])  # mid-task: the printer is out of paper
     clock.advance(1.5)
     tap(c.kiosk.menu.desk_buttons["consult"], "P01", "consult-ticket")
     clock.advance(2.5)
-    tap(c.kiosk.identity.confirm, "P01", "consult-ticket")  # the ticket: success after 6.0 s
+    tap(c.kiosk.identity.confirm, "P01", "consult-ticket")  # the ticket all the same: success after 6.0 s
     assert c.session.outcomes["consult-ticket"] == Outcome.SUCCESS
+    assert c.kiosk.nav.current == Screen.SLIP and "打印机暂时无法使用" in c.kiosk.slip.printed.text()
     r.answer(5)
     r.answer(5, 1, 5, 1, 5, 1, 5, 1, 5, 1)  # SUS 100
     r.answer(7, 7)  # UMUX-Lite 100
@@ -564,16 +574,17 @@ def test_a_two_task_two_condition_study_by_taps_for_two_participants_and_its_rep
     assert main(["report", str(c.directory), "--out", str(out)]) == 0
     assert "report.html" in capsys.readouterr().out
     got = {(row["participant"], row["task"]): row for row in csv_rows(out / "tasks.csv")}
-    expect = {  # condition, order, outcome, seconds, taps, misclicks, dead, rage, back, first action, seq, left, path
-        ("P01", "find-rating"): ("standard", 1, "success", 4.0, 2, 1, 0, 0, 0, 3.0, "6", "", "home>rate"),
+    expect = {  # condition, order, outcome, seconds, taps, misclicks, dead, rage, back, first action, seq, left, path,
+        # faults
+        ("P01", "find-rating"): ("standard", 1, "success", 4.0, 2, 1, 0, 0, 0, 3.0, "6", "", "home>rate", ""),
         ("P01", "consult-ticket"): ("elder", 2, "success", 6.0, 3, 0, 0, 0, 0, 2.0, "5", "",
-                                    "home>ticket_menu>identity"),
+                                    "home>ticket_menu>identity", "printer"),
         ("P02", "find-rating"): ("elder", 1, "success", 15.6, 6, 3, 0, 1, 1, 10.0, "3", "ticket_menu",
-                                 "home>ticket_menu>home>rate"),
-        ("P02", "consult-ticket"): ("standard", 2, "fail", 20.0, 0, 0, 0, 0, 0, None, "2", "", "home"),
+                                 "home>ticket_menu>home>rate", ""),  # the printer's fault was P01's alone
+        ("P02", "consult-ticket"): ("standard", 2, "fail", 20.0, 0, 0, 0, 0, 0, None, "2", "", "home", ""),
     }
     assert set(got) == set(expect)
-    for key, (cond, order, outcome, secs, n, miss, dead, rage, back, first, seq, left, path) in expect.items():
+    for key, (cond, order, outcome, secs, n, miss, dead, rage, back, first, seq, left, path, faults) in expect.items():
         row = got[key]
         assert (row["condition"], int(row["order"]), row["outcome"], row["success"]) == \
             (cond, order, outcome, "1" if outcome == "success" else "0"), key
@@ -582,7 +593,7 @@ def test_a_two_task_two_condition_study_by_taps_for_two_participants_and_its_rep
                 int(row["back_steps"])) == (n, miss, dead, rage, back), key
         assert (float(row["first_action_s"]) if row["first_action_s"] else None) == (
             pytest.approx(first) if first is not None else None), key
-        assert (row["seq"], row["left_ideal_at"], row["path"], row["faults"]) == (seq, left, path, ""), key
+        assert (row["seq"], row["left_ideal_at"], row["path"], row["faults"]) == (seq, left, path, faults), key
     # every tap where the test tapped, on the right side of interactive
     tapped = {}
     for row in csv_rows(out / "taps.csv"):
@@ -666,3 +677,51 @@ def walk_every_task(r: Run, n_tasks: int) -> None:
             q.forward()
     assert seen == n_tasks
     c.close()
+
+
+def test_faults_switched_mid_task_are_survived_recorded_and_never_reach_the_next_participant(run_study, catalogue,
+                                                                                             hall):
+    from kiosk.usability.study import load_study
+
+    r = run_study(load_study(TWO_TASKS, catalogue, hall))
+    c, f = r.c, r.f
+    r.mark("start")
+    r.mark("success")
+    r.answer(4)
+    r.answer(*[3] * 10)
+    r.answer(4, 4)
+    k = c.kiosk  # 长辈版 now: the consult ticket
+    r.mark("start")
+    r.tap(k.home.ticket_tile)
+    for fault in (Fault.CARD_READER, Fault.VOICE, Fault.PRINTER):  # three things break mid-task
+        r.tap(f.fault_buttons[fault])
+    assert all(f.fault_buttons[x].isChecked() for x in (Fault.CARD_READER, Fault.VOICE, Fault.PRINTER))
+    f.paused_category.setCurrentIndex(f.paused_category.findData("consult"))
+    r.tap(f.fault_buttons[Fault.PAUSED])  # every window of 综合咨询 paused
+    r.tap(k.menu.desk_buttons["consult"])
+    r.tap(k.identity.persona_buttons["elder"])  # the card is not read: said at the field, typing still works
+    assert "读卡失败" in k.identity.id_error.text()
+    r.tap(k.identity.confirm)  # the ticket all the same, its slip not printed and calling said to be paused
+    assert k.nav.current == Screen.SLIP and "打印机暂时无法使用" in k.slip.printed.text()
+    assert c.session.outcomes["consult-ticket"] == Outcome.SUCCESS
+    r.tap(f.fault_buttons[Fault.CARD_READER])  # mended before the end
+    rec = r.record()
+    on = {e.info["fault"]: e for e in rec.events if e.kind is Kind.FAULT_ON}
+    assert set(on) == {"card_reader", "voice", "printer", "paused"}
+    assert all(e.task == "consult-ticket" for e in on.values()) and on["paused"].info["category"] == "consult"
+    assert [e.info["fault"] for e in rec.events if e.kind is Kind.FAULT_OFF] == ["card_reader"]
+    # the next participant: every fault off first (recorded), and nothing broken on the new kiosk
+    f.ask_next()
+    r.tap(f.next_ok)
+    p1 = r.record("P01")
+    assert {e.info["fault"] for e in p1.events if e.kind is Kind.FAULT_OFF} == {"card_reader", "voice", "printer",
+                                                                                "paused"}
+    assert p1.events[-1].kind is Kind.SESSION_END
+    assert c.session.faults == {} and not any(b.isChecked() for b in f.fault_buttons.values())
+    k2 = c.kiosk
+    assert not k2.printer.paper_out and not k2.card_reader.failing and c.store.paused_windows() == {}
+    r.mark("start")
+    r.tap(k2.home.ticket_tile)
+    r.tap(k2.menu.desk_buttons["consult"])
+    r.tap(k2.identity.confirm)
+    assert "小票已打印" in k2.slip.printed.text()

@@ -8,11 +8,14 @@ last page's 完成 hands every answer over at once (``answered``). There is no c
 questionnaire is not left by accident. While it is open the kiosk's idle timeout is paused (the
 watcher is switched off and started afresh afterwards): a participant who thinks for a minute
 does not lose the answers, and the kiosk's visit is ended by the controller afterwards anyway.
+By keys: Tab moves through the answers and the two buttons, Space or Enter presses, a digit chooses
+that answer.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.shared.i18n import Retranslating
@@ -176,6 +179,16 @@ class Questionnaire(Retranslating, QFrame):
         set_text(self.next, self.tr("完成") if last else self.tr("下一题 ›"), self.tr("完成") if last else self.tr("下一题"))
         self.back.setEnabled(self.page > 0)
         self._show_choices()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Keys no control took: a digit chooses that answer, Enter goes on; nothing reaches the
+        screen underneath (a typed key would land in its field, Escape would step it back)."""
+        text = event.text()
+        if self.pages and text.isdigit() and 1 <= int(text) <= self.pages[self.page].instrument.points:
+            self.choose(int(text))
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.forward()
+        event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.kiosk and event.type() == QEvent.Type.Resize and self.isVisible():

@@ -1608,252 +1608,252 @@
 <context>
     <name>FacilitatorWindow</name>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="481"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="483"/>
         <source>✓ 成功</source>
-        <extracomment>the live view: how often the kiosk is drawn again (ms) and how long a tap stays (s) the info the live log shows of an event (the record has it all)</extracomment>
+        <extracomment>the live view: how often the kiosk is drawn again (ms) and how long a tap stays (s) events the live log leaves out (the record has them): a release (its press is there), focus, voice the info the live log shows of an event (the record has it all)</extracomment>
         <translation>✓ Success</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="481"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="483"/>
         <source>✗ 失败</source>
         <translation>✗ Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="481"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="483"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="555"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="482"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="484"/>
         <source>✗ 超时</source>
         <translation>✗ Out of time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="484"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="486"/>
         <source>✓ 成功（自助机自动判定）</source>
         <translation>✓ Success (detected by the kiosk)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="486"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="488"/>
         <source>{task}：{outcome} · {time}</source>
         <translation>{task}: {outcome} · {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="543"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="546"/>
         <source>可用性测试 · {study}</source>
         <translation>Usability study · {study}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="546"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="549"/>
         <source>参与者 {code}</source>
         <translation>Participant {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="547"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="550"/>
         <source>下一位 Ctrl+N</source>
         <translation>Next Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="547"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="550"/>
         <source>下一位参与者</source>
         <translation>Next participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="563"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="555"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="555"/>
         <source>成功</source>
         <translation>Success</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="555"/>
         <source>失败</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="553"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="559"/>
         <source>保存备注</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="557"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="564"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="557"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
         <source>不写备注</source>
         <translation>Discard the note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="558"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
         <source>备注：只写观察，不写参与者的个人信息</source>
         <translation>Note: what you observed, never the participant&apos;s personal details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="559"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="562"/>
         <source>备注：只写观察，不写个人信息</source>
         <translation>Note: what you observed, no personal details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="560"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="562"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="563"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="565"/>
         <source>下一位参与者编号</source>
         <translation>Next participant&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="564"/>
         <source>开始后，这一位的任务、问卷和故障全部结束；下一位从全新的大厅数据开始。</source>
         <translation>Starting ends this participant&apos;s tasks, questionnaires and faults; the next one begins on a fresh hall.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="563"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
         <source>开始下一位</source>
         <translation>Start the next participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="565"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
         <source>故障注入</source>
         <translation>Faults</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="569"/>
         <source>打印机缺纸</source>
         <translation>No paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="570"/>
         <source>读卡器故障</source>
         <translation>Reader fails</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="570"/>
         <source>身份证读卡器故障</source>
         <translation>The ID card reader fails</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
         <source>号已取完</source>
         <translation>No quota</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
         <source>所选事项今天的号已取完</source>
         <translation>The chosen service has no tickets left today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="569"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="572"/>
         <source>窗口暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="569"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="572"/>
         <source>所选类别的窗口全部暂停</source>
         <translation>Every window of the chosen category is paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="570"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
         <source>每次存储变慢，秒数在右下</source>
         <translation>Every write to the store is slow (seconds at the bottom right)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="574"/>
         <source>语音失效</source>
         <translation>No voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="574"/>
         <source>语音播报失效</source>
         <translation>The voice engine is gone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="570"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
         <source>存储变慢</source>
         <translation>Slow store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="574"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="577"/>
         <source>号已取完的事项</source>
         <translation>Service whose tickets are used up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="575"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="578"/>
         <source>窗口全暂停的类别</source>
         <translation>Category whose windows are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="576"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="579"/>
         <source>每次存储的秒数</source>
         <translation>Seconds per write</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="578"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="581"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="585"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="588"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="586"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="589"/>
         <source>记录：最近的事件</source>
         <translation>Record: the latest events</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="587"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="590"/>
         <source>自助机实时画面</source>
         <translation>Live view of the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="596"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="599"/>
         <source>没有参与者</source>
         <translation>No participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="602"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="605"/>
         <source>条件：{condition}（第 {block} 组，共 {blocks} 组）</source>
         <translation>Condition: {condition} (block {block} of {blocks})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="605"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="608"/>
         <source>参与者正在自助机上答问卷</source>
         <translation>The participant is answering the questionnaire on the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="607"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="610"/>
         <source>这位参与者已完成；按“下一位”（Ctrl+N）开始下一位</source>
         <translation>This participant has finished; Next (Ctrl+N) begins the next one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="609"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="612"/>
         <source>按“开始”（F5）开始这项任务</source>
         <translation>Press Start (F5) to begin this task</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="611"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="614"/>
         <source>任务进行中：成功 F6 · 失败 F7 · 跳过 F8</source>
         <translation>Task running: Success F6 · Fail F7 · Skip F8</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="613"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="616"/>
         <source>全部任务已完成</source>
         <translation>All tasks done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="618"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="621"/>
         <source>任务 {n} / {total}</source>
         <translation>Task {n} of {total}</translation>
     </message>
@@ -2843,68 +2843,68 @@
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="666"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="674"/>
         <source>语音播报暂时无法使用，请看屏幕上的文字。</source>
-        <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open. what the kiosk returns to after each visit: (language, 长辈版, voice); None = the hall&apos;s own (its language, the normal mode, the voice off). A study&apos;s condition sets its own.</extracomment>
+        <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open. what the kiosk returns to after each visit: (language, 长辈版, voice); None = the hall&apos;s own (its language, the normal mode, the voice off). A study&apos;s condition sets its own. a usability study&apos;s recorder (kiosk/ui/study/recorder.py) sees every event of the application here, through the filter the kiosk has anyway: one more Python call per event would cost a tap several per cent (hundreds of events go by for each)</extracomment>
         <translation>Voice guidance isn&apos;t available right now. Please read the text on the screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="667"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="675"/>
         <source>一窗通办</source>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="668"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="676"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="668"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="676"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="669"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="677"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="669"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="677"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="670"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="678"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="670"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="678"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="671"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="679"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="672"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="680"/>
         <source>移动办公桌</source>
         <translation>Mobile desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="672"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="680"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="673"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="681"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="673"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="681"/>
         <source>意见建议</source>
         <translation>Suggestions</translation>
     </message>
@@ -3512,37 +3512,37 @@
 <context>
     <name>Questionnaire</name>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="120"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="123"/>
         <source>请先选一个答案</source>
         <translation>Please choose an answer first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="165"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="168"/>
         <source>‹ 上一题</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="165"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="168"/>
         <source>上一题</source>
         <translation>Previous question</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="170"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="173"/>
         <source>{title} · 第 {n} 题，共 {total} 题</source>
         <translation>{title} · question {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="176"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="179"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="176"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="179"/>
         <source>下一题 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="176"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="179"/>
         <source>下一题</source>
         <translation>Next question</translation>
     </message>

@@ -32,6 +32,8 @@ from kiosk.domain.desk import Request
 from kiosk.domain.lifecycle import HallError
 from kiosk.domain.personas import PERSONAS
 from kiosk.domain.ports import StoreError
+from kiosk.ui.study.faults import FaultSwitch
+from kiosk.ui.study.recorder import Recorder
 from kiosk.usability.events import Event, Fault, Outcome, RecordError, RecordWriter, Scalar
 from kiosk.usability.questionnaires import Question, after_block, seq_after
 from kiosk.usability.session import Ended, Session
@@ -402,15 +404,9 @@ class StudyController(QObject):
 def _instrument(window, session: Session, screens: Path):
     """The recorder (every touch, screen and kiosk event into the session; a screenshot of each
     screen on its first arrival into ``screens``) and the fault switch of ``window``."""
-    from kiosk.ui.study.recorder import Recorder
-
     recorder = Recorder(window, session, screens)
-    try:
-        from kiosk.ui.study.faults import FaultSwitch
-    except ImportError:  # pragma: no cover - until the fault switches land
-        faults = None
-    else:  # the controller records FAULT_ON / FAULT_OFF itself (its session changes with the participant)
-        faults = FaultSwitch(window, window.desk.store, window.desk.hall, window.desk.clock)
+    # the controller records FAULT_ON / FAULT_OFF itself: its session changes with the participant
+    faults = FaultSwitch(window, window.desk.store, window.desk.hall, window.desk.clock)
     return recorder, faults
 
 

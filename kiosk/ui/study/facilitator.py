@@ -44,6 +44,8 @@ REFERENCE_SIZE = (1280, 800)
 FRAME_MS = 300
 TAP_FADE_S = 3.0
 LOG_LINES = 200
+#: events the live log leaves out (the record has them): a release (its press is there), focus, voice
+QUIET = frozenset({Kind.RELEASE, Kind.FOCUS, Kind.VOICE})
 #: the info the live log shows of an event (the record has it all)
 LOGGED = frozenset({"outcome", "by", "what", "item", "bundle", "level", "fault", "category", "seconds", "how",
                     "instrument", "value", "reason"})
@@ -464,8 +466,8 @@ class FacilitatorWindow(Retranslating, QWidget):
             self.live.tap(event.x, event.y, bool(event.interactive))
         if event.kind is Kind.TASK_END:
             self.ended_by = str(event.info.get("by", ""))  # heard before the task's end is told
-        if event.kind is Kind.RELEASE:
-            return  # the press says where; the log keeps its lines for what happened
+        if event.kind in QUIET:
+            return  # the press says where; the log keeps its few lines for what happened
         parts = [event.kind.value, event.widget or (event.screen if event.kind is Kind.SCREEN else "")]
         parts += [str(v) if k in ("outcome", "what", "fault", "how", "instrument") else f"{k}={v}"
                   for k, v in event.info.items() if k in LOGGED and v not in ("", None)]
@@ -530,11 +532,12 @@ class FacilitatorWindow(Retranslating, QWidget):
 
     def show_clock(self) -> None:
         s = self.controller.session
-        task = s.task if s is not None else None
-        if task is None:
-            self.timer_label.setText("—")
-            return
-        self.timer_label.setText(f"{_clock(s.elapsed())} / {_clock(task.limit)}")
+        running = s.task if s is not None else None
+        nxt = self.controller.task
+        if running is not None and s is not None:
+            self.timer_label.setText(f"{_clock(s.elapsed())} / {_clock(running.limit)}")
+        else:  # the next task's limit, its clock not started; nothing when every task is done
+            self.timer_label.setText(f"0:00 / {_clock(nxt.limit)}" if nxt is not None else "")
 
     def retranslate(self) -> None:
         c = self.controller

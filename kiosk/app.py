@@ -227,6 +227,7 @@ def build_kiosk_window(app, settings: Settings, catalogue: Catalogue, hall: Hall
     window.background = (index.prepare,) + ((opener.prepare,) if opener is not None else ())
     speaker.setParent(window)
     idle.setParent(window)  # the watcher (and its application-wide event filter) goes with its kiosk
+    idle.window = window  # only this kiosk's input keeps its visit (not a console's or a facilitator's in the process)
     theme.attach(window)
     language.attach(window)
     window.setWindowTitle(hall.name)

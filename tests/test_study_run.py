@@ -273,6 +273,18 @@ def test_a_task_past_its_limit_ends_by_the_clock(run_study):
     assert end.info["outcome"] == Outcome.TIMEOUT and end.info["by"] == "clock"
 
 
+def test_the_facilitators_input_does_not_keep_the_participants_visit_alive(run_study):
+    r = run_study()
+    idle = r.k.idle
+    idle.last_touch -= 500
+    r.mark("start")  # the facilitator's click: not the participant at the kiosk
+    r.f.note_field.setFocus()
+    r.qtbot.keyClicks(r.f.note_field, "x")
+    assert idle.clock() - idle.last_touch >= 500
+    r.tap(r.k.home.browse_tile)  # the participant's tap is
+    assert idle.clock() - idle.last_touch < 5
+
+
 def test_a_note_is_timestamped_and_recorded(run_study):
     r = run_study()
     r.mark("start")

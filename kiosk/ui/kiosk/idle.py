@@ -46,10 +46,22 @@ class IdleWatcher(QObject):
         self.touch()
         self.timer.start()
 
+    #: the terminal whose input counts (None: any window's): another window in the process — a
+    #: facilitator's, a console in ``kiosk hall`` — being used is not the citizen at this kiosk
+    window: QWidget | None = None
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in _ACTIVITY:
+        if event.type() in _ACTIVITY and self._ours(obj):
             self.touch()  # any touch, also on the warning itself, keeps the session
         return False
+
+    def _ours(self, obj: QObject) -> bool:
+        window = self.window
+        if window is None:
+            return True
+        if isinstance(obj, QWidget):
+            return obj.window() is window
+        return obj is window.windowHandle()  # the input arrives at the window's QWindow first
 
     def touch(self) -> None:
         """The citizen is here: restart the idle period and hide any warning."""

@@ -2506,17 +2506,17 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="110"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="122"/>
         <source>您还在吗？</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="111"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="123"/>
         <source>{n} 秒后将返回首页，并清除您输入的信息。</source>
         <translation>In {n} seconds we&apos;ll go back to the home screen and clear what you entered.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/idle.py" line="112"/>
+        <location filename="../../kiosk/ui/kiosk/idle.py" line="124"/>
         <source>继续使用</source>
         <translation>Continue</translation>
     </message>

@@ -46,8 +46,8 @@ class IdleWatcher(QObject):
         self.touch()
         self.timer.start()
 
-    #: the terminal whose input counts (None: any window's): another window in the process — a
-    #: facilitator's, a console in ``kiosk hall`` — being used is not the citizen at this kiosk
+    # the terminal whose input counts (None: any window's): another window in the process — a
+    # facilitator's, a console in ``kiosk hall`` — being used is not the citizen at this kiosk
     window: QWidget | None = None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

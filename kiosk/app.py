@@ -530,6 +530,27 @@ def build_study(app, settings: Settings, study, catalogue: Catalogue, hall: Hall
     return controller, facilitator
 
 
+def place_study(controller, facilitator, screens, fullscreen: bool = False) -> None:
+    """The kiosk on the first screen (full screen when asked), each block's and participant's kiosk
+    in its place as it is built; the facilitator's window on the second screen when there is one,
+    else beside the kiosk. Shows both."""
+
+    def present(kiosk) -> None:
+        install_excepthook(kiosk)
+        if screens:
+            kiosk.move(screens[0].availableGeometry().topLeft())
+        kiosk.showFullScreen() if fullscreen else kiosk.show()
+
+    controller.kiosk_changed.connect(present)
+    present(controller.kiosk)
+    if len(screens) > 1:
+        facilitator.setScreen(screens[1])
+        facilitator.move(screens[1].availableGeometry().topLeft())
+    elif controller.kiosk is not None:
+        facilitator.move(controller.kiosk.frameGeometry().right() + 8, 0)
+    facilitator.show()
+
+
 def run_study(settings: Settings, study, catalogue: Catalogue, hall: Hall, participant: str,
               language: str | None = None) -> int:
     """``kiosk study STUDY.yaml --participant P07``: the participant's kiosk (the first screen, full
@@ -540,21 +561,6 @@ def run_study(settings: Settings, study, catalogue: Catalogue, hall: Hall, parti
 
     app = start_qt(preview_scale(settings.window, REFERENCE_SIZE))
     controller, facilitator = build_study(app, settings, study, catalogue, hall, participant, language=language)
-    screens = QGuiApplication.screens()
-
-    def present(kiosk) -> None:
-        install_excepthook(kiosk)
-        if screens:
-            kiosk.move(screens[0].availableGeometry().topLeft())
-        kiosk.showFullScreen() if settings.fullscreen else kiosk.show()
-
-    controller.kiosk_changed.connect(present)  # each condition block's kiosk, each participant's
-    present(controller.kiosk)
-    if len(screens) > 1:
-        facilitator.setScreen(screens[1])
-        facilitator.move(screens[1].availableGeometry().topLeft())
-    elif controller.kiosk is not None:
-        facilitator.move(controller.kiosk.frameGeometry().right() + 8, 0)
-    facilitator.show()
+    place_study(controller, facilitator, QGuiApplication.screens(), settings.fullscreen)
     app.aboutToQuit.connect(lambda: controller.close("closed"))
     return app.exec()

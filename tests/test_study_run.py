@@ -525,6 +525,7 @@ def test_a_two_task_two_condition_study_by_taps_for_two_participants_and_its_rep
     r.mark("start")  # find-rating at 5.0
     clock.advance(3)
     tap(c.kiosk.home.welcome, "P01", "find-rating", interactive=False)  # a misclick, the first action: 3.0 s
+    assert f.live.taps[-1][1:] == taps["P01", "find-rating"][0]  # a red dot on the live view, where it landed
     clock.advance(1)
     tap(c.kiosk.home.rate_tile, "P01", "find-rating")  # the rate screen: the kiosk itself ends the task, 4.0 s
     assert c.session.task is None and c.session.outcomes["find-rating"] == Outcome.SUCCESS
@@ -737,3 +738,52 @@ def test_faults_switched_mid_task_are_survived_recorded_and_never_reach_the_next
     r.tap(k2.menu.desk_buttons["consult"])
     r.tap(k2.identity.confirm)
     assert "小票已打印" in k2.slip.printed.text()
+
+
+def test_a_condition_with_a_catalogue_variant_gets_a_kiosk_on_it(run_study, tmp_path):
+    import shutil
+
+    from kiosk.domain.catalogue import DEFAULT_DIR
+
+    variant = tmp_path / "variant"
+    shutil.copytree(DEFAULT_DIR, variant)
+    items = variant / "items-enterprise.yaml"
+    items.write_text(items.read_text(encoding="utf-8").replace("name: 有限责任公司设立登记", "name: 公司设立（试验名称）", 1),
+                     encoding="utf-8")
+    base = two_task_study()
+    study = Study(base.id, base.title, base.title_en, base.tasks,
+                  (Condition("A", "现名", "Names now"), Condition("B", "新名", "New names", catalogue=variant)))
+    r = run_study(study)
+    assert r.k.catalogue.by_code["QYKB-001"].name == "有限责任公司设立登记"
+    r.mark("start")
+    r.mark("skip")
+    r.answer(*[3] * 10)
+    assert r.c.condition.id == "B" and r.k.catalogue.by_code["QYKB-001"].name == "公司设立（试验名称）"
+
+
+def test_the_facilitator_goes_to_the_second_screen_when_there_is_one(run_study, monkeypatch):
+    from PySide6.QtCore import QPoint, QRect
+
+    from kiosk.app import place_study
+
+    class Screen:
+        def __init__(self, x, y, w, h):
+            self.rect = QRect(x, y, w, h)
+
+        def availableGeometry(self):  # noqa: N802 - QScreen's
+            return self.rect
+
+    r = run_study()
+    chosen = []
+    monkeypatch.setattr(r.f, "setScreen", chosen.append)
+    screens = [Screen(0, 0, 1080, 1920), Screen(1080, 0, 1280, 800)]
+    place_study(r.c, r.f, screens)
+    assert chosen == [screens[1]] and r.f.pos() == QPoint(1080, 0) and r.k.pos() == QPoint(0, 0)
+    r.mark("start")
+    r.mark("skip")
+    r.answer(*[3] * 10)  # the next block's kiosk is put on the first screen too
+    assert r.k.pos() == QPoint(0, 0) and r.k.isVisible()
+    one = []
+    monkeypatch.setattr(r.f, "setScreen", one.append)
+    place_study(r.c, r.f, screens[:1])  # one screen: beside the kiosk
+    assert one == [] and r.f.x() > r.k.frameGeometry().right()

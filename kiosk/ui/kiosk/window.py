@@ -187,6 +187,8 @@ class KioskWindow(Retranslating, QWidget):
     服务专员 request, a home visit booked, a 零材料 self-service, the visitor's own toggles."""
 
     happened = Signal(str, dict)
+    went_back = Signal()  # 返回 (the header's, a screen's own, Escape), before the move it makes
+    went_home = Signal()  # the header's 首页, before the move
 
     def __init__(self, *, catalogue: Catalogue, desk: TicketDesk, theme: Theme, language: Language,
                  index: Callable[[], SearchIndex], slips_dir: Path, idle: IdleWatcher, speaker: Speaker,
@@ -397,6 +399,7 @@ class KioskWindow(Retranslating, QWidget):
 
     def back(self) -> None:
         """返回 (and Escape): a step back within a screen of two steps, else the screen before."""
+        self.went_back.emit()
         step_back = getattr(self.nav.widget(self.nav.current), "step_back", None) if self.nav.current else None
         if step_back is None or not step_back():
             self.nav.back()
@@ -562,6 +565,7 @@ class KioskWindow(Retranslating, QWidget):
         self._voice_told = False
 
     def _home_tapped(self) -> None:
+        self.went_home.emit()
         # 首页 after a finished visit (the slip was shown) ends it; mid-visit the citizen keeps their choices
         self.end_visit() if self.visit.slip is not None else self.go_home()
 

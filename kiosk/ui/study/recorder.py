@@ -7,7 +7,8 @@ What it hears, and only from ITS kiosk (several terminals may share the process)
   the objectName under the finger (the nearest ancestor that has one), whether that is something
   that takes a tap and whether it was enabled, and on release how far the finger moved;
 - keys of a physical keyboard (any character typed is ``#``; only keys such as Escape by name);
-- the navigator's moves (SCREEN, with how, and on the item screen the item or bundle), 返回 and 首页;
+- the navigator's moves (SCREEN, with how, and on the item screen the item or bundle), 返回 (the
+  header's, a screen's own, Escape) and the header's 首页, each just before the move it makes;
 - the idle countdown (IDLE_WARNING once per countdown) and the timeout (IDLE_RESET);
 - validation errors: an error label coming into view (its objectName, never its text);
 - what the voice says (its length and language only), where the keyboard focus goes;
@@ -142,8 +143,8 @@ class Recorder(QObject):
         # the kiosk's own application-wide filter hands every event on (KioskWindow.study_filter)
         kiosk.study_filter = self.event_seen
         self._hook(kiosk.nav.changed, self._screen)
-        self._hook(kiosk.header.back, lambda: self.session.record(Kind.BACK))
-        self._hook(kiosk.header.home, lambda: self.session.record(Kind.HOME))
+        self._hook(kiosk.went_back, lambda: self.session.record(Kind.BACK))
+        self._hook(kiosk.went_home, lambda: self.session.record(Kind.HOME))
         self._hook(kiosk.idle.warning, self._idle_warning)
         self._hook(kiosk.idle.resumed, self._idle_over)
         self._hook(kiosk.idle.expired, self._idle_expired)

@@ -2838,73 +2838,73 @@
     <name>KioskWindow</name>
     <message>
         <location filename="../../kiosk/ui/kiosk/promise_flows.py" line="123"/>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="462"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="465"/>
         <source>打印机暂时无法使用</source>
         <translation>the printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="674"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="678"/>
         <source>语音播报暂时无法使用，请看屏幕上的文字。</source>
         <extracomment>Work the warm-up hands to a worker thread: plain Python, no Qt (the search index, the database&apos;s first opening). Set by the composition root. True once the warm-up is over: every screen built, the search index ready, the store open. what the kiosk returns to after each visit: (language, 长辈版, voice); None = the hall&apos;s own (its language, the normal mode, the voice off). A study&apos;s condition sets its own. a usability study&apos;s recorder (kiosk/ui/study/recorder.py) sees every event of the application here, through the filter the kiosk has anyway: one more Python call per event would cost a tap several per cent (hundreds of events go by for each)</extracomment>
         <translation>Voice guidance isn&apos;t available right now. Please read the text on the screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="675"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="679"/>
         <source>一窗通办</source>
         <translation>One-window service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="676"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="680"/>
         <source>取号办事</source>
         <translation>Take a ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="676"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="680"/>
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="677"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="681"/>
         <source>取号确认</source>
         <translation>Confirm ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="677"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="681"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="678"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="682"/>
         <source>取号成功</source>
         <translation>Your ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="678"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="682"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="679"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="683"/>
         <source>服务专员</source>
         <translation>Service officer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="680"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="684"/>
         <source>移动办公桌</source>
         <translation>Mobile desk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="680"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="684"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="681"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="685"/>
         <source>办不成事反映</source>
         <translation>Problem-solving window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/kiosk/window.py" line="681"/>
+        <location filename="../../kiosk/ui/kiosk/window.py" line="685"/>
         <source>意见建议</source>
         <translation>Suggestions</translation>
     </message>

@@ -563,4 +563,5 @@ def run_study(settings: Settings, study, catalogue: Catalogue, hall: Hall, parti
     controller, facilitator = build_study(app, settings, study, catalogue, hall, participant, language=language)
     place_study(controller, facilitator, QGuiApplication.screens(), settings.fullscreen)
     app.aboutToQuit.connect(lambda: controller.close("closed"))
+    facilitator.closed.connect(app.quit)  # without its window the session cannot go on: it ends, recorded
     return app.exec()

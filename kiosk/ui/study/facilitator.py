@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -137,6 +137,8 @@ def _clock(seconds: float) -> str:
 
 
 class FacilitatorWindow(Retranslating, QWidget):
+    closed = Signal()  # the facilitator closed the window: the session ends (kiosk study quits)
+
     def __init__(self, controller: StudyController, catalogue: Catalogue, hall: Hall, language: Language):
         super().__init__()
         self.controller, self.catalogue, self.hall, self.language = controller, catalogue, hall, language
@@ -383,6 +385,10 @@ class FacilitatorWindow(Retranslating, QWidget):
             self.setFocus(Qt.FocusReason.OtherFocusReason)  # no ring on a control nobody chose
         for sc in self.shortcuts.values():
             sc.setEnabled(True)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        super().closeEvent(event)
+        self.closed.emit()
 
     def hideEvent(self, event) -> None:  # noqa: N802
         super().hideEvent(event)

@@ -1,14 +1,14 @@
 """Running a study: one participant at a time, each on a fresh hall, under the conditions of
 their plan, with the questionnaires on the kiosk and the facilitator's marks in the record.
 
-The study directory (see /tmp/proto/STUDY.md, "Where things live"):
+The study directory (README, "Running a session"):
 ``<data-dir>/studies/<study id>/study.yaml`` (the study file as run) and, per participant,
 ``participants/<code>/events.jsonl`` (the record), ``…/screens/`` (the recorder's screenshots)
 and ``…/hall/`` (the participant's own hall: tickets, slips, logs). Nothing of one participant is
 in another's folder, and :meth:`StudyController.next_participant` closes everything of one
 before it opens the next.
 
-The composition root (kiosk/app.py ``run_study``) hands the controller ``make_kiosk(hall_dir,
+The composition root (kiosk/app.py ``build_study``) hands the controller ``make_kiosk(hall_dir,
 condition) -> (window, store)``: how to build a kiosk (build_kiosk_window) on a hall directory
 in a condition's language, mode, voice and catalogue. The controller builds one per condition
 block and closes it when the block (or the participant) is over.
@@ -34,7 +34,7 @@ from kiosk.domain.personas import PERSONAS
 from kiosk.domain.ports import StoreError
 from kiosk.ui.study.faults import FaultSwitch
 from kiosk.ui.study.recorder import Recorder
-from kiosk.usability.events import Event, Fault, Outcome, RecordError, RecordWriter, Scalar
+from kiosk.usability.events import Event, Fault, Outcome, RecordWriter, Scalar
 from kiosk.usability.questionnaires import Question, after_block, seq_after
 from kiosk.usability.session import Ended, Session
 from kiosk.usability.study import Condition, Design, Plan, SetupKind, Study, Task, participant_number, plan_for
@@ -48,7 +48,7 @@ SETUP_PERSON = PERSONAS[-1]
 SETUP_PHONE = "13900000000"
 
 KioskFactory = Callable[[Path, Condition], tuple[object, object]]
-_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # as escapes: re reads them
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
 
@@ -423,6 +423,3 @@ def delete_participant(directory: Path, code: str) -> list[Path]:
     shutil.rmtree(folder)
     return files
 
-
-__all__ = ["ParticipantError", "RecordError", "StudyController", "check_code", "delete_participant", "next_code",
-           "participant_dir", "study_dir"]

@@ -486,8 +486,8 @@ class FacilitatorWindow(Retranslating, QWidget):
 
     def task_ended(self, ended: Ended) -> None:
         by_kiosk = ended.outcome is Outcome.SUCCESS and self.ended_by == "app"
-        words = {Outcome.SUCCESS: self.tr("✓ 成功"), Outcome.FAIL: self.tr("✗ 失败"), Outcome.SKIP: self.tr("跳过"),
-                 Outcome.TIMEOUT: self.tr("✗ 超时")}[ended.outcome]
+        words = {Outcome.SUCCESS: self.tr("✓ 成功"), Outcome.FAIL: self.tr("× 失败"), Outcome.SKIP: self.tr("跳过"),
+                 Outcome.TIMEOUT: self.tr("× 超时")}[ended.outcome]
         if by_kiosk:
             words = self.tr("✓ 成功（自助机自动判定）")
         en = self.language.english

@@ -246,6 +246,50 @@ def test_daily_quota_is_a_rule_of_the_desk(store, catalogue, hall, clock):
     assert desk.quota_left(item) is None
 
 
+def test_kiosks_racing_for_the_last_tickets_get_the_quota_between_them(store_opener, catalogue, hall, clock):
+    """The quota is counted in the transaction that numbers the ticket (under the hall's write
+    lock): four kiosks, each on its own connection, asking at once for an item with 3 tickets left
+    get exactly 3 — on both engines."""
+    import threading
+
+    item = catalogue.items[0].code
+    desks = [make_desk(store_opener(), catalogue, hall, clock) for _ in range(4)]
+    for desk in desks:
+        desk.set_quota(item, 3)
+    start, results = threading.Barrier(len(desks)), []
+
+    def ask(desk):
+        start.wait()
+        for _ in range(2):
+            try:
+                results.append(desk.issue(Request(item_code=item)).ticket.number)
+            except QuotaUsedUp:
+                results.append("used up")
+
+    threads = [threading.Thread(target=ask, args=(d,)) for d in desks]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    issued = [r for r in results if r != "used up"]
+    assert len(results) == 8 and len(issued) == 3 and len(set(issued)) == 3
+    assert desks[0].store.issued_for_item("2026-11-27", item) == 3
+
+
+def test_a_full_quota_still_reprints_the_persons_own_ticket(store, catalogue, hall, clock):
+    from kiosk.domain.desk import DuplicateTicket
+
+    item = catalogue.items[0].code
+    desk = make_desk(store, catalogue, hall, clock)
+    desk.set_quota(item, 1)
+    mine = desk.issue(Request(item_code=item), "11010519491231002X").ticket
+    with pytest.raises(DuplicateTicket) as again:  # not "used up": the ticket they hold, to reprint
+        desk.issue(Request(item_code=item), "11010519491231002X")
+    assert again.value.ticket.id == mine.id
+    with pytest.raises(QuotaUsedUp):
+        desk.issue(Request(item_code=item), "110105198001010016")  # someone else
+
+
 def test_daily_quotas_in_hall_yaml(tmp_path):
     src = (Path(__file__).parents[1] / "assets" / "hall.yaml").read_text(encoding="utf-8")
     good = tmp_path / "hall.yaml"

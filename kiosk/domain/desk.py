@@ -6,6 +6,7 @@ green channel, issues the number through the store and works out the slip's figu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import hmac
@@ -20,7 +21,7 @@ from kiosk.domain.hall import Hall, Window
 from kiosk.domain.ids import resident_id_problem
 from kiosk.domain.lifecycle import Code, HallError, NewTicket, PauseReason, Ticket, appointment_priority
 from kiosk.domain.lifecycle import cancel as lc_cancel
-from kiosk.domain.ports import DuplicateRequest, HallStore, StoreCode, StoreError
+from kiosk.domain.ports import DuplicateRequest, HallStore, QuotaReached, StoreCode, StoreError
 from kiosk.domain.queue import expected_wait, mean_service, wait_range
 from kiosk.domain.tickets import DayKeys, FixedKeys, green_reason, person_key, request_key
 
@@ -185,15 +186,20 @@ class TicketDesk:
         """Issue a ticket. With an open ticket for the same request, raise DuplicateTicket (it
         carries that ticket, for a reprint) — decided by the database's constraint, so two
         kiosks racing for the same person give one ticket and one reprint. An item whose daily
-        quota is used up raises :class:`QuotaUsedUp` (checked before the ticket: two kiosks at
-        the last ticket may both issue it — a quota is a day's planning figure, not a lock)."""
-        if req.item_code and self.quota_left(req.item_code) == 0:
-            raise QuotaUsedUp(req.item_code)
+        quota is used up raises :class:`QuotaUsedUp` — counted by the store in the transaction
+        that numbers the ticket, so two kiosks racing for the last ticket get one between them."""
         new = self.new_ticket(req, resident_id, tags, use_green, appointment_at)
+        if req.item_code and req.item_code in self.quotas:
+            new = dataclasses.replace(new, quota=self.quotas[req.item_code])
         try:
             ticket = self.store.issue(new)
         except DuplicateRequest as dup:
             raise DuplicateTicket(dup.ticket) from None
+        except QuotaReached:
+            held = self.existing(req, resident_id)  # their own ticket, not a refusal: a reprint
+            if held is not None:
+                raise DuplicateTicket(held) from None
+            raise QuotaUsedUp(new.item_code or "") from None
         return self.slip(ticket)
 
     def new_ticket(self, req: Request, resident_id: str | None = None, tags: tuple[str, ...] = (),
@@ -211,6 +217,7 @@ class TicketDesk:
             now=now, item_code=req.item_code, bundle_code=req.bundle_code,
             person_key=self.person_key(resident_id) if resident_id else None, green=bool(reason), green_reason=reason,
             appointment_at=appointment_priority(appointment_at, now, self.hall.policy.appointment_grace_minutes))
+
     def cancel(self, ticket_id: int) -> Ticket:
         """The citizen gives up a ticket that waits (or was missed)."""
         ticket = self.store.ticket(ticket_id)

@@ -367,6 +367,9 @@ class NewTicket:
     green: bool = False
     green_reason: str = ""
     appointment_at: float | None = None
+    #: the item's daily quota: the store refuses the ticket (QuotaReached) when the day's tickets for
+    #: ``item_code`` already number this many, counted inside the transaction that numbers it
+    quota: int | None = None
 
     def values(self, seq: int, number: str) -> dict[str, object]:
         """The new ticket's columns."""

@@ -60,6 +60,15 @@ class DuplicateRequest(Exception):
         self.ticket = ticket
 
 
+class QuotaReached(Exception):
+    """The day's tickets for ``item_code`` have reached its quota (NewTicket.quota): counted in
+    the numbering transaction, so two kiosks racing for the last ticket get one ticket between them."""
+
+    def __init__(self, item_code: str):
+        super().__init__(f"the daily quota of {item_code} is used up")
+        self.item_code = item_code
+
+
 @dataclass(frozen=True)
 class WindowState:
     """One window as it is inside a write transaction."""

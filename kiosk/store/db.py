@@ -56,6 +56,7 @@ from kiosk.domain.ports import (
     Decide,
     DuplicateRequest,
     HallRows,
+    QuotaReached,
     StatGroup,
     StatsRows,
     StoreCode,
@@ -171,6 +172,11 @@ class SqlStore(RecordTables):
     def _issue_in(self, conn: Connection, new: NewTicket) -> Ticket:
         """Number and record ``new`` inside the write transaction ``conn``."""
         seq = _next_seq(conn, new.day, new.category)
+        if new.quota is not None and new.item_code:  # under the hall's write lock: no other ticket meanwhile
+            issued = conn.execute(select(func.count()).select_from(tickets).where(
+                tickets.c.day == new.day, tickets.c.item_code == new.item_code)).scalar_one()
+            if issued >= new.quota:
+                raise QuotaReached(new.item_code)
         values = new.values(seq, format_number(new.prefix, seq))
         tid = conn.execute(insert(tickets).values(**values).returning(tickets.c.id)).scalar_one()
         ticket = _ticket_of({"id": tid, **values})

@@ -21,7 +21,8 @@ it shows what they entered there).
 
 Screenshots: the first time the participant's kiosk shows a screen in a mode and a language, the
 kiosk window is grabbed once it has been painted (before any input on it) to
-``<screens>/<screen>__<normal|elder>__<lang>.png``.
+``<screens>/<screen>__<normal|elder>__<lang>.png``, at half the reference width (:data:`SHOT_WIDTH`:
+enough to see the screen under a heat map, a quarter of the bytes in the report and on disk).
 
 How it sees the input: every event of the application passes the kiosk's own application-wide
 event filter, which hands it to :meth:`Recorder.event_seen` (``KioskWindow.study_filter``) — an
@@ -62,6 +63,9 @@ from kiosk.ui.shared.navigator import Screen
 from kiosk.ui.shared.theme import ELDER
 from kiosk.usability.events import AppEvent, Kind
 from kiosk.usability.session import Session
+
+#: a screenshot's width in pixels (the kiosk's reference width is 1080; taps keep its coordinates)
+SHOT_WIDTH = 540
 
 log = logging.getLogger(__name__)
 
@@ -321,7 +325,8 @@ class Recorder(QObject):
         try:
             self.screens.mkdir(parents=True, exist_ok=True, mode=0o700)
             path = self.screens / f"{stem}.png"
-            if not path.exists() and not self.kiosk.grab().save(str(path), "PNG"):
+            shot = self.kiosk.grab().scaledToWidth(SHOT_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            if not path.exists() and not shot.save(str(path), "PNG"):
                 log.warning("screenshot %s not written", path)
         except OSError as exc:
             log.warning("screenshot %s not written: %s", stem, exc)

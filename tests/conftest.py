@@ -17,7 +17,8 @@ import pytest  # noqa: E402
 from kiosk.domain.catalogue import load_catalogue  # noqa: E402
 from kiosk.domain.hall import load_hall  # noqa: E402
 
-pytest_plugins = ["pgcluster"]  # tests/pgcluster.py: pg_server, pg_url, engine_url
+# tests/pgcluster.py: pg_server, pg_url, engine_url; tests/a11ydesktop.py: processes, desktop (screen-reader tests)
+pytest_plugins = ["pgcluster", "a11ydesktop"]
 
 
 @pytest.fixture(scope="session")

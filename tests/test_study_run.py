@@ -8,6 +8,7 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListWidget, QPushButton, QSpinBox, QWidget
 
 from kiosk.app import Settings, build_study
@@ -201,6 +202,41 @@ def test_a_questionnaire_cannot_be_skipped_by_accident_and_keeps_answers_going_b
     assert q.question.text() == SUS.item(2, False) and r.k.nav.current == screen
     r.tap(q.back)
     assert not [e for e in r.record().events if e.kind is Kind.ANSWER], "no answer is recorded before the last page"
+
+
+def shown_to_a_screen_reader(widget) -> list[tuple[str, str]]:
+    """(objectName, accessible name) of every control Qt's accessibility tree offers as shown."""
+    out, stack = [], [QAccessible.queryAccessibleInterface(widget)]
+    while stack:
+        iface = stack.pop()
+        if iface is None or not iface.isValid() or iface.state().invisible:
+            continue
+        obj = iface.object()
+        if isinstance(obj, QPushButton):
+            out.append((obj.objectName(), iface.text(QAccessible.Text.Name)))
+        stack.extend(iface.child(i) for i in reversed(range(iface.childCount())))  # in reading order
+    return out
+
+
+def test_a_screen_reader_is_offered_the_questionnaire_alone_not_the_screen_it_covers(run_study):
+    r = run_study(two_task_study(design=Design.BETWEEN))  # one block: the kiosk stays after the SEQ
+    kiosk = r.k
+    r.mark("start")
+    r.tap(kiosk.findChild(QPushButton, "tile_rate"))
+    r.qtbot.waitUntil(lambda: kiosk.nav.current == Screen.RATE)
+    assert ("nav_home", "首页") in shown_to_a_screen_reader(kiosk)  # the screen's own controls, before
+    r.mark("success")
+    q = r.asked()
+    offered = shown_to_a_screen_reader(kiosk)
+    assert offered and all(name.startswith("questionnaire_") for name, _ in offered), offered
+    assert [n for _, n in offered if n[0].isdigit()] == ["1 非常难", "2", "3", "4", "5", "6", "7 非常容易"]
+    assert not kiosk.header.isVisible() and not kiosk.stack.isVisible()
+    r.answer(6)
+    r.settled()
+    assert r.k is kiosk and not q.isVisible() and kiosk.header.isVisible() and kiosk.stack.isVisible()
+    after = shown_to_a_screen_reader(kiosk)
+    assert kiosk.nav.current == Screen.HOME and any(name.startswith("tile_") for name, _ in after), after
+    assert not any(name.startswith("questionnaire_") for name, _ in after), after
 
 
 def test_the_idle_timeout_is_paused_while_a_questionnaire_is_open(run_study):

@@ -10,6 +10,11 @@ watcher is switched off and started afresh afterwards): a participant who thinks
 does not lose the answers, and the kiosk's visit is ended by the controller afterwards anyway.
 By keys: Tab moves through the answers and the two buttons, Space or Enter presses, a digit chooses
 that answer.
+
+While it is open, what it covers (the kiosk's header and screen) is hidden, not only covered: a
+screen reader reads and acts on what is shown, covered or not — it would list the screen
+underneath before the question and could press that screen's 首页 or 返回 through the page.
+Closed, exactly what it hid is shown again.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ class Questionnaire(Retranslating, QFrame):
         self.answers: list[int | None] = []
         self.page = 0
         self._was_enabled = True
+        self._covered: list[QWidget] = []  # the kiosk's widgets hidden while a questionnaire is open
         lay = QVBoxLayout(self)
         lay.setContentsMargins(64, 56, 64, 56)
         lay.setSpacing(18)
@@ -96,6 +102,7 @@ class Questionnaire(Retranslating, QFrame):
         self.setGeometry(self.kiosk.rect())
         self.raise_()
         self.show()
+        self._cover()
         self._show_page()
 
     def close_now(self) -> None:
@@ -133,7 +140,21 @@ class Questionnaire(Retranslating, QFrame):
 
     # --- drawing -------------------------------------------------------------------------------------
 
+    def _cover(self) -> None:
+        """Hide the kiosk's other widgets (header, screens, notes) from sight and from screen readers."""
+        if not self._covered:
+            self._covered = [w for w in self.kiosk.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                             if w is not self and not w.isWindow() and w.isVisible()]
+        for w in self._covered:
+            w.hide()
+
+    def _uncover(self) -> None:
+        covered, self._covered = self._covered, []
+        for w in covered:
+            w.show()
+
     def _done(self) -> None:
+        self._uncover()
         self.hide()
         self.pages, self.answers = (), []
         idle = getattr(self.kiosk, "idle", None)

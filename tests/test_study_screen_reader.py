@@ -1,0 +1,81 @@
+"""A real screen-reader client runs a usability study: the facilitator's window and the
+questionnaire on the kiosk, by AT-SPI alone.
+
+``kiosk study tests/data/study-two-tasks.yaml --participant P01`` on the desktop of
+tests/a11ydesktop.py (a private session bus, the accessibility bus, Xvfb, Qt's xcb platform with
+accessibility on); tests/atspi/walk_study.py — Debian's python3-pyatspi, the system Python — finds
+the facilitator's window and its controls by their names, switches a fault on and off, starts
+the first task, does it on the kiosk, and answers the questionnaire on the kiosk page by page,
+each control by its default action. Then the participant's record must say what the walk did:
+the task ended a success by the kiosk's own judgement, every answer with the value chosen.
+
+Without the Debian packages the test is skipped and names them; under ``CI=true`` it fails.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from a11ydesktop import run_client
+
+from kiosk.usability.events import Kind, read_record
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIENT = ROOT / "tests" / "atspi" / "walk_study.py"
+STUDY = ROOT / "tests" / "data" / "study-two-tasks.yaml"
+FAULTS = ["打印机缺纸", "身份证读卡器故障", "所选事项今天的号已取完", "所选类别的窗口全部暂停", "每次存储变慢，秒数在右下",
+          "语音播报失效"]
+
+
+def test_a_screen_reader_runs_a_study_task_and_answers_the_questionnaire(desktop, tmp_path):
+    started = time.monotonic()
+    data = tmp_path / "data"
+    study = desktop.processes.start("study", [sys.executable, "-m", "kiosk", "study", str(STUDY), "--participant", "P01",
+                                              "--data-dir", str(data), "--window", "540x960"], desktop.qt_env, cwd=ROOT)
+    result, context = run_client(desktop, CLIENT, ["--pid", str(study.pid), "--participant", "P01"], "study")
+    walked_in = time.monotonic() - started
+
+    # the facilitator's window as the reader lists it: its marks, the next participant, the fault switches
+    said = {(role, name) for role, name, _ in result["trees"]["facilitator"]}
+    for mark in ("开始", "成功", "失败", "跳过", "备注", "下一位参与者"):
+        assert ("push button", mark) in said, context
+    assert [n for r, n, _ in result["trees"]["facilitator"] if r == "check box"] == FAULTS, context
+    states = {n: s for r, n, s in result["trees"]["facilitator"] if r == "push button"}
+    assert states["成功"] == states["失败"] == states["跳过"] == "disabled" and states["开始"] == "", context
+    assert result["task_title"] == "找到服务评价 · Find the rating page", context
+    assert "自助机自动判定" in result["status"], context
+
+    # each control by its default action: Press, Toggle on a check box (a fault switch, an answer)
+    acts = [(s["screen"], s["role"], s["name"], s["action"]) for s in result["steps"]]
+    assert acts[:4] == [("facilitator", "check box", "打印机缺纸", "Toggle")] * 2 + [
+        ("facilitator", "push button", "开始", "Press"), ("home", "push button", "服务评价", "Press")], context
+    assert {a[1:] for a in acts[4:] if a[1] == "check box"} <= {("check box", n, "Toggle") for n in
+                                                                ("1 非常难", "2", "3", "4", "5", "6", "7 非常容易",
+                                                                 "1 非常不同意", "5 非常同意", "7 非常同意")}, context
+    assert acts[-1][2:] == ("完成", "Press"), context
+
+    # the pages: the SEQ of the task, then the block's SUS and UMUX-Lite, each page its own question
+    pages = result["answers"]
+    assert [(p[0], p[1]) for p in pages] == [("刚才这项任务", 1)] + [("使用感受", n) for n in range(2, 12)] + [
+        ("总体评价", 12), ("总体评价", 13)], context
+    assert pages[0][3] == "总的来说，完成这项任务有多难或多容易？" and pages[1][3] == "我愿意经常使用这台自助机。", context
+    chosen = [p[2] for p in pages]
+    assert chosen == [5, 4, 2, 4, 2, 4, 2, 4, 2, 4, 2, 6, 6], context
+
+    # the participant's record says what the screen reader did (read while the study still runs:
+    # every event is written as it happens)
+    record = read_record(data / "studies" / "two-tasks" / "participants" / "P01" / "events.jsonl")
+    ends = [e for e in record.events if e.kind is Kind.TASK_END]
+    assert [(e.task, e.info["outcome"], e.info["by"]) for e in ends] == [("find-rating", "success", "app")], context
+    answers = [(e.info["instrument"], e.info["item"], e.info["value"], e.info["of_task"])
+               for e in record.events if e.kind is Kind.ANSWER]
+    assert answers == [("SEQ", 1, 5, "find-rating")] + [("SUS", i, v, "") for i, v in enumerate(chosen[1:11], 1)] + [
+        ("UMUX_LITE", 1, 6, ""), ("UMUX_LITE", 2, 6, "")], context
+    faults = [(e.kind, e.info["fault"]) for e in record.events if e.kind in (Kind.FAULT_ON, Kind.FAULT_OFF)]
+    assert faults == [(Kind.FAULT_ON, "printer"), (Kind.FAULT_OFF, "printer")], context
+
+    desktop.processes.stop(study)
+    assert study.returncode == 0, f"kiosk study did not end cleanly ({study.returncode}){context}"
+    assert walked_in < 30, f"the walk took {walked_in:.1f} s"

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListWidget, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from kiosk.app import Settings, build_study
 from kiosk.domain.appointments import AppointmentStatus
@@ -344,6 +354,25 @@ def test_the_hotkeys_work_whichever_window_has_the_focus(run_study, qtbot):
     assert r.c.session.task is None and r.c.session.outcomes["ticket"] == Outcome.SKIP
     qtbot.keyClick(r.k, Qt.Key.Key_F5)  # the questionnaire is open: 开始 waits
     assert r.c.session.task is None
+
+
+def test_a_screen_reader_hears_the_facilitators_controls_by_what_is_written_on_them_in_its_language(run_study):
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for code, language in (("P01", "zh_CN"), ("P02", "en_US")):
+        f = run_study(code=code, language=language).f
+        for fault, b in f.fault_buttons.items():  # the name holds the label (WCAG 2.5.3); the description says more
+            assert b.accessibleName() == b.text(), (fault, b.accessibleName(), b.text())
+            assert b.accessibleDescription() or fault is Fault.PRINTER, fault
+        for box in (f.quota_item, f.paused_category):  # Qt on Linux names a combo box by its choice: its label says what for
+            buddy = [lab for lab in f.findChildren(QLabel) if lab.buddy() is box]
+            assert len(buddy) == 1 and buddy[0].isVisible() and buddy[0].text(), box.objectName()
+        names = {w.objectName(): QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name)
+                 for w in f.findChildren(QWidget) if isinstance(w, QPushButton | QLineEdit | QSpinBox | QListWidget)}
+        names.update({b.objectName(): b.accessibleDescription() for b in f.fault_buttons.values()})
+        foreign = {k: v for k, v in names.items() if bool(cjk.search(v.replace("中文", ""))) != (language == "zh_CN")
+                   and v and not v.startswith(("English", "中文"))}
+        assert not foreign, f"{language}: names not in the window's language: {foreign}"
+        assert names["facilitator_language"] == ("中文 · Switch language" if language == "en_US" else "English · 切换语言")
 
 
 def test_every_facilitator_control_is_named_and_the_window_fits_in_both_languages(run_study):

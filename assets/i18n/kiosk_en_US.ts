@@ -1608,252 +1608,267 @@
 <context>
     <name>FacilitatorWindow</name>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="489"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="500"/>
         <source>✓ 成功</source>
         <extracomment>the live view: how often the kiosk is drawn again (ms) and how long a tap stays (s) events the live log leaves out (the record has them): a release (its press is there), focus, voice the info the live log shows of an event (the record has it all)</extracomment>
         <translation>✓ Success</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="489"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="500"/>
         <source>× 失败</source>
         <translation>× Failed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="489"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="500"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="490"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="501"/>
         <source>× 超时</source>
         <translation>× Out of time</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="492"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="503"/>
         <source>✓ 成功（自助机自动判定）</source>
         <translation>✓ Success (detected by the kiosk)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="494"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="505"/>
         <source>{task}：{outcome} · {time}</source>
         <translation>{task}: {outcome} · {time}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="552"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="563"/>
         <source>可用性测试 · {study}</source>
         <translation>Usability study · {study}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="555"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
         <source>参与者 {code}</source>
         <translation>Participant {code}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
         <source>下一位 Ctrl+N</source>
         <translation>Next Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="556"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
         <source>下一位参与者</source>
         <translation>Next participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="572"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="569"/>
+        <source>切换语言</source>
+        <translation>Switch language</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="584"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
         <source>成功</source>
         <translation>Success</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="561"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
         <source>失败</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="562"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="574"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="565"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="577"/>
         <source>保存备注</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="573"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="578"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="585"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="566"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="578"/>
         <source>不写备注</source>
         <translation>Discard the note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="567"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="579"/>
         <source>备注：只写观察，不写参与者的个人信息</source>
         <translation>Note: what you observed, never the participant&apos;s personal details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="568"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="580"/>
         <source>备注：只写观察，不写个人信息</source>
         <translation>Note: what you observed, no personal details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="569"/>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="571"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="581"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="583"/>
         <source>下一位参与者编号</source>
         <translation>Next participant&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="570"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="582"/>
         <source>开始后，这一位的任务、问卷和故障全部结束；下一位从全新的大厅数据开始。</source>
         <translation>Starting ends this participant&apos;s tasks, questionnaires and faults; the next one begins on a fresh hall.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="572"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="584"/>
         <source>开始下一位</source>
         <translation>Start the next participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="574"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="586"/>
         <source>故障注入</source>
         <translation>Faults</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="575"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="589"/>
         <source>打印机缺纸</source>
         <translation>No paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="576"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="590"/>
         <source>读卡器故障</source>
         <translation>Reader fails</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="576"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="590"/>
         <source>身份证读卡器故障</source>
         <translation>The ID card reader fails</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="577"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="591"/>
         <source>号已取完</source>
         <translation>No quota</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="577"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="591"/>
         <source>所选事项今天的号已取完</source>
         <translation>The chosen service has no tickets left today</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="578"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="592"/>
         <source>窗口暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="578"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="592"/>
         <source>所选类别的窗口全部暂停</source>
         <translation>Every window of the chosen category is paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="579"/>
-        <source>每次存储变慢，秒数在右下</source>
-        <translation>Every write to the store is slow (seconds at the bottom right)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="580"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="594"/>
         <source>语音失效</source>
         <translation>No voice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="580"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="594"/>
         <source>语音播报失效</source>
         <translation>The voice engine is gone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="579"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="593"/>
         <source>存储变慢</source>
         <translation>Slow store</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="583"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="593"/>
+        <source>每次存储变慢几秒，秒数在本栏右上角</source>
+        <translation>Every write to the store is slow by some seconds (set at the top right of this panel)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="599"/>
+        <source>事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="600"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="601"/>
         <source>号已取完的事项</source>
         <translation>Service whose tickets are used up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="584"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="602"/>
         <source>窗口全暂停的类别</source>
         <translation>Category whose windows are paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="585"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="603"/>
         <source>每次存储的秒数</source>
         <translation>Seconds per write</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="587"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="605"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="594"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="612"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="595"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="613"/>
         <source>记录：最近的事件</source>
         <translation>Record: the latest events</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="596"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="614"/>
         <source>自助机实时画面</source>
         <translation>Live view of the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="605"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="623"/>
         <source>没有参与者</source>
         <translation>No participant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="611"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="629"/>
         <source>条件：{condition}（第 {block} 组，共 {blocks} 组）</source>
         <translation>Condition: {condition} (block {block} of {blocks})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="614"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="632"/>
         <source>参与者正在自助机上答问卷</source>
         <translation>The participant is answering the questionnaire on the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="616"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="634"/>
         <source>这位参与者已完成；按“下一位”（Ctrl+N）开始下一位</source>
         <translation>This participant has finished; Next (Ctrl+N) begins the next one</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="618"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="636"/>
         <source>按“开始”（F5）开始这项任务</source>
         <translation>Press Start (F5) to begin this task</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="620"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="638"/>
         <source>任务进行中：成功 F6 · 失败 F7 · 跳过 F8</source>
         <translation>Task running: Success F6 · Fail F7 · Skip F8</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="622"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="640"/>
         <source>全部任务已完成</source>
         <translation>All tasks done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/facilitator.py" line="627"/>
+        <location filename="../../kiosk/ui/study/facilitator.py" line="645"/>
         <source>任务 {n} / {total}</source>
         <translation>Task {n} of {total}</translation>
     </message>
@@ -3512,37 +3527,37 @@
 <context>
     <name>Questionnaire</name>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="123"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="130"/>
         <source>请先选一个答案</source>
         <translation>Please choose an answer first</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="168"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="189"/>
         <source>‹ 上一题</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="168"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="189"/>
         <source>上一题</source>
         <translation>Previous question</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="173"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="194"/>
         <source>{title} · 第 {n} 题，共 {total} 题</source>
         <translation>{title} · question {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="179"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="200"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="179"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="200"/>
         <source>下一题 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/study/questionnaire.py" line="179"/>
+        <location filename="../../kiosk/ui/study/questionnaire.py" line="200"/>
         <source>下一题</source>
         <translation>Next question</translation>
     </message>

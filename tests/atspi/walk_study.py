@@ -33,6 +33,7 @@ from walk_kiosk import (
     WalkFailed,
     activate,
     checked,
+    description,
     find_app,
     fresh,
     name,
@@ -45,8 +46,7 @@ from walk_kiosk import (
 SEQ_VALUE = 5
 SUS_VALUES = (4, 2, 4, 2, 4, 2, 4, 2, 4, 2)
 UMUX_VALUES = (6, 6)
-FAULTS = ("打印机缺纸", "身份证读卡器故障", "所选事项今天的号已取完", "所选类别的窗口全部暂停",
-          "每次存储变慢，秒数在右下", "语音播报失效")
+FAULTS = ("打印机缺纸", "读卡器故障", "号已取完", "窗口暂停", "存储变慢", "语音失效")
 MARKS = ("开始", "成功", "失败", "跳过", "备注")
 TIMEOUT = 15.0
 PROGRESS = re.compile(r"^(?P<title>.+?) · 第 (?P<n>\d+) 题，共 (?P<total>\d+) 题$")
@@ -105,6 +105,16 @@ def text_of(root, pattern: str):
     return control(root, ("label", "heading", "static", "text"), pattern)
 
 
+def labelled_by(acc) -> str:
+    """The names of what labels ``acc`` (its labelled-by relation), as a screen reader finds them."""
+    try:
+        relations = acc.getRelationSet()
+    except Exception:
+        return ""
+    return " ".join(name(r.getTarget(i)) for r in relations if r.getRelationType() == pyatspi.RELATION_LABELLED_BY
+                    for i in range(r.getNTargets()))
+
+
 def is_choice(acc) -> bool:
     """An answer of a questionnaire page: a check box named by its number (and the scale's words at the ends)."""
     return role(acc) == "check box" and re.match(r"^\d( |$)", name(acc)) is not None
@@ -130,6 +140,9 @@ def walk(app, code: str, result: dict) -> None:
         missing.append("下一位参与者")
     if missing:
         raise WalkFailed(f"the facilitator's window has no control named {', '.join(missing)}: {tree_text(fac)}")
+    # the fault switches say what they do; each list says what it is for (its label: labelled-by)
+    result["fault_descriptions"] = {name(a): description(a) for a in shown(fac) if role(a) == "check box"}
+    result["lists"] = [[role(a), name(a), labelled_by(a)] for a in shown(fac) if role(a) in ("combo box", "spin button")]
     first = text_of(fac, r"^找到服务评价 · ")
     if first is None:
         raise WalkFailed(f"the facilitator's window does not say the first task is 找到服务评价: {tree_text(fac)}")

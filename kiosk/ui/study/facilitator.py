@@ -329,7 +329,18 @@ class FacilitatorWindow(Retranslating, QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)  # a long item name never widens the window
             box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # each list says what it is for: its label is its buddy (on Linux a combo box's accessible name
+        # is its current choice, and a screen reader says what it is for from the label that names it)
+        self.quota_item_label = label(wrap=False)
+        self.quota_item_label.setObjectName("facilitator_fault_item_label")
+        self.quota_item_label.setBuddy(self.quota_item)
+        self.paused_category_label = label(wrap=False)
+        self.paused_category_label.setObjectName("facilitator_fault_category_label")
+        self.paused_category_label.setBuddy(self.paused_category)
+        top_row.addSpacing(4)
+        top_row.addWidget(self.quota_item_label)
         top_row.addWidget(self.quota_item, 5)
+        top_row.addWidget(self.paused_category_label)
         top_row.addWidget(self.paused_category, 3)
         top_row.addWidget(self.slow_seconds, 0)
         right.addWidget(faults)
@@ -555,7 +566,8 @@ class FacilitatorWindow(Retranslating, QWidget):
         self.who.setAccessibleName(self.tr("参与者 {code}").format(code=c.code or "—"))
         set_text(self.next_button, self.tr("下一位 Ctrl+N"), self.tr("下一位参与者"))
         other = "中文" if en else "English"
-        set_text(self.lang, other, f"{other} · {self.tr('切换语言')}")
+        switch = self.tr("切换语言")  # (tr() outside the f-string: lupdate must see it)
+        set_text(self.lang, other, f"{other} · {switch}")
         keys = {"start": ("开始", "F5"), "success": ("成功", "F6"), "fail": ("失败", "F7"), "skip": ("跳过", "F8"),
                 "note": ("备注", "F9")}
         words = {"start": self.tr("开始"), "success": self.tr("成功"), "fail": self.tr("失败"), "skip": self.tr("跳过"),
@@ -572,14 +584,20 @@ class FacilitatorWindow(Retranslating, QWidget):
         set_text(self.next_ok, self.tr("开始"), self.tr("开始下一位"))
         set_text(self.next_cancel, self.tr("取消"))
         self.faults_title.setText(self.tr("故障注入"))
+        # named by what is written on it (a voice-control user says it, a screen reader's user hears
+        # what the others see); what it does is its description
         fault_words = {Fault.PRINTER: (self.tr("打印机缺纸"), self.tr("打印机缺纸")),
                        Fault.CARD_READER: (self.tr("读卡器故障"), self.tr("身份证读卡器故障")),
                        Fault.QUOTA: (self.tr("号已取完"), self.tr("所选事项今天的号已取完")),
                        Fault.PAUSED: (self.tr("窗口暂停"), self.tr("所选类别的窗口全部暂停")),
-                       Fault.SLOW_STORE: (self.tr("存储变慢"), self.tr("每次存储变慢，秒数在右下")),
+                       Fault.SLOW_STORE: (self.tr("存储变慢"), self.tr("每次存储变慢几秒，秒数在本栏右上角")),
                        Fault.VOICE: (self.tr("语音失效"), self.tr("语音播报失效"))}
         for fault, b in self.fault_buttons.items():
-            set_text(b, *fault_words[fault])
+            text, what = fault_words[fault]
+            set_text(b, text)
+            b.setAccessibleDescription(what if what != text else "")
+        self.quota_item_label.setText(self.tr("事项"))
+        self.paused_category_label.setText(self.tr("类别"))
         self.quota_item.setAccessibleName(self.tr("号已取完的事项"))
         self.paused_category.setAccessibleName(self.tr("窗口全暂停的类别"))
         self.slow_seconds.setAccessibleName(self.tr("每次存储的秒数"))

@@ -249,6 +249,22 @@ def test_a_screen_reader_is_offered_the_questionnaire_alone_not_the_screen_it_co
     assert not any(name.startswith("questionnaire_") for name, _ in after), after
 
 
+def test_the_screenshot_of_a_screen_that_ends_the_task_is_that_screen_not_the_questionnaire(run_study):
+    from PySide6.QtGui import QImage
+
+    task = Task("find", "找到服务评价", "Find the rating page", "请找到打分的地方。", "Find where to rate.",
+                Success(Criterion.SCREEN, screen="rate"), 60.0)
+    r = run_study(Study("find", "找一找", "Find it", (task,), (Condition("A", "普通版", "Standard"),)))
+    r.mark("start")
+    r.tap(r.k.findChild(QPushButton, "tile_rate"))  # arriving ends the task: the SEQ opens over the screen
+    r.asked()
+    QApplication.processEvents()
+    shot = QImage(str(r.c.directory / "participants" / "P01" / "screens" / "rate__normal__zh_CN.png"))
+    assert not shot.isNull()
+    header = shot.pixelColor(8, 8)  # the kiosk's header is dark; the questionnaire's page is light
+    assert header.lightness() < 128, f"the rate screen's screenshot shows the questionnaire ({header.name()})"
+
+
 def test_the_idle_timeout_is_paused_while_a_questionnaire_is_open(run_study):
     r = run_study()
     r.mark("start")

@@ -336,6 +336,8 @@ class StudyController(QObject):
         if session is not self.session or ended is not self.last:  # the participant changed meanwhile
             return
         if pages and self.questionnaire is not None:
+            if self.recorder is not None:
+                self.recorder.take_pending()  # the screen's first screenshot, before the questionnaire covers it
             self.questionnaire.ask(pages)
         else:
             self.asking = False

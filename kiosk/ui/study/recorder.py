@@ -315,6 +315,12 @@ class Recorder(QObject):
 
     # --- screenshots ---------------------------------------------------------------------------------
 
+    def take_pending(self) -> None:
+        """Take the screenshot waiting for the screen's paint now: something is about to cover the
+        screen (the questionnaire after a task that arriving here ended)."""
+        if self._pending is not None:
+            self._grab()
+
     def _grab(self) -> None:
         stem, self._pending = self._pending, None
         if stem is None or self.screens is None or stem in self.shot or not self._attached:

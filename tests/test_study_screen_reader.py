@@ -5,8 +5,9 @@ questionnaire on the kiosk, by AT-SPI alone.
 tests/a11ydesktop.py (a private session bus, the accessibility bus, Xvfb, Qt's xcb platform with
 accessibility on); tests/atspi/walk_study.py — Debian's python3-pyatspi, the system Python — finds
 the facilitator's window and its controls by their names, switches a fault on and off, starts
-the first task, does it on the kiosk, and answers the questionnaire on the kiosk page by page,
-each control by its default action. Then the participant's record must say what the walk did:
+the first task, does it on the kiosk, answers the questionnaire on the kiosk page by page, writes
+a note and begins the next participant, each control by its default action (the note's words
+through the editable text interface). Then the participant's record must say what the walk did:
 the task ended a success by the kiosk's own judgement, every answer with the value chosen.
 
 Without the Debian packages the test is skipped and names them; under ``CI=true`` it fails.
@@ -58,7 +59,9 @@ def test_a_screen_reader_runs_a_study_task_and_answers_the_questionnaire(desktop
     assert {a[1:] for a in acts[4:] if a[1] == "check box"} <= {("check box", n, "Toggle") for n in
                                                                 ("1 非常难", "2", "3", "4", "5", "6", "7 非常容易",
                                                                  "1 非常不同意", "5 非常同意", "7 非常同意")}, context
-    assert acts[-1][2:] == ("完成", "Press"), context
+    assert acts[-5][2:] == ("完成", "Press"), context  # the questionnaire's last page, then the facilitator's
+    assert acts[-4:] == [("facilitator", "push button", n, "Press")
+                         for n in ("备注", "保存备注", "下一位参与者", "开始下一位")], context
 
     # the pages: the SEQ of the task, then the block's SUS and UMUX-Lite, each page its own question
     pages = result["answers"]
@@ -68,9 +71,11 @@ def test_a_screen_reader_runs_a_study_task_and_answers_the_questionnaire(desktop
     chosen = [p[2] for p in pages]
     assert chosen == [5, 4, 2, 4, 2, 4, 2, 4, 2, 4, 2, 6, 6], context
 
-    # the participant's record says what the screen reader did (read while the study still runs:
-    # every event is written as it happens)
-    record = read_record(data / "studies" / "two-tasks" / "participants" / "P01" / "events.jsonl")
+    # the participant's record says what the screen reader did (P01's session ended when the walk
+    # began the next participant)
+    assert result["next_code"] == "P02", context
+    participants = data / "studies" / "two-tasks" / "participants"
+    record = read_record(participants / "P01" / "events.jsonl")
     ends = [e for e in record.events if e.kind is Kind.TASK_END]
     assert [(e.task, e.info["outcome"], e.info["by"]) for e in ends] == [("find-rating", "success", "app")], context
     answers = [(e.info["instrument"], e.info["item"], e.info["value"], e.info["of_task"])
@@ -79,6 +84,11 @@ def test_a_screen_reader_runs_a_study_task_and_answers_the_questionnaire(desktop
         ("UMUX_LITE", 1, 6, ""), ("UMUX_LITE", 2, 6, "")], context
     faults = [(e.kind, e.info["fault"]) for e in record.events if e.kind in (Kind.FAULT_ON, Kind.FAULT_OFF)]
     assert faults == [(Kind.FAULT_ON, "printer"), (Kind.FAULT_OFF, "printer")], context
+    notes = [e.info["text"] for e in record.events if e.kind is Kind.NOTE]
+    assert len(notes) == 1 and notes[0].endswith("] 读屏软件写的备注"), context
+    assert record.events[-1].kind is Kind.SESSION_END and record.events[-1].info["reason"] == "next", context
+    following = read_record(participants / "P02" / "events.jsonl")  # read while the study still runs
+    assert following.events[0].kind is Kind.SESSION_START, context
 
     desktop.processes.stop(study)
     assert study.returncode == 0, f"kiosk study did not end cleanly ({study.returncode}){context}"

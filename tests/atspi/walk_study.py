@@ -13,7 +13,8 @@ task, whose title the facilitator's window says; do it on the kiosk (找到服�
 screen's 服务评价); wait for the facilitator to say the kiosk judged it a success; answer every
 page of the questionnaire that opens on the kiosk (SEQ, then the block's SUS and UMUX-Lite):
 check that the page alone is offered (not the screen it covers), choose the value, check that it
-alone is ticked, go on with 下一题 / 完成. Prints one JSON object:
+alone is ticked, go on with 下一题 / 完成. Then a note (备注, its field written through the
+editable text interface, 保存备注) and the next participant (下一位参与者, the code offered, 开始下一位). Prints one JSON object:
 ``ok``, ``steps``, ``answers`` ([instrument title, page, value]), ``trees`` (role and name of
 what each window shows at the key moments) and ``error``.
 """
@@ -49,6 +50,7 @@ UMUX_VALUES = (6, 6)
 FAULTS = ("打印机缺纸", "读卡器故障", "号已取完", "窗口暂停", "存储变慢", "语音失效")
 MARKS = ("开始", "成功", "失败", "跳过", "备注")
 TIMEOUT = 15.0
+NOTE = "读屏软件写的备注"
 PROGRESS = re.compile(r"^(?P<title>.+?) · 第 (?P<n>\d+) 题，共 (?P<total>\d+) 题$")
 
 
@@ -207,6 +209,26 @@ def walk(app, code: str, result: dict) -> None:
             break
     wait("the questionnaire to close", lambda: text_of(kiosk, PROGRESS.pattern) is None or None, where=kiosk)
     trees["facilitator_after"] = tree(fac)
+
+    # 备注: the note's field by its name, written through the editable text a screen reader offers
+    activate(wait("备注 enabled", lambda: control(fac, BUTTONS, r"^备注$", enabled=True), where=fac), "facilitator", steps)
+    field = wait("the note's field (备注：…)", lambda: control(fac, ("text", "entry"), r"^备注"), where=fac)
+    trees["facilitator_note"] = tree(fac)
+    field.queryEditableText().setTextContents(NOTE)
+    activate(wait("保存备注", lambda: control(fac, BUTTONS, r"^保存备注$", enabled=True), where=fac), "facilitator", steps)
+    wait("the note row closed (开始 again)", lambda: control(fac, BUTTONS, r"^开始$"), where=fac)
+
+    # 下一位参与者: the next code is offered; 开始下一位 begins them
+    activate(control(fac, BUTTONS, r"^下一位参与者$", enabled=True), "facilitator", steps)
+    code_field = wait("the next participant's code (下一位参与者编号)",
+                      lambda: control(fac, ("text", "entry"), r"^下一位参与者编号$"), where=fac)
+    trees["facilitator_next"] = tree(fac)
+    result["next_code"] = code_field.queryText().getText(0, -1)
+    activate(wait("开始下一位", lambda: control(fac, BUTTONS, r"^开始下一位$", enabled=True), where=fac),
+             "facilitator", steps)
+    nxt = result["next_code"]
+    wait(f"the facilitator's window for {nxt}", lambda: next(
+        (w for w in windows(app) if name(w).startswith("可用性测试") and name(w).endswith(nxt)), None))
     result["ok"] = True
 
 

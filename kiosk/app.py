@@ -485,15 +485,41 @@ def run_hall(settings: Settings, catalogue: Catalogue, hall: Hall, simulate: boo
 
 # --- a usability study: the kiosk for each participant, and the facilitator's window ----------------
 
+def study_clock(hall: Hall, today):
+    """The clock of a study's halls: an hour into the windows' first calling period of a working
+    day (today's, else the next), running in real time — every participant's session starts there,
+    so a session held at 19:00 or on a Sunday meets the same open hall as one at 10:00 on a
+    Tuesday (never "this ticket will not be called today"), and a late session is not cut by closing."""
+    import datetime as _dt
+
+    from kiosk.sim.simulation import SimClock, demo_day
+
+    day = demo_day(hall, today)
+    periods = hall.calling_periods(day)
+    start = _dt.datetime.combine(day, _dt.time(10))
+    if periods:
+        first, end = periods[0]
+        start = min(first + _dt.timedelta(hours=1), first + (end - first) / 2)
+    return SimClock(start, speed=1.0)
+
+
 def study_kiosks(app, settings: Settings, catalogue: Catalogue, hall: Hall, clock=None):
     """How a study builds a participant's kiosk: on their own hall directory (always SQLite there:
     a participant's hall is theirs alone), in a condition's language, mode, voice and catalogue.
-    Returns ``make(hall_dir, condition) -> (window, store)`` for the StudyController."""
+    Without ``clock`` the halls run on :func:`study_clock`, from its start again for each
+    participant. Returns ``make(hall_dir, condition) -> (window, store)`` for the StudyController."""
+    import datetime as _dt
     from dataclasses import replace
 
     variants: dict[Path, Catalogue] = {}
+    own_clock = clock is None
+    clock = clock or study_clock(hall, _dt.date.today())
+    halls: set[Path] = set()
 
     def make(hall_dir: Path, condition):
+        if own_clock and Path(hall_dir) not in halls:  # a new participant: their session starts at the same hour
+            halls.add(Path(hall_dir))
+            clock.restart(clock.start)
         cat = catalogue
         if condition.catalogue is not None:
             folder = Path(condition.catalogue)

@@ -163,6 +163,7 @@ def test_the_facilitator_runs_the_tasks_and_the_participant_answers_on_the_kiosk
     assert not q.isVisible()
     # the next block: a fresh kiosk in 长辈版 on the same hall, the task's set-up done there
     assert c.condition.id == "B" and c.kiosk.theme.mode == "elder"
+    assert "〔开始后给出票号〕" in f.task_zh.text() and "[ticket number: given at the start]" in f.task_en.text()
     r.mark("start")
     (served,) = [t for t in c.store.tickets_on("2026-11-27") if t.item_code == "LNRY-001"]
     assert served.status == Status.DONE and served.window == 1
@@ -868,3 +869,19 @@ def test_the_facilitator_goes_to_the_second_screen_when_there_is_one(run_study, 
     monkeypatch.setattr(r.f, "setScreen", one.append)
     place_study(r.c, r.f, screens[:1])  # one screen: beside the kiosk
     assert one == [] and r.f.x() > r.k.frameGeometry().right()
+
+
+def test_a_study_meets_an_open_hall_whenever_it_is_held(hall):
+    """A session on a Sunday evening runs on the next working day, an hour after the windows open,
+    in real time; each participant's hall starts there again."""
+    import datetime as _dt
+
+    from kiosk.app import study_clock
+
+    sunday = _dt.date(2026, 11, 29)
+    clock = study_clock(hall, sunday)
+    start = clock.start
+    assert start.date() == _dt.date(2026, 11, 30) and hall.calling_at(clock())
+    assert start.time() == _dt.time(9, 30)  # the windows open at 08:30
+    assert clock.speed == 1.0
+    assert study_clock(hall, _dt.date(2026, 12, 1)).start == _dt.datetime(2026, 12, 1, 9, 30)  # a Tuesday: today

@@ -94,6 +94,11 @@ def next_code(directory: Path, after: str = "") -> str:
         n += 1
 
 
+#: a set-up's value in a task's words before the task starts (it is made by 开始), in the words' language
+_LATER = {"ticket": ("〔开始后给出票号〕", "[ticket number: given at the start]"),
+          "code": ("〔开始后给出预约码〕", "[booking code: given at the start]")}
+
+
 class StudyController(QObject):
     """One study's participants, one at a time. Signals for the facilitator window:
     ``kiosk_changed(window)`` a kiosk was built (a participant, or a condition block, began);
@@ -288,11 +293,13 @@ class StudyController(QObject):
         self.ticked.emit()
 
     def instructions(self, task: Task, english: bool) -> str:
-        """The task's words with its set-up filled in ({ticket}, {code})."""
+        """The task's words with its set-up filled in ({ticket}, {code}); before the task starts,
+        a mark in the words' own language says the value comes with 开始 (never a raw {ticket})."""
         text = _CJK_GAP.sub("", task.text(english))  # a folded YAML line leaves a space between Chinese words
-        if self.session is not None and self.session.task is task:
-            for key, value in self.placeholders.items():
-                text = text.replace("{" + key + "}", value)
+        running = self.session is not None and self.session.task is task
+        for key, later in _LATER.items():
+            value = self.placeholders.get(key) if running else None
+            text = text.replace("{" + key + "}", value if value is not None else later[english])
         return text
 
     def _set_up(self, task: Task) -> dict[str, str]:

@@ -5,7 +5,7 @@ questionnaire on the kiosk, by AT-SPI alone.
 tests/a11ydesktop.py (a private session bus, the accessibility bus, Xvfb, Qt's xcb platform with
 accessibility on); tests/atspi/walk_study.py — Debian's python3-pyatspi, the system Python — finds
 the facilitator's window and its controls by their names, switches a fault on and off, starts
-the first task, does it on the kiosk, answers the questionnaire on the kiosk page by page, writes
+the first task, does it on the kiosk (hearing its end announced), answers the questionnaire on the kiosk page by page, writes
 a note and begins the next participant, each control by its default action (the note's words
 through the editable text interface). Then the participant's record must say what the walk did:
 the task ended a success by the kiosk's own judgement, every answer with the value chosen.
@@ -51,12 +51,16 @@ def test_a_screen_reader_runs_a_study_task_and_answers_the_questionnaire(desktop
     assert states["成功"] == states["失败"] == states["跳过"] == "disabled" and states["开始"] == "", context
     assert result["task_title"] == "找到服务评价 · Find the rating page", context
     assert "自助机自动判定" in result["status"], context
+    # told without moving the focus (AT-SPI announcements): the task's end; 下一题 with nothing chosen
+    assert result["status_heard"] == result["status"], context
+    assert result["hint_heard"] == "请先选一个答案", context
 
     # each control by its default action: Press, Toggle on a check box (a fault switch, an answer)
     acts = [(s["screen"], s["role"], s["name"], s["action"]) for s in result["steps"]]
-    assert acts[:4] == [("facilitator", "check box", "打印机缺纸", "Toggle")] * 2 + [
-        ("facilitator", "push button", "开始", "Press"), ("home", "push button", "服务评价", "Press")], context
-    assert {a[1:] for a in acts[4:] if a[1] == "check box"} <= {("check box", n, "Toggle") for n in
+    assert acts[:5] == [("facilitator", "check box", "打印机缺纸", "Toggle")] * 2 + [
+        ("facilitator", "push button", "开始", "Press"), ("home", "push button", "服务评价", "Press"),
+        ("questionnaire 1", "push button", "下一题", "Press")], context
+    assert {a[1:] for a in acts[5:] if a[1] == "check box"} <= {("check box", n, "Toggle") for n in
                                                                 ("1 非常难", "2", "3", "4", "5", "6", "7 非常容易",
                                                                  "1 非常不同意", "5 非常同意", "7 非常同意")}, context
     assert acts[-5][2:] == ("完成", "Press"), context  # the questionnaire's last page, then the facilitator's

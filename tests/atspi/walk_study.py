@@ -10,7 +10,9 @@ The walk: find the facilitator's window (its name says 可用性测试 and the p
 marks (开始 成功 失败 跳过 备注), 下一位参与者 and the six fault switches (check boxes), with the
 fault parameters; switch 打印机缺纸 on and off again, its state read from the tree; 开始 the first
 task, whose title the facilitator's window says; do it on the kiosk (找到服务评价: the home
-screen's 服务评价); wait for the facilitator to say the kiosk judged it a success; answer every
+screen's 服务评价); wait for the facilitator to say the kiosk judged it a success — and to hear it
+said (an AT-SPI announcement: a screen reader says it wherever its user is); press 下一题 with
+nothing chosen and hear why the page stays (请先选一个答案); answer every
 page of the questionnaire that opens on the kiosk (SEQ, then the block's SUS and UMUX-Lite):
 check that the page alone is offered (not the screen it covers), choose the value, check that it
 alone is ticked, go on with 下一题 / 完成. Then a note (备注, its field written through the
@@ -28,6 +30,7 @@ import sys
 import time
 
 import pyatspi
+from gi.repository import GLib
 from walk_kiosk import (
     BUTTONS,
     POLL,
@@ -54,6 +57,27 @@ NOTE = "读屏软件写的备注"
 PROGRESS = re.compile(r"^(?P<title>.+?) · 第 (?P<n>\d+) 题，共 (?P<total>\d+) 题$")
 
 
+#: what screen readers were told to say (AT-SPI announcements), in order
+HEARD: list[str] = []
+
+
+def listen() -> None:
+    """Hear the application's announcements (object:announcement), as a screen reader does."""
+    pyatspi.Registry.registerEventListener(lambda event: HEARD.append(str(event.any_data)), "object:announcement")
+
+
+def pump() -> None:
+    """Deliver the events that came (this client has no main loop of its own)."""
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+
+
+def heard(pattern: str):
+    rx = re.compile(pattern)
+    return lambda: next((h for h in HEARD if rx.search(h)), None)
+
+
 def windows(app) -> list:
     fresh(app)
     return [app.getChildAtIndex(i) for i in range(app.childCount)]
@@ -62,6 +86,7 @@ def windows(app) -> list:
 def wait(what: str, find, timeout: float = TIMEOUT, where=None):
     deadline = time.monotonic() + timeout
     while True:
+        pump()
         if where is not None:
             fresh(where)
         found = find()
@@ -168,6 +193,7 @@ def walk(app, code: str, result: dict) -> None:
     status = wait("the facilitator's status: the kiosk judged the task a success",
                   lambda: text_of(fac, r"自助机自动判定"), where=fac)
     result["status"] = name(status)
+    result["status_heard"] = wait("the task's end announced to the screen reader", heard(r"自助机自动判定"), timeout=5)
 
     # the questionnaire on the kiosk, page by page, until 完成
     answers = result["answers"]
@@ -189,6 +215,11 @@ def walk(app, code: str, result: dict) -> None:
             raise WalkFailed(f"page {n} of {total}: the screen it covers is offered too: {', '.join(beneath)}")
         if any(checked(c) for c in choices):
             raise WalkFailed(f"page {n} opened with an answer already chosen: {tree_text(kiosk)}")
+        if index == 0:  # 下一题 with nothing chosen: the page stays, and the reader is told why
+            activate(control(kiosk, BUTTONS, r"^下一题$", enabled=True), "questionnaire 1", steps)
+            result["hint_heard"] = wait("the hint announced (请先选一个答案)", heard(r"请先选一个答案"), timeout=5)
+            if text_of(kiosk, r"第 1 题") is None:
+                raise WalkFailed(f"下一题 without an answer left page 1: {tree_text(kiosk)}")
         value = values[index]
         if n <= 2 or n == total:
             trees[f"questionnaire_{n}"] = tree(kiosk)
@@ -241,9 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     result: dict = {"ok": False, "steps": [], "answers": [], "trees": {}, "error": None}
     try:
         app = find_app(args.pid, "", args.start_timeout)
+        listen()
         walk(app, args.participant, result)
     except WalkFailed as exc:
         result["error"] = str(exc)
+    result["heard"] = HEARD
     print(json.dumps(result, ensure_ascii=False))
     return 0 if result["ok"] else 1
 

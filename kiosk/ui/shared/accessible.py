@@ -1,4 +1,4 @@
-"""What screen readers are told beyond Qt's defaults: a heading is a heading.
+"""What screen readers are told beyond Qt's defaults: a heading is a heading; announcements.
 
 Qt exposes every QLabel as static text. A screen reader's users move through a screen by its
 headings, so the labels styled as headings (``class`` h1 or h2, the header's screen title among
@@ -8,7 +8,7 @@ them) are exposed with the Heading role through an accessibility factory, their 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel
 
 HEADING_CLASSES = frozenset({"h1", "h2"})
@@ -47,3 +47,15 @@ def install_accessibility() -> None:
     if not _installed:
         QAccessible.installFactory(_factory)
         _installed = True
+
+
+def announce(source: QObject, text: str, assertive: bool = False) -> None:
+    """Have a screen reader say ``text`` now, without moving the focus (an AT-SPI announcement from
+    ``source``): what appeared where the person is not — a hint at the answers after 下一题, a
+    task's end in a status line. Nothing when no assistive technology listens."""
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(source, text)
+    if assertive:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.catalogue import Catalogue
 from kiosk.domain.hall import Hall
+from kiosk.ui.shared.accessible import announce
 from kiosk.ui.shared.i18n import EN, ZH, Language, Retranslating
 from kiosk.ui.shared.widgets import ElidedLabel, button, classed, label, named, restyle, set_text
 from kiosk.ui.study.controller import ParticipantError, StudyController, next_code
@@ -385,7 +386,7 @@ class FacilitatorWindow(Retranslating, QWidget):
         controller.task_ended.connect(self.task_ended)
         controller.changed.connect(self.show_state)
         controller.ticked.connect(self.show_clock)
-        controller.problem.connect(lambda text: self._set_status(f"⚠ {text}", "error"))
+        controller.problem.connect(self._problem)
         if controller.kiosk is not None:
             self.live.set_kiosk(controller.kiosk)
         self.show_state()
@@ -505,6 +506,11 @@ class FacilitatorWindow(Retranslating, QWidget):
         text = self.tr("{task}：{outcome} · {time}").format(task=ended.task.title_en if en else ended.task.title,
                                                           outcome=words, time=_clock(ended.seconds))
         self._set_status(text, "ok" if ended.outcome is Outcome.SUCCESS else "error")
+        announce(self.status_label, text)  # heard, wherever the facilitator's screen reader is
+
+    def _problem(self, text: str) -> None:
+        self._set_status(f"⚠ {text}", "error")
+        announce(self.status_label, self.status_label.text(), assertive=True)
 
     def _set_status(self, text: str, cls: str) -> None:
         self.status = (text, cls)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.shared.accessible import announce
 from kiosk.ui.shared.i18n import Retranslating
 from kiosk.ui.shared.widgets import button, label, set_text
 from kiosk.usability.questionnaires import Question
@@ -129,6 +130,7 @@ class Questionnaire(Retranslating, QFrame):
         if self.answers[self.page] is None:
             self.hint.setText(self.tr("请先选一个答案"))
             self._say(self.hint.text())
+            announce(self.hint, self.hint.text(), assertive=True)  # a screen reader's user is told too
             return
         if self.page + 1 < len(self.pages):
             self.page += 1

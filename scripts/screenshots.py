@@ -33,6 +33,8 @@ from kiosk.app import Settings, build_kiosk_window, load_data  # noqa: E402
 from kiosk.domain.commitments import Applicant  # noqa: E402
 from kiosk.domain.desk import Request  # noqa: E402
 from kiosk.ui.shared.navigator import Screen  # noqa: E402
+from kiosk.ui.study.faults import FaultSwitch  # noqa: E402
+from kiosk.usability.events import Fault  # noqa: E402
 
 SETS = {"normal": dict(language="zh_CN", elder=False), "elder": dict(language="zh_CN", elder=True),
         "en": dict(language="en_US", elder=False), "en-elder": dict(language="en_US", elder=True)}
@@ -203,6 +205,35 @@ def render(app, which: str, out: Path) -> None:
         shoot(w, out, "44-self-service-certificates")
         tap(w.nav.widget(Screen.SELF_CONFIRM).confirm)
         shoot(w, out, "45-self-service-result")
+        # the study's faults, as a participant meets them (kiosk/ui/study/faults.py: the real error paths)
+        tap(w.nav.widget(Screen.SELF_RESULT).finish)
+        as_set()
+        faults = FaultSwitch(w, store, hall, lambda: FIXED_NOW)
+        tap(w.home.ticket_tile)
+        tap(w.menu.desk_buttons["consult"])
+        faults.set(Fault.CARD_READER, True)
+        tap(w.identity.persona_buttons["elder"])
+        shoot(w, out, "46-fault-card-not-read")
+        faults.set(Fault.CARD_READER, False)
+        w.choose(Request(item_code="QYKB-001"), Screen.ITEM)
+        QApplication.processEvents()
+        tap(w.item.ticket_button)
+        faults.set(Fault.QUOTA, True, item="QYKB-001")
+        tap(w.identity.confirm)
+        shoot(w, out, "47-fault-quota-used-up")
+        faults.set(Fault.QUOTA, False)
+        faults.set(Fault.PRINTER, True)
+        tap(w.identity.confirm)
+        shoot(w, out, "48-fault-slip-not-printed")
+        faults.clear()
+        tap(w.slip.finish)
+        as_set()
+        faults.set(Fault.VOICE, True)
+        if not w.speaker.enabled:
+            tap(w.header.voice)
+        tap(w.home.ticket_tile)
+        shoot(w, out, "49-fault-voice-unavailable")
+        faults.clear()
         w.close()
         w.deleteLater()
         store.close()

@@ -17,10 +17,8 @@ answered by taps. Files, each ``SET-NN-what.png``:
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,6 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import shot_sets  # noqa: E402  (scripts/: the screenshot scripts' shared command line)
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -85,19 +84,7 @@ def render(which: str, out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "questionnaire")
-    ap.add_argument("--set", choices=sorted(SETS))
-    args = ap.parse_args(argv)
-    if args.set is None:  # each combination in a process of its own
-        for which in SETS:
-            done = subprocess.run([sys.executable, __file__, "--set", which, "--out", str(args.out)], check=False)
-            if done.returncode != 0:
-                return done.returncode
-        print(f"wrote {args.out}")
-        return 0
-    render(args.set, args.out)
-    return 0
+    return shot_sets.main(__file__, __doc__, SETS, render, ROOT / "docs" / "screenshots" / "questionnaire", argv)
 
 
 if __name__ == "__main__":

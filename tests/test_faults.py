@@ -77,6 +77,8 @@ def test_printer_out_of_paper_the_ticket_stands_and_the_slip_says_it(kiosk):
     kiosk.tap(w.identity.confirm)
     assert w.nav.current == Screen.SLIP and w.slip.number.text() == "Z001"
     assert "打印机暂时无法使用" in w.slip.printed.text() and w.slip.printed.isVisible()
+    ink = w.slip.printed.palette().color(w.slip.printed.foregroundRole()).name()
+    assert ink == "#8f1a14", f"said as an error (the theme's error red), not in grey: {ink}"
     assert not list((kiosk.w.slips_dir).glob("*.pdf"))
     assert ("slip_printed", {"printed": False, "reprint": False}) in happened
     assert [t.number for t in kiosk.store.tickets_on("2026-11-27")] == ["Z001"]

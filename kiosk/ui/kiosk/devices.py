@@ -45,6 +45,21 @@ def reader_of(widget: QWidget) -> CardReader:
     return reader if isinstance(reader, CardReader) else CardReader()
 
 
+def read_card(screen: QWidget, pid: str) -> Persona | None:
+    """A tap on demo card ``pid`` on an identity ``screen`` (one with ``card_failed`` and
+    ``refresh()``): the persona read, or None — an unknown card, or the reader failed, which the
+    screen then says at its ID field (``card_failed`` set and the screen refreshed)."""
+    try:
+        p = reader_of(screen).read(pid)
+    except CardReadFailed:
+        screen.card_failed = True  # type: ignore[attr-defined]
+        screen.refresh()  # type: ignore[attr-defined]
+        return None
+    if p is not None:
+        screen.card_failed = False  # type: ignore[attr-defined]
+    return p
+
+
 def failed_text(language) -> str:
     """What the ID field says after a card was not read, in the terminal's language."""
     return language.translate(_CTX, FAILED)

@@ -22,7 +22,7 @@ from kiosk.domain.lifecycle import HallError
 from kiosk.domain.personas import PERSONAS
 from kiosk.domain.ports import StoreError
 from kiosk.domain.promises import CheckIn, Promises
-from kiosk.ui.kiosk.devices import CardReadFailed, failed_text, reader_of
+from kiosk.ui.kiosk.devices import failed_text, read_card
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import (
@@ -227,13 +227,7 @@ class CheckInScreen(Page, QWidget):
 
     def read_card(self, pid: str) -> None:
         """The demo ID-card reader: a tap on a card 'reads' it (or the reader fails: said)."""
-        try:
-            p = reader_of(self).read(pid)
-        except CardReadFailed:
-            self.card_failed = True
-            self.refresh()
-            return
-        self.card_failed = False
+        p = read_card(self, pid)
         if p is None:
             return
         self.persona_id, self.resident_id = p.id, p.resident_id

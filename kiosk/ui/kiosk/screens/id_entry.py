@@ -18,7 +18,7 @@ from kiosk.domain.commitments import CreditRecord
 from kiosk.domain.ids import mask_id, resident_id_problem, uscc_problem
 from kiosk.domain.personas import PERSONAS
 from kiosk.domain.visit import Visit
-from kiosk.ui.kiosk.devices import CardReadFailed, failed_text, reader_of
+from kiosk.ui.kiosk.devices import failed_text, read_card
 from kiosk.ui.shared.deferral_words import uscc_status
 from kiosk.ui.shared.i18n import Language, Retranslating
 from kiosk.ui.shared.widgets import Keypad, OnScreenKeyboard, button, label, named, restyle, set_text
@@ -106,16 +106,11 @@ class IdEntry(Retranslating, QWidget):
 
     def read_card(self, pid: str) -> None:
         """The virtual ID-card reader: a tap on a demo card 'reads' it (or the reader fails: said)."""
-        try:
-            p = reader_of(self).read(pid)
-        except CardReadFailed:
-            self.card_failed = True
-            self.refresh()
-            return
+        p = read_card(self, pid)
         if p is None:
             return
         self.visit.persona_id, self.visit.persona_tags, self.visit.resident_id = p.id, p.tags, p.resident_id
-        self.required = self.card_failed = False
+        self.required = False
         self.refresh()
         self.changed.emit()
 

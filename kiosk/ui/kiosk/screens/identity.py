@@ -10,7 +10,7 @@ from kiosk.domain.desk import TicketDesk
 from kiosk.domain.ids import mask_id, phone_problem, resident_id_problem
 from kiosk.domain.personas import PERSONAS
 from kiosk.domain.visit import Visit
-from kiosk.ui.kiosk.devices import CardReadFailed, failed_text, reader_of
+from kiosk.ui.kiosk.devices import failed_text, read_card
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
 from kiosk.ui.shared.widgets import Keypad, button, classed, label, named, restyle, scrolled_page, set_text
@@ -140,13 +140,7 @@ class IdentityScreen(Page, QWidget):
 
     def read_card(self, pid: str) -> None:
         """The virtual ID-card reader: a tap on a demo card 'reads' it (or the reader fails: said)."""
-        try:
-            p = reader_of(self).read(pid)
-        except CardReadFailed:
-            self.card_failed = True
-            self.refresh()
-            return
-        self.card_failed = False
+        p = read_card(self, pid)
         if p is None:
             return
         self.visit.persona_id, self.visit.persona_tags, self.visit.resident_id = p.id, p.tags, p.resident_id

@@ -15,7 +15,7 @@ from kiosk.domain.ids import mask_phone
 from kiosk.ui.kiosk.slip_pdf import slip_qr_text
 from kiosk.ui.shared.i18n import Language
 from kiosk.ui.shared.navigator import Page
-from kiosk.ui.shared.widgets import QrCode, button, classed, label, scrolled_page, set_text
+from kiosk.ui.shared.widgets import QrCode, button, classed, label, restyle, scrolled_page, set_text
 from kiosk.ui.shared.words import clock_time, when_text
 
 
@@ -197,3 +197,4 @@ class SlipScreen(Page, QWidget):
         else:
             self.printed.setText(self.tr("小票已打印，请取走。"))
             self.printed.setProperty("class", "muted")
+        restyle(self.printed)  # the class changed: an unprinted slip is said as an error, not in grey

@@ -16,20 +16,10 @@ import time
 from collections import defaultdict
 
 import common
-from common import Row, info_row, median, ms, target_row
+from common import Row, click, info_row, median, ms, target_row
 
 TOURS = 4
 TARGET = 0.050
-
-
-def _tap(widget, pos=None) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    if pos is None:
-        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-    else:
-        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
 def _row_pos(view, row: int):
@@ -63,7 +53,7 @@ def measure_kiosk(**settings) -> dict[str, list[float]]:
             widget = widget_fn()
         watcher.arm(target)
         t0 = time.perf_counter()
-        _tap(widget, pos)
+        click(widget, pos)
         t1 = watcher.wait()
         assert w.nav.current == expect, (name, w.nav.current, expect)
         assert w.focusWidget() is w.header.title, name  # the focus moved to the new screen's title
@@ -117,7 +107,7 @@ def measure_bare(n: int) -> list[float]:
         target = pages[1 - stack.currentIndex()]
         watcher.arm(target)
         t0 = time.perf_counter()
-        _tap(flip)
+        click(flip)
         out.append(watcher.wait() - t0)
     watcher.disarm()
     root.close()

@@ -71,6 +71,17 @@ def free_and_open(store, hall, numbers) -> None:
             c.reopen()
 
 
+def click(widget, pos=None) -> None:
+    """A real mouse click on ``widget`` (at ``pos``, else its centre), as a finger's tap arrives."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    if pos is None:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    else:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
 def pct(values, q: float) -> float:
     """The q-th percentile, nearest rank (q in 0–100)."""
     s = sorted(values)

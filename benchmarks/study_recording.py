@@ -20,21 +20,11 @@ import time
 from pathlib import Path
 
 import common
-from common import Row, info_row, median, ms
+from common import Row, click, info_row, median, ms
 
 TOURS = 24  # each tap on and off in turn: every kind of tap is timed both ways
 LIMIT = 1.1
 EVENTS = 20000
-
-
-def _tap(widget, pos=None) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    if pos is None:
-        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-    else:
-        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
 def _session(folder: Path):
@@ -91,7 +81,7 @@ def measure_taps() -> tuple[list[float], list[float], list[float], int]:
                 widget = widget_fn()
             watcher.arm(target)
             t0 = time.perf_counter()
-            _tap(widget, pos)
+            click(widget, pos)
             t1 = watcher.wait()
             assert w.nav.current == expect, (w.nav.current, expect)
             into = on if want else off
